@@ -1,0 +1,7 @@
+//! A patient-education website on leg pain at night.
+
+pub mod config;
+pub mod content;
+pub mod site;
+pub mod startup;
+pub mod web;

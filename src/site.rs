@@ -1,0 +1,237 @@
+//! The whole site, built once at start-up: every page as final bytes with
+//! its ETag, so a request is a map lookup and a write.
+
+use std::collections::HashMap;
+
+use actix_web::web::Bytes;
+use askama::Template;
+
+use crate::config::Settings;
+use crate::content::{Content, Page, SOURCES, Source, markdown::Heading};
+
+/// The site's name, in the header and every `<title>`.
+pub const SITE_NAME: &str = "Leg Pain at Night";
+
+const STYLESHEET: &str = include_str!("../static/style.css");
+const ICON: &str = include_str!("../static/icon.svg");
+
+/// How a response may be cached, named once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CachePolicy {
+    /// HTML and other documents: keep, but ask again each time (cheap with ETags).
+    Revalidate,
+    /// Content-hashed static files: the name changes when the bytes do.
+    Immutable,
+    /// Per-request answers (the symptom check): never kept anywhere.
+    NoStore,
+}
+
+impl CachePolicy {
+    /// The `Cache-Control` value.
+    pub fn header_value(self) -> &'static str {
+        match self {
+            Self::Revalidate => "no-cache",
+            Self::Immutable => "public, max-age=31536000, immutable",
+            Self::NoStore => "no-store",
+        }
+    }
+}
+
+/// A response body prepared at start-up.
+#[derive(Debug, Clone)]
+pub struct Asset {
+    pub body: Bytes,
+    pub content_type: &'static str,
+    /// Strong ETag, quoted.
+    pub etag: String,
+    pub cache: CachePolicy,
+}
+
+impl Asset {
+    fn new(body: impl Into<Bytes>, content_type: &'static str, cache: CachePolicy) -> Self {
+        let body = body.into();
+        let etag = format!("\"{:016x}\"", fnv1a(&body));
+        Self { body, content_type, etag, cache }
+    }
+}
+
+/// FNV-1a: a stable hash for ETags and file names (not for security).
+pub fn fnv1a(bytes: &[u8]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        hash ^= u64::from(*b);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    hash
+}
+
+/// An entry in the guide's contents list.
+#[derive(Debug, Clone)]
+pub struct NavItem {
+    pub path: String,
+    pub title: String,
+}
+
+/// What every page's layout needs.
+#[derive(Debug, Clone)]
+pub struct Layout {
+    pub site_name: &'static str,
+    pub css_url: String,
+    pub icon_url: String,
+    pub emergency_number: String,
+    pub base_url: String,
+    pub guide: Vec<NavItem>,
+}
+
+/// Per-page facts for the `<head>`.
+#[derive(Debug, Clone)]
+pub struct Meta {
+    pub title: String,
+    pub description: String,
+    pub path: String,
+}
+
+#[derive(Template)]
+#[template(path = "page.html")]
+struct PageTemplate<'a> {
+    layout: &'a Layout,
+    meta: Meta,
+    title: &'a str,
+    is_topic: bool,
+    toc: Vec<&'a Heading>,
+    body: &'a str,
+    after_body: &'a str,
+    prev: Option<&'a NavItem>,
+    next: Option<&'a NavItem>,
+    sources: Vec<&'static Source>,
+    last_reviewed: String,
+    next_review: String,
+    grade: String,
+}
+
+#[derive(Template)]
+#[template(path = "error.html")]
+struct ErrorTemplate<'a> {
+    layout: &'a Layout,
+    meta: Meta,
+    heading: &'a str,
+    message: &'a str,
+}
+
+/// "22 November 2026".
+pub fn human_date(date: time::Date) -> String {
+    format!("{} {} {}", date.day(), date.month(), date.year())
+}
+
+/// Every page and file the site serves, ready to write.
+pub struct Site {
+    pub layout: Layout,
+    pub content: Content,
+    assets: HashMap<String, Asset>,
+    /// The 404 page, prepared once.
+    pub not_found: Bytes,
+}
+
+impl Site {
+    /// Renders every page. `extra_html` adds code-made parts after a page's
+    /// body (the symptom check form after `/check`'s text).
+    pub fn build(content: Content, settings: &Settings, extra_html: &dyn Fn(&Layout, &str) -> Option<String>) -> Result<Self, askama::Error> {
+        let css = Asset::new(STYLESHEET, "text/css; charset=utf-8", CachePolicy::Immutable);
+        let icon = Asset::new(ICON, "image/svg+xml", CachePolicy::Immutable);
+        let css_url = format!("/static/style.{}.css", &css.etag[1..9]);
+        let icon_url = format!("/static/icon.{}.svg", &icon.etag[1..9]);
+        let guide: Vec<NavItem> = content
+            .topics()
+            .map(|p| NavItem { path: p.path.clone(), title: p.nav_title().to_string() })
+            .collect();
+        let layout = Layout {
+            site_name: SITE_NAME,
+            css_url: css_url.clone(),
+            icon_url: icon_url.clone(),
+            emergency_number: settings.emergency_number.clone(),
+            base_url: settings.base_url.clone(),
+            guide,
+        };
+        let mut assets = HashMap::new();
+        assets.insert(css_url, css);
+        assets.insert(icon_url, icon);
+        for page in &content.pages {
+            let extra = extra_html(&layout, &page.path).unwrap_or_default();
+            let html = render_page(&layout, page, &extra)?;
+            assets.insert(page.path.clone(), Asset::new(html, "text/html; charset=utf-8", CachePolicy::Revalidate));
+        }
+        assets.insert("/sitemap.xml".into(), Asset::new(sitemap(&content, &settings.base_url), "application/xml; charset=utf-8", CachePolicy::Revalidate));
+        assets.insert(
+            "/robots.txt".into(),
+            Asset::new(format!("User-agent: *\nAllow: /\nSitemap: {}/sitemap.xml\n", settings.base_url), "text/plain; charset=utf-8", CachePolicy::Revalidate),
+        );
+        assets.insert("/healthz".into(), Asset::new("ok\n", "text/plain; charset=utf-8", CachePolicy::NoStore));
+        let not_found = render_error(
+            &layout,
+            "Page not found",
+            "We could not find that page. It may have moved, or the address may have a typing mistake.",
+            "/404",
+        )?
+        .into();
+        Ok(Self { layout, content, assets, not_found })
+    }
+
+    /// The prepared response for `path`, if there is one.
+    pub fn get(&self, path: &str) -> Option<&Asset> {
+        self.assets.get(path)
+    }
+
+    /// Every path the site serves with GET, sorted.
+    pub fn paths(&self) -> Vec<&str> {
+        let mut paths: Vec<&str> = self.assets.keys().map(String::as_str).collect();
+        paths.sort_unstable();
+        paths
+    }
+
+    /// An error page in the site's layout.
+    pub fn error_page(&self, heading: &str, message: &str, path: &str) -> String {
+        render_error(&self.layout, heading, message, path).unwrap_or_else(|_| format!("<!doctype html><title>{heading}</title><h1>{heading}</h1>"))
+    }
+}
+
+fn render_error(layout: &Layout, heading: &str, message: &str, path: &str) -> Result<String, askama::Error> {
+    ErrorTemplate {
+        layout,
+        meta: Meta { title: heading.to_string(), description: message.to_string(), path: path.to_string() },
+        heading,
+        message,
+    }
+    .render()
+}
+
+/// Renders a content page in the full layout.
+pub fn render_page(layout: &Layout, page: &Page, after_body: &str) -> Result<String, askama::Error> {
+    let position = layout.guide.iter().position(|n| n.path == page.path);
+    let prev = position.and_then(|i| i.checked_sub(1)).and_then(|i| layout.guide.get(i));
+    let next = position.and_then(|i| layout.guide.get(i + 1));
+    PageTemplate {
+        layout,
+        meta: Meta { title: page.front.title.clone(), description: page.front.description.clone(), path: page.path.clone() },
+        title: &page.front.title,
+        is_topic: page.is_topic(),
+        toc: page.body.headings.iter().filter(|h| h.level == 2).collect(),
+        body: &page.body.html,
+        after_body,
+        prev,
+        next,
+        sources: SOURCES.iter().filter(|s| page.front.sources.iter().any(|id| id == s.id)).collect(),
+        last_reviewed: human_date(page.last_reviewed),
+        next_review: human_date(page.next_review),
+        grade: format!("{:.0}", page.grade.max(1.0)),
+    }
+    .render()
+}
+
+fn sitemap(content: &Content, base_url: &str) -> String {
+    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    for page in &content.pages {
+        xml.push_str(&format!("<url><loc>{base_url}{}</loc><lastmod>{}</lastmod></url>\n", page.path, page.last_reviewed));
+    }
+    xml.push_str("</urlset>\n");
+    xml
+}

@@ -1,0 +1,35 @@
+//! Start-up: settings and content become an `AppState`, once.
+
+use crate::config::Settings;
+use crate::content::{self, Content, LoadOptions, Problems};
+use crate::site::Site;
+use crate::web::AppState;
+
+/// Why the site cannot start.
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error("{0}")]
+    Content(#[from] Problems),
+    #[error("rendering a template failed: {0}")]
+    Template(#[from] askama::Error),
+}
+
+/// Today's date in UTC, for review dates.
+pub fn today() -> time::Date {
+    time::OffsetDateTime::now_utc().date()
+}
+
+/// Loads and checks the content.
+pub fn load_content(settings: &Settings, today: time::Date) -> Result<Content, Problems> {
+    content::load(
+        &settings.content_dir,
+        &LoadOptions { emergency_number: &settings.emergency_number, max_grade: settings.max_grade, today },
+    )
+}
+
+/// Loads, checks and renders everything a running site needs.
+pub fn prepare(settings: Settings, today: time::Date) -> Result<AppState, StartError> {
+    let content = load_content(&settings, today)?;
+    let site = Site::build(content, &settings, &|_, _| None)?;
+    Ok(AppState { site, settings })
+}

@@ -1,0 +1,44 @@
+//! The HTTP shell: one place builds the app (routes and middleware), used by
+//! `serve`, the tests and `export`, so what is tested is what runs.
+
+pub mod middleware;
+pub mod pages;
+
+use std::net::TcpListener;
+
+use actix_web::body::MessageBody;
+use actix_web::dev::{Server, ServiceFactory, ServiceRequest, ServiceResponse};
+use actix_web::{App, HttpServer, web};
+
+use crate::config::Settings;
+use crate::site::Site;
+
+/// Everything a request handler may read; built once, shared by all workers.
+pub struct AppState {
+    pub site: Site,
+    pub settings: Settings,
+}
+
+/// Seconds the server waits for requests in flight when asked to stop.
+pub const SHUTDOWN_GRACE_SECS: u64 = 10;
+
+/// The application: routes and middleware.
+pub fn app(
+    state: web::Data<AppState>,
+) -> App<impl ServiceFactory<ServiceRequest, Config = (), Response = ServiceResponse<impl MessageBody>, Error = actix_web::Error, InitError = ()>> {
+    App::new()
+        .app_data(state)
+        .wrap(actix_web::middleware::from_fn(middleware::security_headers))
+        .wrap(actix_web::middleware::from_fn(middleware::log_request))
+        .default_service(web::to(pages::dispatch))
+}
+
+/// Starts serving on an already bound listener.
+pub fn start(listener: TcpListener, state: AppState) -> std::io::Result<Server> {
+    let state = web::Data::new(state);
+    let server = HttpServer::new(move || app(state.clone()))
+        .listen(listener)?
+        .shutdown_timeout(SHUTDOWN_GRACE_SECS)
+        .run();
+    Ok(server)
+}
