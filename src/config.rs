@@ -16,7 +16,12 @@ pub struct SettingsArgs {
     #[arg(long, env = "CONTENT_DIR", default_value = "content", global = true)]
     pub content_dir: PathBuf,
     /// Public address of the site, used for canonical links and the sitemap.
-    #[arg(long, env = "BASE_URL", default_value = "http://127.0.0.1:8080", global = true)]
+    #[arg(
+        long,
+        env = "BASE_URL",
+        default_value = "http://127.0.0.1:8080",
+        global = true
+    )]
     pub base_url: String,
     /// Number to call in an emergency, shown on every page.
     #[arg(long, env = "EMERGENCY_NUMBER", default_value = "911", global = true)]
@@ -66,14 +71,24 @@ pub struct SettingError {
 }
 
 fn bad(name: &'static str, flag: &'static str, env: &'static str, problem: String) -> SettingError {
-    SettingError { name, flag, env, problem }
+    SettingError {
+        name,
+        flag,
+        env,
+        problem,
+    }
 }
 
 impl SettingsArgs {
     /// Checks every setting and returns the first one that cannot be used.
     pub fn validate(&self) -> Result<Settings, SettingError> {
         let bind: SocketAddr = self.bind.trim().parse().map_err(|_| {
-            bad("bind address", "--bind", "BIND", format!("{:?} is not an address like 127.0.0.1:8080", self.bind))
+            bad(
+                "bind address",
+                "--bind",
+                "BIND",
+                format!("{:?} is not an address like 127.0.0.1:8080", self.bind),
+            )
         })?;
         let base_url = self.base_url.trim().trim_end_matches('/').to_string();
         let rest = base_url
@@ -84,7 +99,10 @@ impl SettingsArgs {
                 "public base URL",
                 "--base-url",
                 "BASE_URL",
-                format!("{:?} must start with http:// or https:// and name a host", self.base_url),
+                format!(
+                    "{:?} must start with http:// or https:// and name a host",
+                    self.base_url
+                ),
             ));
         }
         let emergency_number = self.emergency_number.trim().to_string();
@@ -100,7 +118,12 @@ impl SettingsArgs {
             ));
         }
         let mut embed_origins = Vec::new();
-        for origin in self.embed_origins.split(',').map(str::trim).filter(|o| !o.is_empty()) {
+        for origin in self
+            .embed_origins
+            .split(',')
+            .map(str::trim)
+            .filter(|o| !o.is_empty())
+        {
             if origin == "*" {
                 embed_origins.clear();
                 break;
@@ -110,7 +133,9 @@ impl SettingsArgs {
                 .or_else(|| origin.strip_prefix("http://"));
             let valid = host.is_some_and(|h| {
                 !h.is_empty()
-                    && h.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'))
+                    && h.chars().all(|c| {
+                        c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']')
+                    })
             });
             if !valid {
                 return Err(bad(
@@ -129,7 +154,12 @@ impl SettingsArgs {
             .ok()
             .filter(|g: &f64| g.is_finite() && *g > 0.0 && *g <= 20.0)
             .ok_or_else(|| {
-                bad("maximum reading grade", "--max-grade", "MAX_GRADE", format!("{:?} must be a number from 0 to 20", self.max_grade))
+                bad(
+                    "maximum reading grade",
+                    "--max-grade",
+                    "MAX_GRADE",
+                    format!("{:?} must be a number from 0 to 20", self.max_grade),
+                )
             })?;
         Ok(Settings {
             bind,
@@ -156,7 +186,10 @@ mod tests {
 
     #[test]
     fn a_bad_bind_address_is_refused_by_name() {
-        let args = SettingsArgs { bind: "nowhere".into(), ..Default::default() };
+        let args = SettingsArgs {
+            bind: "nowhere".into(),
+            ..Default::default()
+        };
         let err = args.validate().unwrap_err();
         assert_eq!(err.flag, "--bind");
         assert!(err.to_string().contains("BIND"));
@@ -164,23 +197,38 @@ mod tests {
 
     #[test]
     fn emergency_number_must_be_digits() {
-        let args = SettingsArgs { emergency_number: "9-1-1".into(), ..Default::default() };
+        let args = SettingsArgs {
+            emergency_number: "9-1-1".into(),
+            ..Default::default()
+        };
         assert_eq!(args.validate().unwrap_err().flag, "--emergency-number");
     }
 
     #[test]
     fn base_url_must_be_http() {
-        let args = SettingsArgs { base_url: "example.org".into(), ..Default::default() };
+        let args = SettingsArgs {
+            base_url: "example.org".into(),
+            ..Default::default()
+        };
         assert_eq!(args.validate().unwrap_err().flag, "--base-url");
-        let args = SettingsArgs { base_url: "https://example.org/".into(), ..Default::default() };
+        let args = SettingsArgs {
+            base_url: "https://example.org/".into(),
+            ..Default::default()
+        };
         assert_eq!(args.validate().unwrap().base_url, "https://example.org");
     }
 
     #[test]
     fn embed_origins_are_checked() {
-        let args = SettingsArgs { embed_origins: "https://a.example, javascript:x".into(), ..Default::default() };
+        let args = SettingsArgs {
+            embed_origins: "https://a.example, javascript:x".into(),
+            ..Default::default()
+        };
         assert_eq!(args.validate().unwrap_err().flag, "--embed-origins");
-        let args = SettingsArgs { embed_origins: "https://a.example,http://b.example:8081".into(), ..Default::default() };
+        let args = SettingsArgs {
+            embed_origins: "https://a.example,http://b.example:8081".into(),
+            ..Default::default()
+        };
         assert_eq!(args.validate().unwrap().embed_origins.len(), 2);
     }
 }

@@ -8,7 +8,11 @@ use leg_pain_guide::config::SettingsArgs;
 use leg_pain_guide::startup;
 
 #[derive(Parser)]
-#[command(name = "leg-pain-guide", version, about = "A patient-education website on leg pain at night")]
+#[command(
+    name = "leg-pain-guide",
+    version,
+    about = "A patient-education website on leg pain at night"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
@@ -64,7 +68,9 @@ fn serve(settings: leg_pain_guide::config::Settings) -> ExitCode {
         Ok(s) => s,
         Err(e) => {
             eprintln!("{e}");
-            eprintln!("leg-pain-guide: not starting until the problems above are fixed (run `leg-pain-guide check`)");
+            eprintln!(
+                "leg-pain-guide: not starting until the problems above are fixed (run `leg-pain-guide check`)"
+            );
             return ExitCode::from(2);
         }
     };
@@ -75,8 +81,14 @@ fn serve(settings: leg_pain_guide::config::Settings) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let address = listener.local_addr().map(|a| a.to_string()).unwrap_or_else(|_| bind.to_string());
-    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+    let address = listener
+        .local_addr()
+        .map(|a| a.to_string())
+        .unwrap_or_else(|_| bind.to_string());
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
         Ok(r) => r,
         Err(e) => {
             eprintln!("leg-pain-guide: cannot start the runtime: {e}");

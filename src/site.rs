@@ -51,7 +51,12 @@ impl Asset {
     fn new(body: impl Into<Bytes>, content_type: &'static str, cache: CachePolicy) -> Self {
         let body = body.into();
         let etag = format!("\"{:016x}\"", fnv1a(&body));
-        Self { body, content_type, etag, cache }
+        Self {
+            body,
+            content_type,
+            etag,
+            cache,
+        }
     }
 }
 
@@ -135,14 +140,25 @@ pub struct Site {
 impl Site {
     /// Renders every page. `extra_html` adds code-made parts after a page's
     /// body (the symptom check form after `/check`'s text).
-    pub fn build(content: Content, settings: &Settings, extra_html: &dyn Fn(&Layout, &str) -> Option<String>) -> Result<Self, askama::Error> {
-        let css = Asset::new(STYLESHEET, "text/css; charset=utf-8", CachePolicy::Immutable);
+    pub fn build(
+        content: Content,
+        settings: &Settings,
+        extra_html: &dyn Fn(&Layout, &str) -> Option<String>,
+    ) -> Result<Self, askama::Error> {
+        let css = Asset::new(
+            STYLESHEET,
+            "text/css; charset=utf-8",
+            CachePolicy::Immutable,
+        );
         let icon = Asset::new(ICON, "image/svg+xml", CachePolicy::Immutable);
         let css_url = format!("/static/style.{}.css", &css.etag[1..9]);
         let icon_url = format!("/static/icon.{}.svg", &icon.etag[1..9]);
         let guide: Vec<NavItem> = content
             .topics()
-            .map(|p| NavItem { path: p.path.clone(), title: p.nav_title().to_string() })
+            .map(|p| NavItem {
+                path: p.path.clone(),
+                title: p.nav_title().to_string(),
+            })
             .collect();
         let layout = Layout {
             site_name: SITE_NAME,
@@ -158,14 +174,34 @@ impl Site {
         for page in &content.pages {
             let extra = extra_html(&layout, &page.path).unwrap_or_default();
             let html = render_page(&layout, page, &extra)?;
-            assets.insert(page.path.clone(), Asset::new(html, "text/html; charset=utf-8", CachePolicy::Revalidate));
+            assets.insert(
+                page.path.clone(),
+                Asset::new(html, "text/html; charset=utf-8", CachePolicy::Revalidate),
+            );
         }
-        assets.insert("/sitemap.xml".into(), Asset::new(sitemap(&content, &settings.base_url), "application/xml; charset=utf-8", CachePolicy::Revalidate));
+        assets.insert(
+            "/sitemap.xml".into(),
+            Asset::new(
+                sitemap(&content, &settings.base_url),
+                "application/xml; charset=utf-8",
+                CachePolicy::Revalidate,
+            ),
+        );
         assets.insert(
             "/robots.txt".into(),
-            Asset::new(format!("User-agent: *\nAllow: /\nSitemap: {}/sitemap.xml\n", settings.base_url), "text/plain; charset=utf-8", CachePolicy::Revalidate),
+            Asset::new(
+                format!(
+                    "User-agent: *\nAllow: /\nSitemap: {}/sitemap.xml\n",
+                    settings.base_url
+                ),
+                "text/plain; charset=utf-8",
+                CachePolicy::Revalidate,
+            ),
         );
-        assets.insert("/healthz".into(), Asset::new("ok\n", "text/plain; charset=utf-8", CachePolicy::NoStore));
+        assets.insert(
+            "/healthz".into(),
+            Asset::new("ok\n", "text/plain; charset=utf-8", CachePolicy::NoStore),
+        );
         let not_found = render_error(
             &layout,
             "Page not found",
@@ -173,7 +209,12 @@ impl Site {
             "/404",
         )?
         .into();
-        Ok(Self { layout, content, assets, not_found })
+        Ok(Self {
+            layout,
+            content,
+            assets,
+            not_found,
+        })
     }
 
     /// The prepared response for `path`, if there is one.
@@ -190,14 +231,25 @@ impl Site {
 
     /// An error page in the site's layout.
     pub fn error_page(&self, heading: &str, message: &str, path: &str) -> String {
-        render_error(&self.layout, heading, message, path).unwrap_or_else(|_| format!("<!doctype html><title>{heading}</title><h1>{heading}</h1>"))
+        render_error(&self.layout, heading, message, path).unwrap_or_else(|_| {
+            format!("<!doctype html><title>{heading}</title><h1>{heading}</h1>")
+        })
     }
 }
 
-fn render_error(layout: &Layout, heading: &str, message: &str, path: &str) -> Result<String, askama::Error> {
+fn render_error(
+    layout: &Layout,
+    heading: &str,
+    message: &str,
+    path: &str,
+) -> Result<String, askama::Error> {
     ErrorTemplate {
         layout,
-        meta: Meta { title: heading.to_string(), description: message.to_string(), path: path.to_string() },
+        meta: Meta {
+            title: heading.to_string(),
+            description: message.to_string(),
+            path: path.to_string(),
+        },
         heading,
         message,
     }
@@ -205,13 +257,23 @@ fn render_error(layout: &Layout, heading: &str, message: &str, path: &str) -> Re
 }
 
 /// Renders a content page in the full layout.
-pub fn render_page(layout: &Layout, page: &Page, after_body: &str) -> Result<String, askama::Error> {
+pub fn render_page(
+    layout: &Layout,
+    page: &Page,
+    after_body: &str,
+) -> Result<String, askama::Error> {
     let position = layout.guide.iter().position(|n| n.path == page.path);
-    let prev = position.and_then(|i| i.checked_sub(1)).and_then(|i| layout.guide.get(i));
+    let prev = position
+        .and_then(|i| i.checked_sub(1))
+        .and_then(|i| layout.guide.get(i));
     let next = position.and_then(|i| layout.guide.get(i + 1));
     PageTemplate {
         layout,
-        meta: Meta { title: page.front.title.clone(), description: page.front.description.clone(), path: page.path.clone() },
+        meta: Meta {
+            title: page.front.title.clone(),
+            description: page.front.description.clone(),
+            path: page.path.clone(),
+        },
         title: &page.front.title,
         is_topic: page.is_topic(),
         toc: page.body.headings.iter().filter(|h| h.level == 2).collect(),
@@ -219,7 +281,10 @@ pub fn render_page(layout: &Layout, page: &Page, after_body: &str) -> Result<Str
         after_body,
         prev,
         next,
-        sources: SOURCES.iter().filter(|s| page.front.sources.iter().any(|id| id == s.id)).collect(),
+        sources: SOURCES
+            .iter()
+            .filter(|s| page.front.sources.iter().any(|id| id == s.id))
+            .collect(),
         last_reviewed: human_date(page.last_reviewed),
         next_review: human_date(page.next_review),
         grade: format!("{:.0}", page.grade.max(1.0)),
@@ -228,9 +293,14 @@ pub fn render_page(layout: &Layout, page: &Page, after_body: &str) -> Result<Str
 }
 
 fn sitemap(content: &Content, base_url: &str) -> String {
-    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
     for page in &content.pages {
-        xml.push_str(&format!("<url><loc>{base_url}{}</loc><lastmod>{}</lastmod></url>\n", page.path, page.last_reviewed));
+        xml.push_str(&format!(
+            "<url><loc>{base_url}{}</loc><lastmod>{}</lastmod></url>\n",
+            page.path, page.last_reviewed
+        ));
     }
     xml.push_str("</urlset>\n");
     xml

@@ -23,7 +23,11 @@ pub fn today() -> time::Date {
 pub fn load_content(settings: &Settings, today: time::Date) -> Result<Content, Problems> {
     content::load(
         &settings.content_dir,
-        &LoadOptions { emergency_number: &settings.emergency_number, max_grade: settings.max_grade, today },
+        &LoadOptions {
+            emergency_number: &settings.emergency_number,
+            max_grade: settings.max_grade,
+            today,
+        },
     )
 }
 

@@ -52,7 +52,10 @@ pub fn split(source: &str) -> Result<Split<'_>, FrontMatterError> {
     let mut lines = source.split_inclusive('\n');
     let first = lines.next().unwrap_or("");
     if first.trim_end() != "+++" {
-        return Err(FrontMatterError { line: 1, message: "missing front matter: the file must start with a `+++` line".into() });
+        return Err(FrontMatterError {
+            line: 1,
+            message: "missing front matter: the file must start with a `+++` line".into(),
+        });
     }
     let mut offset = first.len();
     let toml_start = offset;
@@ -65,16 +68,30 @@ pub fn split(source: &str) -> Result<Split<'_>, FrontMatterError> {
             let front: FrontMatter = toml::from_str(toml_text).map_err(|e| {
                 let line = e
                     .span()
-                    .map(|s| 2 + toml_text[..s.start.min(toml_text.len())].matches('\n').count())
+                    .map(|s| {
+                        2 + toml_text[..s.start.min(toml_text.len())]
+                            .matches('\n')
+                            .count()
+                    })
                     .unwrap_or(1);
-                FrontMatterError { line, message: format!("front matter: {}", first_line(e.message())) }
+                FrontMatterError {
+                    line,
+                    message: format!("front matter: {}", first_line(e.message())),
+                }
             })?;
             validate(&front, toml_text)?;
-            return Ok(Split { front, body: &source[body_start..], body_line: line_no + 1 });
+            return Ok(Split {
+                front,
+                body: &source[body_start..],
+                body_line: line_no + 1,
+            });
         }
         offset += line.len();
     }
-    Err(FrontMatterError { line: 1, message: "front matter is not closed: add a `+++` line after it".into() })
+    Err(FrontMatterError {
+        line: 1,
+        message: "front matter is not closed: add a `+++` line after it".into(),
+    })
 }
 
 fn first_line(s: &str) -> &str {
@@ -85,35 +102,62 @@ fn first_line(s: &str) -> &str {
 fn key_line(toml_text: &str, key: &str) -> usize {
     toml_text
         .lines()
-        .position(|l| l.trim_start().starts_with(key) && l[l.find(key).unwrap_or(0) + key.len()..].trim_start().starts_with('='))
+        .position(|l| {
+            l.trim_start().starts_with(key)
+                && l[l.find(key).unwrap_or(0) + key.len()..]
+                    .trim_start()
+                    .starts_with('=')
+        })
         .map(|i| i + 2)
         .unwrap_or(1)
 }
 
 fn validate(front: &FrontMatter, toml_text: &str) -> Result<(), FrontMatterError> {
-    let err = |key: &str, message: String| FrontMatterError { line: key_line(toml_text, key), message };
+    let err = |key: &str, message: String| FrontMatterError {
+        line: key_line(toml_text, key),
+        message,
+    };
     if front.title.trim().is_empty() {
         return Err(err("title", "front matter: `title` is empty".into()));
     }
     let description = front.description.trim();
     if description.is_empty() {
-        return Err(err("description", "front matter: `description` is empty".into()));
+        return Err(err(
+            "description",
+            "front matter: `description` is empty".into(),
+        ));
     }
     if description.len() > 200 {
-        return Err(err("description", "front matter: `description` should be one sentence under 200 characters".into()));
+        return Err(err(
+            "description",
+            "front matter: `description` should be one sentence under 200 characters".into(),
+        ));
     }
     for key in ["last_reviewed", "next_review"] {
-        let value = if key == "last_reviewed" { &front.last_reviewed } else { &front.next_review };
+        let value = if key == "last_reviewed" {
+            &front.last_reviewed
+        } else {
+            &front.next_review
+        };
         if value.date.is_none() || value.time.is_some() {
-            return Err(err(key, format!("front matter: `{key}` must be a date like 2026-11-22")));
+            return Err(err(
+                key,
+                format!("front matter: `{key}` must be a date like 2026-11-22"),
+            ));
         }
     }
     if front.sources.is_empty() {
-        return Err(err("sources", "front matter: `sources` must name at least one source document".into()));
+        return Err(err(
+            "sources",
+            "front matter: `sources` must name at least one source document".into(),
+        ));
     }
     for id in &front.sources {
         if super::source(id).is_none() {
-            return Err(err("sources", format!("front matter: unknown source {id:?}")));
+            return Err(err(
+                "sources",
+                format!("front matter: unknown source {id:?}"),
+            ));
         }
     }
     Ok(())
@@ -122,8 +166,12 @@ fn validate(front: &FrontMatter, toml_text: &str) -> Result<(), FrontMatterError
 /// A TOML date as a `time::Date` (validated to be a plain date above).
 pub fn to_date(value: &toml::value::Datetime) -> time::Date {
     let d = value.date.expect("validated as a date");
-    time::Date::from_calendar_date(d.year as i32, time::Month::try_from(d.month).expect("TOML months are 1-12"), d.day)
-        .expect("TOML dates are valid")
+    time::Date::from_calendar_date(
+        d.year as i32,
+        time::Month::try_from(d.month).expect("TOML months are 1-12"),
+        d.day,
+    )
+    .expect("TOML dates are valid")
 }
 
 #[cfg(test)]

@@ -79,7 +79,10 @@ pub const CONTRACT_ANCHORS: &[(&str, &[&str])] = &[
     ),
     ("/when-to-seek-help", &["emergency", "urgent", "routine"]),
     ("/treatments", &["relief-at-home", "medical-treatments"]),
-    ("/prevention", &["exercise", "sleep", "water-and-minerals", "stress"]),
+    (
+        "/prevention",
+        &["exercise", "sleep", "water-and-minerals", "stress"],
+    ),
 ];
 
 /// Paths served by code rather than content, that content may link to.
@@ -176,7 +179,11 @@ pub struct LoadOptions<'a> {
 }
 
 fn path_for(stem: &str) -> String {
-    if stem == "index" { "/".into() } else { format!("/{stem}") }
+    if stem == "index" {
+        "/".into()
+    } else {
+        format!("/{stem}")
+    }
 }
 
 /// Loads, renders and checks every `*.md` page in `dir`.
@@ -186,7 +193,11 @@ pub fn load(dir: &Path, opts: &LoadOptions<'_>) -> Result<Content, Problems> {
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
-            return Err(Problems(vec![Problem { file: dir_name, line: 0, message: format!("cannot read the content folder: {e}") }]));
+            return Err(Problems(vec![Problem {
+                file: dir_name,
+                line: 0,
+                message: format!("cannot read the content folder: {e}"),
+            }]));
         }
     };
     let mut files: Vec<PathBuf> = entries
@@ -199,11 +210,19 @@ pub fn load(dir: &Path, opts: &LoadOptions<'_>) -> Result<Content, Problems> {
     let mut parsed = Vec::new();
     for file in &files {
         let display = file.display().to_string();
-        let stem = file.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_string();
+        let stem = file
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default()
+            .to_string();
         let text = match std::fs::read_to_string(file) {
             Ok(t) => t,
             Err(e) => {
-                problems.push(Problem { file: display, line: 0, message: format!("cannot read: {e}") });
+                problems.push(Problem {
+                    file: display,
+                    line: 0,
+                    message: format!("cannot read: {e}"),
+                });
                 continue;
             }
         };
@@ -213,7 +232,11 @@ pub fn load(dir: &Path, opts: &LoadOptions<'_>) -> Result<Content, Problems> {
     for (file, display, stem, text) in &parsed {
         match front_matter::split(text) {
             Ok(split) => splits.push((file, display, stem, split)),
-            Err(e) => problems.push(Problem { file: display.clone(), line: e.line, message: e.message }),
+            Err(e) => problems.push(Problem {
+                file: display.clone(),
+                line: e.line,
+                message: e.message,
+            }),
         }
     }
     let glossary: BTreeMap<String, Vec<String>> = splits
@@ -232,10 +255,18 @@ pub fn load(dir: &Path, opts: &LoadOptions<'_>) -> Result<Content, Problems> {
         };
         let body = markdown::render(split.body, split.body_line, &ctx);
         for p in &body.problems {
-            problems.push(Problem { file: display.clone(), line: p.line, message: p.message.clone() });
+            problems.push(Problem {
+                file: display.clone(),
+                line: p.line,
+                message: p.message.clone(),
+            });
         }
         if let Some(h) = body.headings.iter().find(|h| h.level == 1) {
-            problems.push(Problem { file: display.clone(), line: h.line, message: "use `##` and below: the page title is the only level-1 heading".into() });
+            problems.push(Problem {
+                file: display.clone(),
+                line: h.line,
+                message: "use `##` and below: the page title is the only level-1 heading".into(),
+            });
         }
         let last_reviewed = to_date(&split.front.last_reviewed);
         let next_review = to_date(&split.front.next_review);
@@ -251,14 +282,24 @@ pub fn load(dir: &Path, opts: &LoadOptions<'_>) -> Result<Content, Problems> {
             problems.push(Problem {
                 file: display.clone(),
                 line: fm_line("next_review"),
-                message: format!("review date passed: the page was due for review on {next_review}"),
+                message: format!(
+                    "review date passed: the page was due for review on {next_review}"
+                ),
             });
         }
         if last_reviewed > opts.today {
-            problems.push(Problem { file: display.clone(), line: fm_line("last_reviewed"), message: format!("last_reviewed {last_reviewed} is in the future") });
+            problems.push(Problem {
+                file: display.clone(),
+                line: fm_line("last_reviewed"),
+                message: format!("last_reviewed {last_reviewed} is in the future"),
+            });
         }
         if next_review <= last_reviewed {
-            problems.push(Problem { file: display.clone(), line: fm_line("next_review"), message: "next_review must come after last_reviewed".into() });
+            problems.push(Problem {
+                file: display.clone(),
+                line: fm_line("next_review"),
+                message: "next_review must come after last_reviewed".into(),
+            });
         }
         let grade = body.text.grade();
         if grade > opts.max_grade {
@@ -294,7 +335,12 @@ pub fn load(dir: &Path, opts: &LoadOptions<'_>) -> Result<Content, Problems> {
 }
 
 /// Checks that need every page: required pages, links, anchors, glossary, order.
-fn check_site(pages: &[Page], glossary: &BTreeMap<String, Vec<String>>, dir: &str, problems: &mut Vec<Problem>) {
+fn check_site(
+    pages: &[Page],
+    glossary: &BTreeMap<String, Vec<String>>,
+    dir: &str,
+    problems: &mut Vec<Problem>,
+) {
     let by_path: HashMap<&str, &Page> = pages.iter().map(|p| (p.path.as_str(), p)).collect();
     for (stem, path) in REQUIRED_PAGES {
         if !by_path.contains_key(path) {
@@ -306,13 +352,17 @@ fn check_site(pages: &[Page], glossary: &BTreeMap<String, Vec<String>>, dir: &st
         }
     }
     for (path, anchors) in CONTRACT_ANCHORS {
-        let Some(page) = by_path.get(path) else { continue };
+        let Some(page) = by_path.get(path) else {
+            continue;
+        };
         for anchor in *anchors {
             if !page.has_anchor(anchor) {
                 problems.push(Problem {
                     file: page.file.display().to_string(),
                     line: 1,
-                    message: format!("contract anchor #{anchor} is missing: add `{{#{anchor}}}` to a heading"),
+                    message: format!(
+                        "contract anchor #{anchor} is missing: add `{{#{anchor}}}` to a heading"
+                    ),
                 });
             }
         }
@@ -324,15 +374,26 @@ fn check_site(pages: &[Page], glossary: &BTreeMap<String, Vec<String>>, dir: &st
                 None => (link.url.as_str(), None),
             };
             let path = path.split('?').next().unwrap_or(path);
-            let target = if path.is_empty() { Some(page) } else { by_path.get(path).copied() };
+            let target = if path.is_empty() {
+                Some(page)
+            } else {
+                by_path.get(path).copied()
+            };
             let message = match (target, fragment) {
                 (None, _) if OTHER_PATHS.contains(&path) => None,
                 (None, _) => Some(format!("link to {}: there is no page {path}", link.url)),
-                (Some(t), Some(f)) if !t.has_anchor(f) => Some(format!("link to {}: {} has no heading with id #{f}", link.url, t.path)),
+                (Some(t), Some(f)) if !t.has_anchor(f) => Some(format!(
+                    "link to {}: {} has no heading with id #{f}",
+                    link.url, t.path
+                )),
                 _ => None,
             };
             if let Some(message) = message {
-                problems.push(Problem { file: page.file.display().to_string(), line: link.line, message });
+                problems.push(Problem {
+                    file: page.file.display().to_string(),
+                    line: link.line,
+                    message,
+                });
             }
         }
     }
@@ -342,7 +403,9 @@ fn check_site(pages: &[Page], glossary: &BTreeMap<String, Vec<String>>, dir: &st
                 problems.push(Problem {
                     file: g.file.display().to_string(),
                     line: 1,
-                    message: format!("glossary term {id:?} has no heading with id #{id} on the glossary page"),
+                    message: format!(
+                        "glossary term {id:?} has no heading with id #{id} on the glossary page"
+                    ),
                 });
             }
         }
@@ -352,7 +415,11 @@ fn check_site(pages: &[Page], glossary: &BTreeMap<String, Vec<String>>, dir: &st
         if let Some(order) = page.front.order
             && !orders.insert(order)
         {
-            problems.push(Problem { file: page.file.display().to_string(), line: 1, message: format!("order = {order} is used by another page") });
+            problems.push(Problem {
+                file: page.file.display().to_string(),
+                line: 1,
+                message: format!("order = {order} is used by another page"),
+            });
         }
     }
 }
@@ -363,7 +430,11 @@ mod tests {
 
     #[test]
     fn problems_print_as_file_line_message() {
-        let p = Problem { file: "content/causes.md".into(), line: 12, message: "bad".into() };
+        let p = Problem {
+            file: "content/causes.md".into(),
+            line: 12,
+            message: "bad".into(),
+        };
         assert_eq!(p.to_string(), "content/causes.md:12: bad");
     }
 }

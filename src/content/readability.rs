@@ -14,7 +14,9 @@ impl TextStats {
         if self.words == 0 || self.sentences == 0 {
             return 0.0;
         }
-        0.39 * self.words as f64 / self.sentences as f64 + 11.8 * self.syllables as f64 / self.words as f64 - 15.59
+        0.39 * self.words as f64 / self.sentences as f64
+            + 11.8 * self.syllables as f64 / self.words as f64
+            - 15.59
     }
 }
 
@@ -79,7 +81,11 @@ pub fn syllables(word: &str) -> usize {
     if word.chars().any(|c| c.is_ascii_digit()) {
         return 1;
     }
-    let w: Vec<char> = word.to_lowercase().chars().filter(|c| c.is_alphabetic()).collect();
+    let w: Vec<char> = word
+        .to_lowercase()
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .collect();
     let is_vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y');
     let mut count = 0;
     let mut previous_vowel = false;
@@ -142,6 +148,13 @@ mod tests {
         c.end_block();
         c.add_text("heading");
         c.end_block();
-        assert_eq!(c.stats(), TextStats { words: 5, sentences: 3, syllables: 6 });
+        assert_eq!(
+            c.stats(),
+            TextStats {
+                words: 5,
+                sentences: 3,
+                syllables: 6
+            }
+        );
     }
 }

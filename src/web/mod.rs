@@ -25,7 +25,15 @@ pub const SHUTDOWN_GRACE_SECS: u64 = 10;
 /// The application: routes and middleware.
 pub fn app(
     state: web::Data<AppState>,
-) -> App<impl ServiceFactory<ServiceRequest, Config = (), Response = ServiceResponse<impl MessageBody>, Error = actix_web::Error, InitError = ()>> {
+) -> App<
+    impl ServiceFactory<
+        ServiceRequest,
+        Config = (),
+        Response = ServiceResponse<impl MessageBody>,
+        Error = actix_web::Error,
+        InitError = (),
+    >,
+> {
     App::new()
         .app_data(state)
         .wrap(actix_web::middleware::from_fn(middleware::security_headers))

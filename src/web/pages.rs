@@ -25,7 +25,9 @@ pub async fn dispatch(req: HttpRequest, state: web::Data<AppState>) -> HttpRespo
     let Some(allow) = allowed_methods(&state, path) else {
         let trimmed = path.trim_end_matches('/');
         if is_read && path.len() > 1 && state.site.get(trimmed).is_some() {
-            return HttpResponse::PermanentRedirect().insert_header((header::LOCATION, trimmed.to_string())).finish();
+            return HttpResponse::PermanentRedirect()
+                .insert_header((header::LOCATION, trimmed.to_string()))
+                .finish();
         }
         return not_found(&state);
     };
@@ -44,22 +46,34 @@ pub fn serve(req: &HttpRequest, asset: &Asset) -> HttpResponse {
         .headers()
         .get(header::IF_NONE_MATCH)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.split(',').any(|tag| tag.trim() == asset.etag || tag.trim() == "*"));
-    let mut response = if fresh { HttpResponse::NotModified() } else { HttpResponse::Ok() };
+        .is_some_and(|v| {
+            v.split(',')
+                .any(|tag| tag.trim() == asset.etag || tag.trim() == "*")
+        });
+    let mut response = if fresh {
+        HttpResponse::NotModified()
+    } else {
+        HttpResponse::Ok()
+    };
     response
         .insert_header((header::ETAG, asset.etag.clone()))
         .insert_header((header::CACHE_CONTROL, asset.cache.header_value()));
     if fresh {
         return response.finish();
     }
-    response.content_type(asset.content_type).body(asset.body.clone())
+    response
+        .content_type(asset.content_type)
+        .body(asset.body.clone())
 }
 
 /// The friendly 404 page in the site's layout.
 pub fn not_found(state: &AppState) -> HttpResponse {
     HttpResponse::NotFound()
         .content_type("text/html; charset=utf-8")
-        .insert_header((header::CACHE_CONTROL, CachePolicy::Revalidate.header_value()))
+        .insert_header((
+            header::CACHE_CONTROL,
+            CachePolicy::Revalidate.header_value(),
+        ))
         .body(state.site.not_found.clone())
 }
 
@@ -68,12 +82,15 @@ pub fn method_not_allowed(state: &AppState, path: &str, allow: &'static str) -> 
     let mut response = HttpResponse::build(StatusCode::METHOD_NOT_ALLOWED);
     response.insert_header((header::ALLOW, allow));
     if path.starts_with("/api/") {
-        return response.json(serde_json::json!({ "error": format!("this address only accepts {allow}") }));
+        return response
+            .json(serde_json::json!({ "error": format!("this address only accepts {allow}") }));
     }
     let message = if allow.contains("POST") && allow.contains("GET") {
         "This address accepts only reading the page or sending the symptom check form."
     } else {
         "This page can only be read: it does not accept forms or uploads."
     };
-    response.content_type("text/html; charset=utf-8").body(state.site.error_page("Method not allowed", message, path))
+    response
+        .content_type("text/html; charset=utf-8")
+        .body(state.site.error_page("Method not allowed", message, path))
 }

@@ -1,0 +1,4 @@
+//! HTTP tests: one binary, the real app on port 0.
+
+mod helpers;
+mod pages;

@@ -1,0 +1,451 @@
+//! The site contract: pages, anchors, links, errors.
+
+use std::collections::{BTreeSet, HashMap, VecDeque};
+
+use crate::helpers::*;
+
+/// Every page of the site contract, with its content file.
+const CONTRACT_PAGES: &[(&str, &str)] = &[
+    ("/", "index"),
+    ("/causes", "causes"),
+    ("/risk-factors", "risk-factors"),
+    ("/when-to-seek-help", "when-to-seek-help"),
+    ("/diagnosis", "diagnosis"),
+    ("/treatments", "treatments"),
+    ("/prevention", "prevention"),
+    ("/faq", "faq"),
+    ("/check", "check"),
+    ("/about", "about"),
+    ("/for-clinics", "for-clinics"),
+    ("/glossary", "glossary"),
+];
+
+/// The title a page's front matter gives it.
+fn front_matter_title(stem: &str) -> String {
+    let text = std::fs::read_to_string(content_dir().join(format!("{stem}.md"))).unwrap();
+    leg_pain_guide::content::front_matter::split(&text)
+        .unwrap()
+        .front
+        .title
+}
+
+const TOPIC_PAGES: &[&str] = &[
+    "/",
+    "/causes",
+    "/risk-factors",
+    "/when-to-seek-help",
+    "/diagnosis",
+    "/treatments",
+    "/prevention",
+    "/faq",
+];
+
+#[tokio::test]
+async fn every_contract_page_answers_200_with_its_title() {
+    let app = spawn_app().await;
+    for (path, stem) in CONTRACT_PAGES {
+        let expected = front_matter_title(stem);
+        let response = app.get(path).await;
+        assert_eq!(response.status(), 200, "{path}");
+        assert_eq!(
+            response.headers()["content-type"],
+            "text/html; charset=utf-8",
+            "{path}"
+        );
+        let doc = scraper::Html::parse_document(&response.text().await.unwrap());
+        let h1 = select(&doc, "h1");
+        assert_eq!(h1.len(), 1, "{path} has one h1");
+        assert_eq!(text_of(&h1[0]), expected, "{path}");
+        let title = text_of(&select(&doc, "title")[0]);
+        assert_eq!(title, format!("{expected} | Leg Pain at Night"), "{path}");
+        assert_eq!(select(&doc, "meta[name=description]").len(), 1, "{path}");
+    }
+}
+
+#[tokio::test]
+async fn head_answers_every_page_without_a_body() {
+    let app = spawn_app().await;
+    for (path, _) in CONTRACT_PAGES {
+        let response = app.client.head(app.url(path)).send().await.unwrap();
+        assert_eq!(response.status(), 200, "HEAD {path}");
+        assert!(response.headers().contains_key("etag"));
+        assert!(
+            response.bytes().await.unwrap().is_empty(),
+            "HEAD {path} has no body"
+        );
+    }
+}
+
+#[tokio::test]
+async fn every_contract_anchor_exists() {
+    let app = spawn_app().await;
+    for (path, anchors) in leg_pain_guide::content::CONTRACT_ANCHORS {
+        let doc = app.page(path).await;
+        for anchor in *anchors {
+            assert!(has_id(&doc, anchor), "{path}#{anchor} is missing");
+        }
+    }
+    // Spelled out too, so a change to the list above cannot hide a broken contract.
+    let doc = app.page("/causes").await;
+    for anchor in [
+        "nighttime-leg-cramps",
+        "restless-legs-syndrome",
+        "dehydration-and-minerals",
+        "nerve-compression",
+        "peripheral-artery-disease",
+        "peripheral-neuropathy",
+        "deep-vein-thrombosis",
+        "arthritis",
+        "varicose-veins",
+        "physical-exertion",
+        "poor-circulation",
+    ] {
+        assert!(has_id(&doc, anchor), "/causes#{anchor}");
+    }
+    for (path, anchors) in [
+        (
+            "/when-to-seek-help",
+            &["emergency", "urgent", "routine"][..],
+        ),
+        ("/treatments", &["relief-at-home", "medical-treatments"]),
+        (
+            "/prevention",
+            &["exercise", "sleep", "water-and-minerals", "stress"],
+        ),
+    ] {
+        let doc = app.page(path).await;
+        for anchor in anchors {
+            assert!(has_id(&doc, anchor), "{path}#{anchor}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn every_heading_on_every_page_has_an_id() {
+    let app = spawn_app().await;
+    for (path, _) in CONTRACT_PAGES {
+        let doc = app.page(path).await;
+        for h in select(&doc, "main h2, main h3, main h4") {
+            assert!(
+                h.value().attr("id").is_some_and(|id| !id.is_empty()),
+                "{path}: heading {:?} has no id",
+                text_of(&h)
+            );
+        }
+    }
+}
+
+#[tokio::test]
+async fn every_internal_link_and_anchor_resolves() {
+    let app = spawn_app().await;
+    let mut docs: HashMap<String, scraper::Html> = HashMap::new();
+    let mut queue: VecDeque<String> = CONTRACT_PAGES.iter().map(|(p, _)| p.to_string()).collect();
+    let mut links: Vec<(String, String)> = Vec::new();
+    while let Some(path) = queue.pop_front() {
+        if docs.contains_key(&path) {
+            continue;
+        }
+        let response = app.get(&path).await;
+        assert_eq!(response.status(), 200, "GET {path}");
+        let is_html = response.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/html");
+        let body = response.text().await.unwrap();
+        let doc = scraper::Html::parse_document(&body);
+        if is_html {
+            for a in select(&doc, "a[href], link[href]:not([rel=canonical])") {
+                let href = a.value().attr("href").unwrap().to_string();
+                assert!(
+                    !href.starts_with("http") && !href.starts_with("//"),
+                    "{path} links to another host: {href}"
+                );
+                let target = href.split('#').next().unwrap();
+                let target = if target.is_empty() {
+                    path.clone()
+                } else {
+                    target.to_string()
+                };
+                queue.push_back(target);
+                links.push((path.clone(), href));
+            }
+        }
+        docs.insert(path, doc);
+    }
+    assert!(links.len() > 100, "found {} links", links.len());
+    for (from, href) in links {
+        if let Some((target, fragment)) = href.split_once('#') {
+            let target = if target.is_empty() {
+                from.as_str()
+            } else {
+                target
+            };
+            assert!(
+                has_id(&docs[target], fragment),
+                "{from} links to {href}, but {target} has no #{fragment}"
+            );
+        }
+    }
+}
+
+#[tokio::test]
+async fn topic_pages_form_one_guide_with_current_page_marked_and_previous_next_links() {
+    let app = spawn_app().await;
+    for (i, path) in TOPIC_PAGES.iter().enumerate() {
+        let doc = app.page(path).await;
+        let guide: Vec<_> = select(&doc, ".guide-nav a")
+            .iter()
+            .map(|a| a.value().attr("href").unwrap().to_string())
+            .collect();
+        assert_eq!(
+            guide, TOPIC_PAGES,
+            "{path}: contents list lists every topic page in order"
+        );
+        let current = select(&doc, ".guide-nav a[aria-current=page]");
+        assert_eq!(current.len(), 1, "{path}");
+        assert_eq!(current[0].value().attr("href"), Some(*path));
+        let prev = select(&doc, "a[rel=prev]")
+            .first()
+            .map(|a| a.value().attr("href").unwrap().to_string());
+        let next = select(&doc, "a[rel=next]")
+            .first()
+            .map(|a| a.value().attr("href").unwrap().to_string());
+        assert_eq!(
+            prev.as_deref(),
+            i.checked_sub(1).map(|j| TOPIC_PAGES[j]),
+            "{path} previous"
+        );
+        assert_eq!(
+            next.as_deref(),
+            TOPIC_PAGES.get(i + 1).copied(),
+            "{path} next"
+        );
+    }
+}
+
+#[tokio::test]
+async fn every_content_page_shows_review_dates_sources_reading_level_and_a_not_advice_note() {
+    let app = spawn_app().await;
+    for (path, _) in CONTRACT_PAGES {
+        let doc = app.page(path).await;
+        let text = page_text(&doc);
+        assert!(text.contains("Page last reviewed:"), "{path}");
+        assert!(text.contains("Next review due:"), "{path}");
+        assert!(
+            text.contains("not a substitute for professional medical advice"),
+            "{path}"
+        );
+        let reading = select(&doc, ".reading-level");
+        assert_eq!(reading.len(), 1, "{path}");
+        let grade: f64 = text_of(&reading[0])
+            .trim_start_matches("Reading level: about grade ")
+            .parse()
+            .unwrap();
+        assert!(grade <= 8.0, "{path} reads at grade {grade}");
+        let sources: Vec<String> = select(&doc, ".sources li").iter().map(text_of).collect();
+        assert!(!sources.is_empty(), "{path} lists its sources");
+        assert!(
+            sources.iter().all(|s| s.contains("Aching Legs at Night")
+                || s.contains("Leg Pain at Night When Lying Down")),
+            "{path}: {sources:?}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn warning_signs_are_reachable_from_every_page_with_the_emergency_number() {
+    let app = spawn_app_with(leg_pain_guide::config::SettingsArgs {
+        emergency_number: "112".into(),
+        ..Default::default()
+    })
+    .await;
+    for (path, _) in CONTRACT_PAGES.iter().chain(&[("/no-such-page", "")]) {
+        let body = app.get(path).await.text().await.unwrap();
+        let doc = scraper::Html::parse_document(&body);
+        let strip = select(&doc, ".warning-strip");
+        assert_eq!(strip.len(), 1, "{path}");
+        let text = text_of(&strip[0]);
+        assert!(
+            text.contains("one leg is swollen, red, warm or sore"),
+            "{path}: {text}"
+        );
+        assert!(
+            text.contains("short of breath or have chest pain"),
+            "{path}"
+        );
+        assert!(text.contains("call 112"), "{path}: {text}");
+        assert!(
+            !select(
+                &doc,
+                ".warning-strip a[href='/when-to-seek-help#emergency']"
+            )
+            .is_empty()
+        );
+    }
+}
+
+#[tokio::test]
+async fn care_cards_render_as_boxes_with_a_screen_reader_prefix() {
+    let app = spawn_app().await;
+    let doc = app.page("/when-to-seek-help").await;
+    for (kind, prefix) in [
+        ("emergency", "Immediate action required:"),
+        ("urgent", "Urgent advice:"),
+        ("non-urgent", "Non-urgent advice:"),
+    ] {
+        let cards = select(&doc, &format!(".care-card--{kind}"));
+        assert!(!cards.is_empty(), "a {kind} card");
+        let hidden = select(&doc, &format!(".care-card--{kind} h3 .visually-hidden"));
+        assert_eq!(text_of(&hidden[0]), prefix);
+    }
+    let emergency = text_of(&select(&doc, ".care-card--emergency")[0]);
+    assert!(
+        emergency.contains("911"),
+        "the configured number replaces the placeholder: {emergency}"
+    );
+    assert!(!emergency.contains("{{"), "{emergency}");
+}
+
+#[tokio::test]
+async fn an_unknown_path_gets_a_404_page_in_the_site_layout_with_a_way_back() {
+    let app = spawn_app().await;
+    for path in [
+        "/no-such-page",
+        "/causes/extra",
+        "/static/../Cargo.toml",
+        "/%2e%2e/Cargo.toml",
+        "/CAUSES",
+    ] {
+        let response = app.get(path).await;
+        assert_eq!(response.status(), 404, "{path}");
+        let doc = scraper::Html::parse_document(&response.text().await.unwrap());
+        assert_eq!(text_of(&select(&doc, "h1")[0]), "Page not found");
+        assert!(
+            !select(&doc, "main a[href='/']").is_empty(),
+            "a way back home"
+        );
+        assert!(
+            !select(&doc, ".site-header").is_empty(),
+            "in the site layout"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_trailing_slash_redirects_to_the_page() {
+    let app = spawn_app().await;
+    let response = app.get("/causes/").await;
+    assert_eq!(response.status(), 308);
+    assert_eq!(response.headers()["location"], "/causes");
+}
+
+#[tokio::test]
+async fn a_wrong_method_gets_405_with_allow() {
+    let app = spawn_app().await;
+    for path in ["/causes", "/", "/sitemap.xml"] {
+        let response = app.client.post(app.url(path)).send().await.unwrap();
+        assert_eq!(response.status(), 405, "POST {path}");
+        assert_eq!(response.headers()["allow"], "GET, HEAD");
+        assert!(
+            response
+                .text()
+                .await
+                .unwrap()
+                .contains("Method not allowed")
+        );
+    }
+    let response = app.client.delete(app.url("/check")).send().await.unwrap();
+    assert_eq!(response.status(), 405);
+    assert_eq!(response.headers()["allow"], "GET, HEAD, POST");
+    let response = app.get("/api/v1/triage").await;
+    assert_eq!(response.status(), 405);
+    assert_eq!(response.headers()["allow"], "POST");
+    assert!(
+        response.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("application/json")
+    );
+}
+
+#[tokio::test]
+async fn healthz_robots_and_sitemap_answer() {
+    let app = spawn_app_with(leg_pain_guide::config::SettingsArgs {
+        base_url: "https://legs.example".into(),
+        ..Default::default()
+    })
+    .await;
+    let health = app.get("/healthz").await;
+    assert_eq!(health.status(), 200);
+    assert_eq!(health.text().await.unwrap(), "ok\n");
+    let robots = app.get("/robots.txt").await.text().await.unwrap();
+    assert!(robots.contains("Sitemap: https://legs.example/sitemap.xml"));
+    let sitemap = app.get("/sitemap.xml").await.text().await.unwrap();
+    for (path, _) in CONTRACT_PAGES {
+        assert!(
+            sitemap.contains(&format!("<loc>https://legs.example{path}</loc>")),
+            "{path} in sitemap"
+        );
+    }
+    let locs: BTreeSet<_> = sitemap.matches("<loc>").collect();
+    assert!(!locs.is_empty());
+}
+
+#[tokio::test]
+async fn pages_revalidate_with_etags_and_static_files_are_immutable() {
+    let app = spawn_app().await;
+    let response = app.get("/causes").await;
+    assert_eq!(response.headers()["cache-control"], "no-cache");
+    let etag = response.headers()["etag"].to_str().unwrap().to_string();
+    let doc = scraper::Html::parse_document(&response.text().await.unwrap());
+    let again = app
+        .client
+        .get(app.url("/causes"))
+        .header("if-none-match", &etag)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(again.status(), 304);
+    let css = select(&doc, "link[rel=stylesheet]")[0]
+        .value()
+        .attr("href")
+        .unwrap()
+        .to_string();
+    assert!(
+        css.starts_with("/static/style.") && css.ends_with(".css"),
+        "{css}"
+    );
+    let css = app.get(&css).await;
+    assert_eq!(css.status(), 200);
+    assert_eq!(
+        css.headers()["cache-control"],
+        "public, max-age=31536000, immutable"
+    );
+    assert_eq!(css.headers()["content-type"], "text/css; charset=utf-8");
+}
+
+#[tokio::test]
+async fn no_response_sets_a_cookie_and_pages_load_nothing_from_another_host() {
+    let app = spawn_app().await;
+    for (path, _) in CONTRACT_PAGES {
+        let response = app.get(path).await;
+        assert!(response.headers().get("set-cookie").is_none(), "{path}");
+        let csp = response.headers()["content-security-policy"]
+            .to_str()
+            .unwrap()
+            .to_string();
+        assert!(csp.contains("default-src 'none'"), "{path}");
+        let doc = scraper::Html::parse_document(&response.text().await.unwrap());
+        assert!(
+            select(&doc, "script").is_empty(),
+            "{path} has no JavaScript"
+        );
+        for el in select(&doc, "[src], link[href]:not([rel=canonical])") {
+            let url = el.value().attr("src").or(el.value().attr("href")).unwrap();
+            assert!(
+                url.starts_with('/') && !url.starts_with("//"),
+                "{path} loads {url}"
+            );
+        }
+    }
+}
