@@ -194,14 +194,20 @@ fn escape_html(s: &str) -> String {
     out
 }
 
-/// Finds the first whole-word, case-insensitive match of `phrase` in `text`.
+/// Finds the first whole-word match of `phrase` in `text`: case-insensitive,
+/// except acronyms ("PAD"), which must match exactly so "heating pad" stays plain.
 fn find_phrase(text: &str, phrase: &str) -> Option<Range<usize>> {
-    let lower = text.to_lowercase();
+    let is_acronym =
+        phrase.chars().any(char::is_alphabetic) && !phrase.chars().any(char::is_lowercase);
+    let (lower, needle) = if is_acronym {
+        (text.to_string(), phrase.to_string())
+    } else {
+        (text.to_lowercase(), phrase.to_lowercase())
+    };
     // Lowercasing can change byte lengths outside ASCII; only match when it did not.
     if lower.len() != text.len() {
         return None;
     }
-    let needle = phrase.to_lowercase();
     let mut from = 0;
     while let Some(pos) = lower[from..].find(&needle) {
         let start = from + pos;
@@ -643,8 +649,9 @@ mod tests {
 
     #[test]
     fn glossary_terms_match_whole_words_only() {
-        assert_eq!(find_phrase("padding PAD", "pad"), Some(8..11));
+        assert_eq!(find_phrase("padding pad", "pad"), Some(8..11));
         assert_eq!(find_phrase("nothing", "pad"), None);
+        assert_eq!(find_phrase("a heating pad, then PAD", "PAD"), Some(20..23));
     }
 
     #[test]

@@ -1,4 +1,5 @@
 //! HTTP tests: one binary, the real app on port 0.
 
+mod content;
 mod helpers;
 mod pages;

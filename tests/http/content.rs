@@ -1,0 +1,303 @@
+//! Content: facts from the sources stay on the site, pages stay readable,
+//! and `leg-pain-guide check` reports problems as `file:line: message`.
+
+use std::path::Path;
+use std::process::Command;
+
+use serde::Deserialize;
+
+use crate::helpers::*;
+
+#[derive(Deserialize)]
+struct Facts {
+    fact: Vec<Fact>,
+}
+
+#[derive(Deserialize)]
+struct Fact {
+    page: String,
+    text: String,
+    source: String,
+    what: String,
+}
+
+fn normalise(s: &str) -> String {
+    s.replace(['\u{2019}', '\u{2018}'], "'")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+#[tokio::test]
+async fn every_listed_fact_from_the_sources_is_on_its_page_within_two_clicks_of_home() {
+    let facts: Facts = toml::from_str(include_str!("../data/facts.toml")).unwrap();
+    assert!(
+        facts.fact.len() >= 40,
+        "at least 40 facts are guarded, found {}",
+        facts.fact.len()
+    );
+    let app = spawn_app().await;
+    let home = app.page("/").await;
+    let from_home: Vec<String> = select(&home, "a[href]")
+        .iter()
+        .map(|a| {
+            a.value()
+                .attr("href")
+                .unwrap()
+                .split('#')
+                .next()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    let mut missing = Vec::new();
+    for fact in &facts.fact {
+        assert!(
+            ["000", "001"].contains(&fact.source.as_str()),
+            "{}: unknown source",
+            fact.what
+        );
+        assert!(
+            fact.page == "/" || from_home.contains(&fact.page),
+            "{} is one click from home",
+            fact.page
+        );
+        let doc = app.page(&fact.page).await;
+        let main = select(&doc, "main");
+        let text = normalise(&main[0].text().collect::<String>());
+        if !text.contains(&normalise(&fact.text)) {
+            missing.push(format!(
+                "{} ({}): {:?} not found on {}",
+                fact.what, fact.source, fact.text, fact.page
+            ));
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "facts missing from the site:\n{}",
+        missing.join("\n")
+    );
+}
+
+#[tokio::test]
+async fn restless_legs_figures_keep_their_source() {
+    let app = spawn_app().await;
+    let doc = app.page("/causes").await;
+    let text = normalise(&select(&doc, "main")[0].text().collect::<String>());
+    for needle in ["5 to 10", "2 to 4", "medlineplus"] {
+        assert!(text.contains(needle), "/causes mentions {needle}");
+    }
+}
+
+#[tokio::test]
+async fn the_glossary_is_linked_from_the_first_use_of_a_term_on_a_page() {
+    let app = spawn_app().await;
+    let doc = app.page("/causes").await;
+    let dvt_links = select(&doc, "main a.term[href='/glossary#deep-vein-thrombosis']");
+    assert_eq!(dvt_links.len(), 1, "linked once, at first use");
+    let glossary = app.page("/glossary").await;
+    assert!(has_id(&glossary, "deep-vein-thrombosis"));
+    assert!(
+        select(&glossary, "main a.term").is_empty(),
+        "the glossary does not link to itself"
+    );
+}
+
+// ---- `leg-pain-guide check` on broken fixtures ----
+
+fn copy_content(to: &Path) {
+    for entry in std::fs::read_dir(content_dir()).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
+    }
+}
+
+/// Replaces the first `from` in a fixture file; returns the 1-based line it was on.
+fn break_file(dir: &Path, file: &str, from: &str, to: &str) -> usize {
+    let path = dir.join(file);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let at = text
+        .find(from)
+        .unwrap_or_else(|| panic!("{file} contains {from:?}"));
+    let line = text[..at].matches('\n').count() + 1;
+    std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+    line
+}
+
+fn run_check(dir: &Path, extra: &[&str]) -> (bool, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_leg-pain-guide"))
+        .arg("check")
+        .arg("--content-dir")
+        .arg(dir)
+        .args(extra)
+        .output()
+        .unwrap();
+    (
+        output.status.success(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn check_passes_on_the_real_content() {
+    let (ok, stderr) = run_check(&content_dir(), &[]);
+    assert!(ok, "{stderr}");
+}
+
+#[test]
+fn check_reports_a_broken_link_with_its_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_content(dir.path());
+    let line = break_file(dir.path(), "causes.md", "(/treatments#", "(/treatment#");
+    let (ok, stderr) = run_check(dir.path(), &[]);
+    assert!(!ok);
+    let file = dir.path().join("causes.md").display().to_string();
+    assert!(
+        stderr.contains(&format!("{file}:{line}: link to /treatment#")),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn check_reports_a_missing_anchor_and_a_missing_contract_anchor() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_content(dir.path());
+    break_file(dir.path(), "prevention.md", "{#stress}", "{#worry}");
+    let (ok, stderr) = run_check(dir.path(), &[]);
+    assert!(!ok);
+    let prevention = dir.path().join("prevention.md").display().to_string();
+    assert!(
+        stderr.contains(&format!(
+            "{prevention}:1: contract anchor #stress is missing"
+        )),
+        "{stderr}"
+    );
+    // Any page linking to /prevention#stress is now broken too, and says where.
+    assert!(
+        stderr.contains("has no heading with id #stress") || !stderr.contains("#stress)"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn check_reports_bad_front_matter_with_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_content(dir.path());
+    let line = break_file(
+        dir.path(),
+        "diagnosis.md",
+        "description = \"",
+        "description = ",
+    );
+    let (ok, stderr) = run_check(dir.path(), &[]);
+    assert!(!ok);
+    let file = dir.path().join("diagnosis.md").display().to_string();
+    assert!(
+        stderr.contains(&format!("{file}:{line}: front matter")),
+        "{stderr}"
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    copy_content(dir.path());
+    break_file(dir.path(), "faq.md", "+++\n", "");
+    let (ok, stderr) = run_check(dir.path(), &[]);
+    assert!(!ok);
+    assert!(
+        stderr.contains(&format!(
+            "{}:1: missing front matter",
+            dir.path().join("faq.md").display()
+        )),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn check_reports_a_passed_review_date() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_content(dir.path());
+    let text = std::fs::read_to_string(dir.path().join("about.md")).unwrap();
+    let old = text
+        .lines()
+        .find(|l| l.starts_with("next_review"))
+        .unwrap()
+        .to_string();
+    let line = break_file(dir.path(), "about.md", &old, "next_review = 2020-01-01");
+    let (ok, stderr) = run_check(dir.path(), &[]);
+    assert!(!ok);
+    let file = dir.path().join("about.md").display().to_string();
+    assert!(
+        stderr.contains(&format!("{file}:{line}: review date passed")),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn check_fails_a_page_above_the_reading_grade_limit() {
+    let (ok, stderr) = run_check(&content_dir(), &["--max-grade", "2"]);
+    assert!(!ok);
+    assert!(
+        stderr.contains("reading grade") && stderr.contains("above the limit of 2.0"),
+        "{stderr}"
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    copy_content(dir.path());
+    let hard = "\n\nPeripheral neuropathy, frequently associated with diabetes mellitus, originates from progressive nerve degeneration characterised by paraesthesia, dysaesthesia and considerable nocturnal exacerbation of symptomatology, necessitating comprehensive multidisciplinary evaluation.\n";
+    let faq = dir.path().join("faq.md");
+    let mut text = std::fs::read_to_string(&faq).unwrap();
+    for _ in 0..40 {
+        text.push_str(hard);
+    }
+    std::fs::write(&faq, text).unwrap();
+    let (ok, stderr) = run_check(dir.path(), &[]);
+    assert!(!ok);
+    assert!(
+        stderr.contains(&format!("{}:", faq.display()))
+            && stderr.contains("above the limit of 8.0"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn the_server_refuses_to_start_on_the_same_problems_with_exit_code_2() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_content(dir.path());
+    let line = break_file(dir.path(), "causes.md", "(/treatments#", "(/treatment#");
+    let output = Command::new(env!("CARGO_BIN_EXE_leg-pain-guide"))
+        .args(["serve", "--bind", "127.0.0.1:0", "--content-dir"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains(&format!(
+            "{}:{line}: link to /treatment#",
+            dir.path().join("causes.md").display()
+        )),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_bad_setting_is_refused_with_one_line_naming_it() {
+    let output = Command::new(env!("CARGO_BIN_EXE_leg-pain-guide"))
+        .args(["serve", "--bind", "not-an-address"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("--bind") && stderr.contains("BIND"),
+        "{stderr}"
+    );
+    let output = Command::new(env!("CARGO_BIN_EXE_leg-pain-guide"))
+        .arg("check")
+        .env("EMERGENCY_NUMBER", "call-me")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("EMERGENCY_NUMBER"));
+}
