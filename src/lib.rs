@@ -4,4 +4,5 @@ pub mod config;
 pub mod content;
 pub mod site;
 pub mod startup;
+pub mod triage;
 pub mod web;

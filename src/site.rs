@@ -143,7 +143,7 @@ impl Site {
     pub fn build(
         content: Content,
         settings: &Settings,
-        extra_html: &dyn Fn(&Layout, &str) -> Option<String>,
+        extra_html: &dyn Fn(&str) -> Result<Option<String>, askama::Error>,
     ) -> Result<Self, askama::Error> {
         let css = Asset::new(
             STYLESHEET,
@@ -172,8 +172,8 @@ impl Site {
         assets.insert(css_url, css);
         assets.insert(icon_url, icon);
         for page in &content.pages {
-            let extra = extra_html(&layout, &page.path).unwrap_or_default();
-            let html = render_page(&layout, page, &extra)?;
+            let extra = extra_html(&page.path)?.unwrap_or_default();
+            let html = render_page(&layout, page, &extra, "")?;
             assets.insert(
                 page.path.clone(),
                 Asset::new(html, "text/html; charset=utf-8", CachePolicy::Revalidate),
@@ -256,11 +256,13 @@ fn render_error(
     .render()
 }
 
-/// Renders a content page in the full layout.
+/// Renders a content page in the full layout. `title_prefix` goes before
+/// the `<title>` only ("Error: " after a failed form).
 pub fn render_page(
     layout: &Layout,
     page: &Page,
     after_body: &str,
+    title_prefix: &str,
 ) -> Result<String, askama::Error> {
     let position = layout.guide.iter().position(|n| n.path == page.path);
     let prev = position
@@ -270,7 +272,7 @@ pub fn render_page(
     PageTemplate {
         layout,
         meta: Meta {
-            title: page.front.title.clone(),
+            title: format!("{title_prefix}{}", page.front.title),
             description: page.front.description.clone(),
             path: page.path.clone(),
         },

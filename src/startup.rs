@@ -3,6 +3,7 @@
 use crate::config::Settings;
 use crate::content::{self, Content, LoadOptions, Problems};
 use crate::site::Site;
+use crate::triage::Submission;
 use crate::web::AppState;
 
 /// Why the site cannot start.
@@ -34,6 +35,11 @@ pub fn load_content(settings: &Settings, today: time::Date) -> Result<Content, P
 /// Loads, checks and renders everything a running site needs.
 pub fn prepare(settings: Settings, today: time::Date) -> Result<AppState, StartError> {
     let content = load_content(&settings, today)?;
-    let site = Site::build(content, &settings, &|_, _| None)?;
+    // The check form is the same for everyone: render it once with the page.
+    let check_form = |path: &str| match path {
+        "/check" => crate::web::check::render_form(&Submission::default(), &[]).map(Some),
+        _ => Ok(None),
+    };
+    let site = Site::build(content, &settings, &check_form)?;
     Ok(AppState { site, settings })
 }

@@ -239,6 +239,16 @@ fn line_of(offsets: &[usize], line_map: &[usize], byte: usize) -> usize {
     line_map.get(idx).copied().unwrap_or(1)
 }
 
+/// A heading whose events are held until its end, to derive its id from its text.
+struct PendingHeading<'a> {
+    level: HeadingLevel,
+    explicit: Option<CowStr<'a>>,
+    classes: Vec<CowStr<'a>>,
+    attrs: Vec<(CowStr<'a>, Option<CowStr<'a>>)>,
+    line: usize,
+    inner: Vec<Event<'a>>,
+}
+
 /// Renders a page body. `first_line` is the file line the body starts on.
 pub fn render(body: &str, first_line: usize, ctx: &RenderContext<'_>) -> Rendered {
     let mut problems = Vec::new();
@@ -262,14 +272,7 @@ pub fn render(body: &str, first_line: usize, ctx: &RenderContext<'_>) -> Rendere
     let mut linked_terms: HashSet<&str> = HashSet::new();
 
     // State while walking the events.
-    let mut heading: Option<(
-        HeadingLevel,
-        Option<CowStr<'_>>,
-        Vec<CowStr<'_>>,
-        Vec<(CowStr<'_>, Option<CowStr<'_>>)>,
-        usize,
-        Vec<Event<'_>>,
-    )> = None;
+    let mut heading: Option<PendingHeading<'_>> = None;
     let mut card: Option<CareCard> = None;
     let mut card_heading_pending = false;
     let mut in_link = 0usize;
@@ -280,8 +283,14 @@ pub fn render(body: &str, first_line: usize, ctx: &RenderContext<'_>) -> Rendere
         if let Some(h) = heading.as_mut() {
             match event {
                 Event::End(TagEnd::Heading(_)) => {
-                    let (level, explicit, classes, attrs, line, inner) =
-                        heading.take().expect("inside a heading");
+                    let PendingHeading {
+                        level,
+                        explicit,
+                        classes,
+                        attrs,
+                        line,
+                        inner,
+                    } = heading.take().expect("inside a heading");
                     let text: String = inner
                         .iter()
                         .filter_map(|e| match e {
@@ -351,7 +360,7 @@ pub fn render(body: &str, first_line: usize, ctx: &RenderContext<'_>) -> Rendere
                     }
                     events.push(Event::End(TagEnd::Heading(level)));
                 }
-                other => h.5.push(other),
+                other => h.inner.push(other),
             }
             continue;
         }
@@ -363,7 +372,14 @@ pub fn render(body: &str, first_line: usize, ctx: &RenderContext<'_>) -> Rendere
                 classes,
                 attrs,
             }) => {
-                heading = Some((level, id, classes, attrs, line_at(range.start), Vec::new()));
+                heading = Some(PendingHeading {
+                    level,
+                    explicit: id,
+                    classes,
+                    attrs,
+                    line: line_at(range.start),
+                    inner: Vec::new(),
+                });
             }
             Event::Html(ref html) if html.starts_with("<div class=\"care-card care-card--") => {
                 let class = html.trim_start_matches("<div class=\"care-card care-card--");

@@ -1,6 +1,9 @@
 //! The HTTP shell: one place builds the app (routes and middleware), used by
 //! `serve`, the tests and `export`, so what is tested is what runs.
 
+pub mod api;
+pub mod body;
+pub mod check;
 pub mod middleware;
 pub mod pages;
 
@@ -38,6 +41,8 @@ pub fn app(
         .app_data(state)
         .wrap(actix_web::middleware::from_fn(middleware::security_headers))
         .wrap(actix_web::middleware::from_fn(middleware::log_request))
+        .route("/check", web::post().to(check::submit))
+        .route("/api/v1/triage", web::post().to(api::triage))
         .default_service(web::to(pages::dispatch))
 }
 

@@ -1,0 +1,1076 @@
+use std::collections::BTreeSet;
+
+use proptest::prelude::*;
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+use super::*;
+
+/// Answers that fire no rule but S0 and show no cause.
+fn baseline() -> Answers {
+    Answers {
+        one_leg_signs: false,
+        breathless: false,
+        numbness: false,
+        skin_changes: false,
+        injury: false,
+        severity: Severity::Mild,
+        onset: Onset::Weeks,
+        frequency: Frequency::Occasional,
+        course: Course::Same,
+        sleep_impact: SleepImpact::Little,
+        home_care: HomeCare::Helped,
+        feelings: BTreeSet::new(),
+        conditions: BTreeSet::new(),
+        factors: BTreeSet::new(),
+    }
+}
+
+/// Small builders so each test reads as "the baseline, plus what the rule needs".
+impl Answers {
+    fn set(mut self, change: impl FnOnce(&mut Self)) -> Self {
+        change(&mut self);
+        self
+    }
+    fn feel(self, f: Feeling) -> Self {
+        self.set(|a| _ = a.feelings.insert(f))
+    }
+    fn with(self, c: Condition) -> Self {
+        self.set(|a| _ = a.conditions.insert(c))
+    }
+    fn factor(self, f: Factor) -> Self {
+        self.set(|a| _ = a.factors.insert(f))
+    }
+}
+
+fn codes(a: &Answers) -> Vec<&'static str> {
+    assess(a).fired.iter().map(|r| r.code).collect()
+}
+
+fn fires(a: &Answers, code: &str) -> bool {
+    codes(a).contains(&code)
+}
+
+fn cause_ids(a: &Answers) -> Vec<&'static str> {
+    assess(a).causes.iter().map(|c| c.id).collect()
+}
+
+fn shows(a: &Answers, id: &str) -> bool {
+    cause_ids(a).contains(&id)
+}
+
+/// Asserts that exactly `code` fired and the result is that rule's level.
+fn assert_only(a: &Answers, code: &str, level: Urgency) {
+    assert_eq!(codes(a), [code], "{a:?}");
+    assert_eq!(assess(a).urgency, level);
+    assert_eq!(rule(code).map(|r| r.level), Some(level));
+}
+
+fn form(a: &Answers) -> Submission {
+    Submission::from_pairs(a.to_pairs())
+}
+
+/// The JSON API body for these answers.
+fn to_json(a: &Answers) -> Value {
+    let mut map = serde_json::Map::new();
+    for q in QUESTIONS {
+        let values = a
+            .to_pairs()
+            .into_iter()
+            .filter(|(f, _)| *f == q.field)
+            .map(|(_, v)| v);
+        let value = match q.kind {
+            QuestionKind::YesNo => json!(values.eq(["yes"])),
+            QuestionKind::OneOf => json!(values.collect::<String>()),
+            QuestionKind::AnyOf => json!(values.collect::<Vec<_>>()),
+        };
+        map.insert(q.field.into(), value);
+    }
+    Value::Object(map)
+}
+
+#[test]
+fn baseline_fires_only_s0_and_shows_no_cause() {
+    assert_only(&baseline(), "S0", Urgency::SelfCare);
+    assert!(cause_ids(&baseline()).is_empty());
+}
+
+// ---- One test per rule, named by its code ----
+
+#[test]
+fn e1_one_leg_signs_is_an_emergency() {
+    let a = baseline().set(|a| a.one_leg_signs = true);
+    assert_only(&a, "E1", Urgency::Emergency);
+}
+
+#[test]
+fn e2_breathless_is_an_emergency() {
+    let a = baseline().set(|a| a.breathless = true);
+    assert_only(&a, "E2", Urgency::Emergency);
+}
+
+#[test]
+fn u1_numbness_is_urgent() {
+    assert_only(
+        &baseline().set(|a| a.numbness = true),
+        "U1",
+        Urgency::Urgent,
+    );
+}
+
+#[test]
+fn u2_skin_changes_is_urgent() {
+    assert_only(
+        &baseline().set(|a| a.skin_changes = true),
+        "U2",
+        Urgency::Urgent,
+    );
+}
+
+#[test]
+fn u3_injury_is_urgent() {
+    assert_only(&baseline().set(|a| a.injury = true), "U3", Urgency::Urgent);
+}
+
+#[test]
+fn u4_diabetes_heart_disease_or_clot_with_new_or_worse_pain_is_urgent() {
+    use Condition::*;
+    let new_or_worse = [
+        (Onset::Days, Course::Same),
+        (Onset::Weeks, Course::Better),
+        (Onset::Months, Course::Worse),
+    ];
+    for condition in [Diabetes, HeartDisease, BloodClotHistory] {
+        for (onset, course) in new_or_worse {
+            let a = baseline()
+                .with(condition)
+                .set(|a| (a.onset, a.course) = (onset, course));
+            assert!(fires(&a, "U4"), "{condition:?} {onset:?} {course:?}");
+            assert_eq!(assess(&a).urgency, Urgency::Urgent);
+        }
+        // Near miss: pain for months and unchanged is not "new or worsening".
+        let a = baseline().with(condition).set(|a| a.onset = Onset::Months);
+        assert!(!fires(&a, "U4"), "{condition:?}");
+    }
+    // Near miss: other conditions never trigger U4, even with new, worsening pain.
+    for condition in [VaricoseVeins, Arthritis] {
+        let a = baseline()
+            .with(condition)
+            .set(|a| (a.onset, a.course) = (Onset::Days, Course::Worse));
+        assert!(!fires(&a, "U4"), "{condition:?}");
+    }
+    // Diabetes, months and unchanged: R6 only, so routine.
+    let a = baseline().with(Diabetes).set(|a| a.onset = Onset::Months);
+    assert_only(&a, "R6", Urgency::Routine);
+}
+
+#[test]
+fn r1_sleep_impact_a_lot_is_routine() {
+    let a = baseline().set(|a| a.sleep_impact = SleepImpact::ALot);
+    assert_only(&a, "R1", Urgency::Routine);
+    let near = baseline().set(|a| a.sleep_impact = SleepImpact::Some);
+    assert_only(&near, "S0", Urgency::SelfCare);
+}
+
+#[test]
+fn r2_severe_pain_is_routine() {
+    let a = baseline().set(|a| a.severity = Severity::Severe);
+    assert_only(&a, "R2", Urgency::Routine);
+    let near = baseline().set(|a| a.severity = Severity::Moderate);
+    assert_only(&near, "S0", Urgency::SelfCare);
+}
+
+#[test]
+fn r3_worsening_pain_is_routine() {
+    let a = baseline().set(|a| a.course = Course::Worse);
+    assert_only(&a, "R3", Urgency::Routine);
+    let near = baseline().set(|a| a.course = Course::Better);
+    assert_only(&near, "S0", Urgency::SelfCare);
+}
+
+#[test]
+fn r4_home_care_not_helped_is_routine() {
+    let a = baseline().set(|a| a.home_care = HomeCare::NotHelped);
+    assert_only(&a, "R4", Urgency::Routine);
+    let near = baseline().set(|a| a.home_care = HomeCare::NotTried);
+    assert_only(&near, "S0", Urgency::SelfCare);
+}
+
+#[test]
+fn r5_most_nights_for_months_without_help_is_routine() {
+    let chronic = |home_care| {
+        baseline().set(|a| {
+            (a.frequency, a.onset, a.home_care) = (Frequency::MostNights, Onset::Months, home_care)
+        })
+    };
+    assert_only(&chronic(HomeCare::NotTried), "R5", Urgency::Routine);
+    assert_eq!(codes(&chronic(HomeCare::NotHelped)), ["R4", "R5"]);
+    // Near misses: home care helped; only now and then; started weeks ago.
+    assert!(!fires(&chronic(HomeCare::Helped), "R5"));
+    let occasional = chronic(HomeCare::NotTried).set(|a| a.frequency = Frequency::Occasional);
+    assert!(!fires(&occasional, "R5"));
+    assert!(!fires(
+        &chronic(HomeCare::NotTried).set(|a| a.onset = Onset::Weeks),
+        "R5"
+    ));
+}
+
+#[test]
+fn r6_diabetes_or_heart_disease_is_routine() {
+    let long_standing = baseline().set(|a| a.onset = Onset::Months);
+    for condition in [Condition::Diabetes, Condition::HeartDisease] {
+        assert_only(
+            &long_standing.clone().with(condition),
+            "R6",
+            Urgency::Routine,
+        );
+    }
+    // Near miss: a past blood clot is not in R6 (only in U4).
+    let near = long_standing.with(Condition::BloodClotHistory);
+    assert_only(&near, "S0", Urgency::SelfCare);
+}
+
+#[test]
+fn r7_urge_to_move_is_routine() {
+    assert_only(
+        &baseline().feel(Feeling::UrgeToMove),
+        "R7",
+        Urgency::Routine,
+    );
+    let others = Feeling::ALL.iter().filter(|f| **f != Feeling::UrgeToMove);
+    let near = others.fold(baseline(), |a, f| a.feel(*f));
+    assert_only(&near, "S0", Urgency::SelfCare);
+}
+
+#[test]
+fn s0_nothing_else_is_self_care() {
+    assert_only(&baseline(), "S0", Urgency::SelfCare);
+    // S0 never shows next to another rule.
+    assert_eq!(
+        codes(&baseline().set(|a| a.severity = Severity::Severe)),
+        ["R2"]
+    );
+}
+
+#[test]
+fn every_fired_rule_is_listed_in_order_and_the_highest_wins() {
+    let a =
+        baseline().set(|a| (a.injury, a.breathless, a.severity) = (true, true, Severity::Severe));
+    assert_eq!(codes(&a), ["E2", "U3", "R2"]);
+    assert_eq!(assess(&a).urgency, Urgency::Emergency);
+}
+
+// ---- One test per cause ("shown when"), with near misses ----
+
+#[test]
+fn cause_dvt_shown_for_one_leg_signs() {
+    assert!(shows(&baseline().set(|a| a.one_leg_signs = true), "dvt"));
+    assert!(!shows(&baseline().set(|a| a.breathless = true), "dvt"));
+}
+
+#[test]
+fn cause_cramps_shown_for_cramp() {
+    assert!(shows(&baseline().feel(Feeling::Cramp), "cramps"));
+    assert!(!shows(&baseline().factor(Factor::LittleWater), "cramps"));
+}
+
+#[test]
+fn cause_rls_shown_for_urge_to_move() {
+    assert!(shows(&baseline().feel(Feeling::UrgeToMove), "rls"));
+    assert!(!shows(&baseline().feel(Feeling::AchingThrobbing), "rls"));
+}
+
+#[test]
+fn cause_nerve_compression_shown_for_shooting_from_back() {
+    assert!(shows(
+        &baseline().feel(Feeling::ShootingFromBack),
+        "nerve_compression"
+    ));
+    assert!(!shows(
+        &baseline().feel(Feeling::BurningTingling),
+        "nerve_compression"
+    ));
+}
+
+#[test]
+fn cause_neuropathy_shown_for_burning_or_numbness_with_diabetes() {
+    let diabetic = baseline().with(Condition::Diabetes);
+    let burning = baseline().feel(Feeling::BurningTingling);
+    let numb = baseline().set(|a| a.numbness = true);
+    assert!(shows(
+        &burning.clone().with(Condition::Diabetes),
+        "neuropathy"
+    ));
+    assert!(shows(&numb.clone().with(Condition::Diabetes), "neuropathy"));
+    // Near misses: diabetes alone; burning or numbness without diabetes or with heart disease.
+    assert!(!shows(&diabetic, "neuropathy"));
+    assert!(!shows(&burning, "neuropathy"));
+    assert!(!shows(&numb, "neuropathy"));
+    assert!(!shows(&burning.with(Condition::HeartDisease), "neuropathy"));
+}
+
+#[test]
+fn cause_pad_shown_for_skin_changes_or_circulation_feelings_with_a_risk() {
+    assert!(shows(&baseline().set(|a| a.skin_changes = true), "pad"));
+    for feeling in [Feeling::Heaviness, Feeling::Cramp, Feeling::AchingThrobbing] {
+        let felt = baseline().feel(feeling);
+        assert!(
+            shows(&felt.clone().factor(Factor::Smoking), "pad"),
+            "{feeling:?}"
+        );
+        assert!(
+            shows(&felt.clone().with(Condition::Diabetes), "pad"),
+            "{feeling:?}"
+        );
+        assert!(
+            shows(&felt.clone().with(Condition::HeartDisease), "pad"),
+            "{feeling:?}"
+        );
+        // Near misses: the feeling alone, or with a risk the rule does not name.
+        assert!(!shows(&felt, "pad"), "{feeling:?}");
+        assert!(
+            !shows(&felt.with(Condition::BloodClotHistory), "pad"),
+            "{feeling:?}"
+        );
+    }
+    assert!(!shows(&baseline().factor(Factor::Smoking), "pad"));
+    let burning_smoker = baseline()
+        .feel(Feeling::BurningTingling)
+        .factor(Factor::Smoking);
+    assert!(!shows(&burning_smoker, "pad"));
+}
+
+#[test]
+fn cause_varicose_veins_shown_for_the_condition() {
+    assert!(shows(
+        &baseline().with(Condition::VaricoseVeins),
+        "varicose_veins"
+    ));
+    assert!(!shows(
+        &baseline().feel(Feeling::Heaviness),
+        "varicose_veins"
+    ));
+}
+
+#[test]
+fn cause_arthritis_shown_for_joint_stiffness_or_the_condition() {
+    assert!(shows(
+        &baseline().feel(Feeling::JointStiffness),
+        "arthritis"
+    ));
+    assert!(shows(&baseline().with(Condition::Arthritis), "arthritis"));
+    assert!(!shows(
+        &baseline().feel(Feeling::AchingThrobbing),
+        "arthritis"
+    ));
+}
+
+#[test]
+fn cause_exertion_shown_for_long_standing_or_exercise() {
+    assert!(shows(
+        &baseline().factor(Factor::LongStandingOrExercise),
+        "exertion"
+    ));
+    assert!(!shows(&baseline().factor(Factor::LongSitting), "exertion"));
+}
+
+#[test]
+fn cause_dehydration_shown_for_little_water() {
+    assert!(shows(
+        &baseline().factor(Factor::LittleWater),
+        "dehydration"
+    ));
+    assert!(!shows(&baseline().feel(Feeling::Cramp), "dehydration"));
+}
+
+#[test]
+fn cause_circulation_shown_for_long_sitting() {
+    assert!(shows(
+        &baseline().factor(Factor::LongSitting),
+        "circulation"
+    ));
+    assert!(!shows(
+        &baseline().factor(Factor::LongStandingOrExercise),
+        "circulation"
+    ));
+}
+
+// ---- Contract data ----
+
+#[test]
+fn questions_are_the_spec_fields_in_form_order() {
+    let fields: Vec<_> = QUESTIONS.iter().map(|q| q.field).collect();
+    assert_eq!(
+        fields,
+        [
+            "one_leg_signs",
+            "breathless",
+            "numbness",
+            "skin_changes",
+            "injury",
+            "severity",
+            "onset",
+            "frequency",
+            "course",
+            "sleep_impact",
+            "home_care",
+            "feelings",
+            "conditions",
+            "factors",
+        ]
+    );
+    for q in QUESTIONS {
+        assert_eq!(question(q.field), Some(q));
+        if q.kind == QuestionKind::YesNo {
+            let options: Vec<_> = q.options.iter().map(|c| (c.value, c.label)).collect();
+            assert_eq!(options, [("yes", "Yes"), ("no", "No")]);
+        }
+    }
+    assert_eq!(question("nope"), None);
+    let hint = |field: &str, value: &str| {
+        question(field)
+            .and_then(|q| q.option(value))
+            .and_then(|c| c.hint)
+    };
+    assert_eq!(hint("onset", "days"), Some("Within the last week"));
+    assert_eq!(hint("onset", "weeks"), Some("One to four weeks ago"));
+    assert_eq!(hint("onset", "months"), Some("More than a month ago"));
+}
+
+#[test]
+fn question_options_match_the_answer_enums() {
+    fn check<T: Copy>(field: &str, all: &[T], as_str: fn(T) -> &'static str) {
+        let options: Vec<_> =
+            question(field).map_or(vec![], |q| q.options.iter().map(|c| c.value).collect());
+        assert_eq!(
+            options,
+            all.iter().map(|v| as_str(*v)).collect::<Vec<_>>(),
+            "{field}"
+        );
+    }
+    check("severity", Severity::ALL, Severity::as_str);
+    check("onset", Onset::ALL, Onset::as_str);
+    check("frequency", Frequency::ALL, Frequency::as_str);
+    check("course", Course::ALL, Course::as_str);
+    check("sleep_impact", SleepImpact::ALL, SleepImpact::as_str);
+    check("home_care", HomeCare::ALL, HomeCare::as_str);
+    check("feelings", Feeling::ALL, Feeling::as_str);
+    check("conditions", Condition::ALL, Condition::as_str);
+    check("factors", Factor::ALL, Factor::as_str);
+    assert_eq!(SleepImpact::ALot.as_str(), "a_lot");
+    assert_eq!(Feeling::UrgeToMove.label(), "An urge to move your legs");
+}
+
+#[test]
+fn rules_are_the_spec_codes_in_order_with_allowed_links() {
+    let codes: Vec<_> = RULES.iter().map(|r| r.code).collect();
+    assert_eq!(
+        codes,
+        [
+            "E1", "E2", "U1", "U2", "U3", "U4", "R1", "R2", "R3", "R4", "R5", "R6", "R7", "S0"
+        ]
+    );
+    let allowed_anchors: Vec<String> = CAUSES.iter().map(Cause::url).collect();
+    let allowed = [
+        "/when-to-seek-help#emergency",
+        "/when-to-seek-help#urgent",
+        "/when-to-seek-help#routine",
+        "/treatments#relief-at-home",
+        "/treatments#medical-treatments",
+        "/prevention#exercise",
+        "/prevention#sleep",
+        "/prevention#water-and-minerals",
+        "/prevention#stress",
+    ];
+    for r in RULES {
+        let expected = match r.code.as_bytes()[0] {
+            b'E' => Urgency::Emergency,
+            b'U' => Urgency::Urgent,
+            b'R' => Urgency::Routine,
+            _ => Urgency::SelfCare,
+        };
+        assert_eq!(r.level, expected, "{}", r.code);
+        assert!(
+            allowed.contains(&r.more_url) || allowed_anchors.iter().any(|u| u == r.more_url),
+            "{}",
+            r.code
+        );
+        assert!(r.source.starts_with("00"), "{}", r.code);
+        assert!(
+            r.reason.starts_with("You ") || r.reason.starts_with("None of your"),
+            "{}",
+            r.code
+        );
+        assert!(!r.more_label.is_empty());
+    }
+}
+
+#[test]
+fn causes_are_the_spec_ids_with_their_anchors() {
+    let expected = [
+        ("dvt", "deep-vein-thrombosis"),
+        ("cramps", "nighttime-leg-cramps"),
+        ("rls", "restless-legs-syndrome"),
+        ("nerve_compression", "nerve-compression"),
+        ("neuropathy", "peripheral-neuropathy"),
+        ("pad", "peripheral-artery-disease"),
+        ("varicose_veins", "varicose-veins"),
+        ("arthritis", "arthritis"),
+        ("exertion", "physical-exertion"),
+        ("dehydration", "dehydration-and-minerals"),
+        ("circulation", "poor-circulation"),
+    ];
+    let actual: Vec<_> = CAUSES.iter().map(|c| (c.id, c.anchor)).collect();
+    assert_eq!(actual, expected);
+    assert_eq!(CAUSES[0].url(), "/causes#deep-vein-thrombosis");
+    assert_eq!(CAUSES[0].title, "Blood clot in a deep vein (DVT)");
+}
+
+#[test]
+fn urgency_levels_are_ordered_and_named() {
+    let names: Vec<_> = Urgency::ALL.iter().map(|u| u.as_str()).collect();
+    assert_eq!(names, ["self_care", "routine", "urgent", "emergency"]);
+    assert!(Urgency::SelfCare < Urgency::Routine && Urgency::Routine < Urgency::Urgent);
+    assert!(Urgency::Urgent < Urgency::Emergency);
+    assert_eq!(Urgency::from_name("urgent"), Some(Urgency::Urgent));
+    assert_eq!(Urgency::from_name("soon"), None);
+    assert!(Urgency::Emergency.advice("112").contains("call 112"));
+    assert_eq!(Urgency::Emergency.title(), "Get medical help now");
+    assert_eq!(
+        Urgency::Emergency.screen_reader_prefix(),
+        "Immediate action required: "
+    );
+    assert_eq!(Urgency::Urgent.screen_reader_prefix(), "Urgent advice: ");
+    assert_eq!(
+        Urgency::Routine.screen_reader_prefix(),
+        "Non-urgent advice: "
+    );
+    assert_eq!(
+        Urgency::SelfCare.screen_reader_prefix(),
+        "Self-care advice: "
+    );
+    assert_eq!(
+        Urgency::Urgent.advice("911"),
+        "Contact a doctor promptly, today or tomorrow."
+    );
+}
+
+#[test]
+fn come_back_if_lists_the_signs_that_would_raise_each_level() {
+    let self_care = come_back_if(Urgency::SelfCare);
+    let routine = come_back_if(Urgency::Routine);
+    let urgent = come_back_if(Urgency::Urgent);
+    let emergency = come_back_if(Urgency::Emergency);
+    assert!(self_care.len() > routine.len() && routine.len() > urgent.len());
+    assert!(
+        urgent
+            .iter()
+            .all(|s| routine.contains(s) && self_care.contains(s))
+    );
+    assert!(urgent.iter().all(|s| s.starts_with("Get medical help now")));
+    assert!(
+        !emergency.is_empty()
+            && emergency
+                .iter()
+                .all(|s| s.contains("comes back or gets worse"))
+    );
+    assert!(self_care_steps().len() >= 5);
+}
+
+// ---- Parsing ----
+
+fn all_pairs() -> Vec<(&'static str, &'static str)> {
+    baseline().feel(Feeling::Cramp).to_pairs()
+}
+
+#[test]
+fn form_with_each_required_field_missing_errors_on_that_field() {
+    for q in QUESTIONS {
+        let pairs = all_pairs().into_iter().filter(|(f, _)| *f != q.field);
+        match Submission::from_pairs(pairs).parse() {
+            // Only the checkbox groups may be left out.
+            Ok(_) => assert_eq!(
+                q.kind,
+                QuestionKind::AnyOf,
+                "{} may not be left out",
+                q.field
+            ),
+            Err(errors) => {
+                assert_eq!(errors.0.len(), 1, "{}", q.field);
+                assert_eq!(errors.0[0].field, q.field);
+                assert!(
+                    errors.0[0].message.starts_with("Select "),
+                    "{}",
+                    errors.0[0].message
+                );
+            }
+        }
+    }
+    let errors = Submission::from_pairs(all_pairs().into_iter().filter(|(f, _)| *f != "severity"))
+        .parse()
+        .unwrap_err();
+    assert_eq!(errors.get("severity"), Some("Select how bad the pain is"));
+}
+
+#[test]
+fn an_empty_value_counts_as_missing() {
+    let pairs = all_pairs()
+        .into_iter()
+        .map(|(f, v)| if f == "onset" { (f, "") } else { (f, v) });
+    let errors = Submission::from_pairs(pairs).parse().unwrap_err();
+    assert_eq!(errors.get("onset"), Some("Select when the pain started"));
+}
+
+#[test]
+fn an_empty_form_reports_every_required_field_in_order() {
+    let errors = Submission::from_pairs(Vec::<(String, String)>::new())
+        .parse()
+        .unwrap_err();
+    let fields: Vec<_> = errors.0.iter().map(|e| e.field).collect();
+    let required: Vec<_> = QUESTIONS
+        .iter()
+        .filter(|q| q.kind != QuestionKind::AnyOf)
+        .map(|q| q.field)
+        .collect();
+    assert_eq!(fields, required);
+    assert!(
+        errors
+            .to_string()
+            .starts_with("one_leg_signs: Select yes if")
+    );
+}
+
+#[test]
+fn an_unknown_value_is_an_error_on_its_field() {
+    let mut pairs = all_pairs();
+    pairs.retain(|(f, _)| *f != "severity" && *f != "breathless");
+    pairs.extend([
+        ("severity", "awful"),
+        ("breathless", "maybe"),
+        ("feelings", "itchy"),
+    ]);
+    let errors = Submission::from_pairs(pairs).parse().unwrap_err();
+    assert_eq!(
+        errors.get("breathless"),
+        Some("Select one of the answers listed")
+    );
+    assert_eq!(
+        errors.get("severity"),
+        Some("Select one of the answers listed")
+    );
+    assert!(errors.get("feelings").is_some());
+    let fields: Vec<_> = errors.0.iter().map(|e| e.field).collect();
+    assert_eq!(fields, ["breathless", "severity", "feelings"]);
+}
+
+#[test]
+fn unknown_field_names_are_ignored() {
+    let mut pairs: Vec<(String, String)> = all_pairs()
+        .into_iter()
+        .map(|(f, v)| (f.into(), v.into()))
+        .collect();
+    pairs.push(("csrf".into(), "x".into()));
+    pairs.push(("Severity".into(), "bogus".into()));
+    let submission = Submission::from_pairs(pairs);
+    assert!(submission.values("csrf").is_empty());
+    assert_eq!(submission.parse(), Ok(baseline().feel(Feeling::Cramp)));
+}
+
+#[test]
+fn a_radio_sent_twice_with_different_values_is_an_error() {
+    let mut pairs = all_pairs();
+    pairs.push(("severity", "severe"));
+    let errors = Submission::from_pairs(pairs).parse().unwrap_err();
+    assert_eq!(errors.get("severity"), Some("Select one answer only"));
+    // The same value twice, and duplicates in a group, are fine.
+    let mut pairs = all_pairs();
+    pairs.extend([
+        ("severity", "mild"),
+        ("feelings", "cramp"),
+        ("feelings", "cramp"),
+    ]);
+    assert!(Submission::from_pairs(pairs).parse().is_ok());
+}
+
+#[test]
+fn a_submission_keeps_what_was_sent_for_redisplay() {
+    let pairs = [
+        ("severity", "awful"),
+        ("feelings", "cramp"),
+        ("feelings", "heaviness"),
+        ("other", "x"),
+    ];
+    let submission = Submission::from_pairs(pairs);
+    assert_eq!(submission.values("severity"), ["awful"]);
+    assert_eq!(submission.values("feelings"), ["cramp", "heaviness"]);
+    assert!(submission.is_checked("feelings", "heaviness"));
+    assert!(!submission.is_checked("feelings", "cramps"));
+    assert!(submission.values("other").is_empty() && submission.values("onset").is_empty());
+}
+
+#[test]
+fn json_with_the_right_shape_parses() {
+    let a = baseline()
+        .feel(Feeling::UrgeToMove)
+        .set(|a| a.one_leg_signs = true);
+    assert_eq!(Answers::from_json(&to_json(&a)), Ok(a));
+    // Missing or null groups are empty.
+    let mut body = to_json(&baseline());
+    body.as_object_mut().map(|m| m.remove("feelings"));
+    body["factors"] = Value::Null;
+    assert_eq!(Answers::from_json(&body), Ok(baseline()));
+}
+
+#[test]
+fn json_with_wrong_types_errors_on_each_field() {
+    let mut body = to_json(&baseline());
+    body["one_leg_signs"] = json!("yes");
+    body["severity"] = json!(3);
+    body["onset"] = json!({"days": true});
+    body["course"] = json!("awful");
+    body["feelings"] = json!("cramp");
+    body["conditions"] = json!([1]);
+    body["factors"] = json!(["smoking", "jogging"]);
+    body.as_object_mut().map(|m| m.remove("injury"));
+    let errors = Answers::from_json(&body).unwrap_err();
+    let fields: Vec<_> = errors.0.iter().map(|e| e.field).collect();
+    assert_eq!(
+        fields,
+        [
+            "one_leg_signs",
+            "injury",
+            "severity",
+            "onset",
+            "course",
+            "feelings",
+            "conditions",
+            "factors"
+        ]
+    );
+    assert_eq!(
+        errors.get("one_leg_signs"),
+        Some("Send true or false, not a string")
+    );
+    assert_eq!(errors.get("injury"), Some("Required: send true or false"));
+    assert_eq!(
+        errors.get("severity"),
+        Some(r#"Send one of "mild", "moderate", "severe", not a number"#)
+    );
+    assert!(
+        errors
+            .get("onset")
+            .is_some_and(|m| m.ends_with("not an object"))
+    );
+    assert_eq!(
+        errors.get("course"),
+        Some(r#"Send one of "better", "same", "worse""#)
+    );
+    assert!(
+        errors
+            .get("feelings")
+            .is_some_and(|m| m.starts_with("Send an array of strings"))
+    );
+}
+
+#[test]
+fn json_that_is_not_an_object_is_one_error() {
+    for body in [json!([]), json!("x"), json!(null), json!(1)] {
+        let errors = Answers::from_json(&body).unwrap_err();
+        assert_eq!(
+            errors.0,
+            [FieldError {
+                field: "",
+                message: "Send a JSON object".into()
+            }]
+        );
+        assert_eq!(errors.to_string(), "Send a JSON object");
+    }
+}
+
+#[test]
+fn summary_reads_each_answer_in_plain_words() {
+    let a = baseline()
+        .feel(Feeling::Cramp)
+        .feel(Feeling::Heaviness)
+        .set(|a| a.onset = Onset::Days);
+    let summary = a.summary();
+    assert_eq!(summary.len(), QUESTIONS.len());
+    let answer = |legend_start: &str| {
+        summary
+            .iter()
+            .find(|(l, _)| l.starts_with(legend_start))
+            .map(|(_, a)| a.as_str())
+    };
+    assert_eq!(answer("Is one of your legs"), Some("No"));
+    assert_eq!(answer("When did"), Some("Days ago (within the last week)"));
+    assert_eq!(
+        answer("What does the pain feel like"),
+        Some("Cramp, Heavy legs")
+    );
+    assert_eq!(answer("Do you have any of these"), Some("None chosen"));
+}
+
+// ---- Worked cases from tests/data/triage_cases.toml ----
+
+#[derive(Deserialize)]
+struct Cases {
+    case: Vec<Case>,
+}
+
+#[derive(Deserialize)]
+struct Case {
+    story: String,
+    expect_urgency: String,
+    expect_rules: Vec<String>,
+    expect_causes: Vec<String>,
+    answers: toml::Value,
+}
+
+fn cases() -> Vec<Case> {
+    let cases: Cases = toml::from_str(include_str!("../../tests/data/triage_cases.toml"))
+        .expect("cases file parses");
+    cases.case
+}
+
+#[test]
+fn worked_cases_match_their_hand_worked_results() {
+    let cases = cases();
+    assert!(cases.len() >= 30);
+    for case in &cases {
+        let body = serde_json::to_value(&case.answers).expect("answers convert to JSON");
+        let answers = Answers::from_json(&body).unwrap_or_else(|e| panic!("{}: {e}", case.story));
+        // The same answers posted as a form give the same result.
+        assert_eq!(
+            form(&answers).parse().as_ref(),
+            Ok(&answers),
+            "{}",
+            case.story
+        );
+        let result = assess(&answers);
+        assert_eq!(
+            result.urgency.as_str(),
+            case.expect_urgency,
+            "{}",
+            case.story
+        );
+        assert_eq!(codes(&answers), case.expect_rules, "{}", case.story);
+        assert_eq!(cause_ids(&answers), case.expect_causes, "{}", case.story);
+    }
+}
+
+#[test]
+fn worked_cases_cover_every_level_rule_and_cause() {
+    let cases = cases();
+    for level in Urgency::ALL {
+        let count = cases
+            .iter()
+            .filter(|c| c.expect_urgency == level.as_str())
+            .count();
+        assert!(count >= 3, "{} has {count} cases", level.as_str());
+    }
+    for r in RULES {
+        assert!(
+            cases
+                .iter()
+                .any(|c| c.expect_rules.iter().any(|x| x == r.code)),
+            "{}",
+            r.code
+        );
+    }
+    for cause in CAUSES {
+        assert!(
+            cases
+                .iter()
+                .any(|c| c.expect_causes.iter().any(|x| x == cause.id)),
+            "{}",
+            cause.id
+        );
+    }
+}
+
+// ---- Properties ----
+
+fn any_set<T: Copy + Ord + std::fmt::Debug + 'static>(
+    all: &'static [T],
+) -> impl Strategy<Value = BTreeSet<T>> {
+    proptest::sample::subsequence(all.to_vec(), 0..=all.len()).prop_map(|v| v.into_iter().collect())
+}
+
+fn any_of<T: Copy + std::fmt::Debug + 'static>(all: &'static [T]) -> impl Strategy<Value = T> {
+    proptest::sample::select(all)
+}
+
+fn any_answers() -> impl Strategy<Value = Answers> {
+    let pain = (
+        any_of(Severity::ALL),
+        any_of(Onset::ALL),
+        any_of(Frequency::ALL),
+    );
+    let more = (
+        any_of(Course::ALL),
+        any_of(SleepImpact::ALL),
+        any_of(HomeCare::ALL),
+    );
+    let groups = (
+        any_set(Feeling::ALL),
+        any_set(Condition::ALL),
+        any_set(Factor::ALL),
+    );
+    (any::<[bool; 5]>(), pain, more, groups).prop_map(|(signs, pain, more, groups)| {
+        let [one_leg_signs, breathless, numbness, skin_changes, injury] = signs;
+        let ((severity, onset, frequency), (course, sleep_impact, home_care)) = (pain, more);
+        let (feelings, conditions, factors) = groups;
+        Answers {
+            one_leg_signs,
+            breathless,
+            numbness,
+            skin_changes,
+            injury,
+            severity,
+            onset,
+            frequency,
+            course,
+            sleep_impact,
+            home_care,
+            feelings,
+            conditions,
+            factors,
+        }
+    })
+}
+
+/// A change to the answers that can make a rule fire.
+type Trigger = (&'static str, fn(&mut Answers));
+
+/// Each change that can trigger a single rule, plus group values that trigger none.
+const TRIGGERS: &[Trigger] = &[
+    ("sleep a lot", |a| a.sleep_impact = SleepImpact::ALot),
+    ("severe", |a| a.severity = Severity::Severe),
+    ("worse", |a| a.course = Course::Worse),
+    ("not helped", |a| a.home_care = HomeCare::NotHelped),
+    ("most nights", |a| a.frequency = Frequency::MostNights),
+    ("diabetes", |a| _ = a.conditions.insert(Condition::Diabetes)),
+    ("heart disease", |a| {
+        _ = a.conditions.insert(Condition::HeartDisease)
+    }),
+    ("blood clot", |a| {
+        _ = a.conditions.insert(Condition::BloodClotHistory)
+    }),
+    ("varicose veins", |a| {
+        _ = a.conditions.insert(Condition::VaricoseVeins)
+    }),
+    ("arthritis", |a| {
+        _ = a.conditions.insert(Condition::Arthritis)
+    }),
+    ("urge to move", |a| {
+        _ = a.feelings.insert(Feeling::UrgeToMove)
+    }),
+    ("cramp", |a| _ = a.feelings.insert(Feeling::Cramp)),
+    ("smoking", |a| _ = a.factors.insert(Factor::Smoking)),
+];
+
+fn any_json() -> impl Strategy<Value = Value> {
+    let field = prop_oneof![
+        proptest::sample::select(
+            QUESTIONS
+                .iter()
+                .map(|q| q.field.to_string())
+                .collect::<Vec<_>>()
+        ),
+        ".{0,12}",
+    ];
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<f64>().prop_map(Value::from),
+        any::<i64>().prop_map(Value::from),
+        prop_oneof![
+            Just("yes".to_string()),
+            Just("a_lot".to_string()),
+            Just("cramp".to_string()),
+            ".{0,12}"
+        ]
+        .prop_map(Value::String),
+    ];
+    leaf.prop_recursive(3, 32, 6, move |inner| {
+        prop_oneof![
+            proptest::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+            proptest::collection::vec((field.clone(), inner), 0..16)
+                .prop_map(|kv| Value::Object(kv.into_iter().collect())),
+        ]
+    })
+}
+
+/// A form pair: mostly real field names and values, some arbitrary text.
+fn any_pair() -> impl Strategy<Value = (String, String)> {
+    let fields: Vec<String> = QUESTIONS.iter().map(|q| q.field.to_string()).collect();
+    let field = prop_oneof![proptest::sample::select(fields), ".{0,10}"];
+    let value = prop_oneof![
+        Just("yes".to_string()),
+        Just("mild".to_string()),
+        Just("cramp".to_string()),
+        Just(String::new()),
+        ".{0,10}",
+    ];
+    (field, value)
+}
+
+proptest! {
+    #[test]
+    fn assess_never_panics_and_the_highest_fired_level_wins(a in any_answers()) {
+        let result = assess(&a);
+        prop_assert!(!result.fired.is_empty());
+        prop_assert_eq!(Some(result.urgency), result.fired.iter().map(|r| r.level).max());
+        let only_s0 = result.fired.len() == 1 && result.fired[0].code == "S0";
+        prop_assert!(only_s0 || result.fired.iter().all(|r| r.code != "S0"));
+    }
+
+    #[test]
+    fn adding_a_warning_sign_never_lowers_the_urgency(a in any_answers(), sign in 0..5usize) {
+        let mut raised = a.clone();
+        let signs = [
+            &mut raised.one_leg_signs,
+            &mut raised.breathless,
+            &mut raised.numbness,
+            &mut raised.skin_changes,
+            &mut raised.injury,
+        ];
+        *signs[sign] = true;
+        prop_assert!(assess(&raised).urgency >= assess(&a).urgency);
+        prop_assert!(assess(&raised).urgency >= Urgency::Urgent);
+    }
+
+    #[test]
+    fn adding_a_rule_trigger_never_lowers_the_urgency(
+        a in any_answers(),
+        (name, change) in any_of(TRIGGERS),
+    ) {
+        let mut raised = a.clone();
+        change(&mut raised);
+        prop_assert!(assess(&raised).urgency >= assess(&a).urgency, "{}", name);
+    }
+
+    #[test]
+    fn parsing_a_form_never_panics(pairs in proptest::collection::vec(any_pair(), 0..40)) {
+        let submission = Submission::from_pairs(pairs.clone());
+        let _ = submission.parse();
+        for (field, value) in &pairs {
+            if question(field).is_some() {
+                prop_assert!(submission.is_checked(field, value));
+            }
+        }
+    }
+
+    #[test]
+    fn parsing_json_never_panics(body in any_json()) {
+        if let Err(errors) = Answers::from_json(&body) {
+            prop_assert!(!errors.0.is_empty());
+        }
+    }
+
+    #[test]
+    fn answers_round_trip_through_the_form_and_json(a in any_answers()) {
+        prop_assert_eq!(form(&a).parse(), Ok(a.clone()));
+        prop_assert_eq!(Answers::from_json(&to_json(&a)), Ok(a));
+    }
+}
