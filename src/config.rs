@@ -32,6 +32,9 @@ pub struct SettingsArgs {
     /// Highest Flesch-Kincaid grade a page may read at.
     #[arg(long, env = "MAX_GRADE", default_value = "8.0", global = true)]
     pub max_grade: String,
+    /// Request log format: `text` or `json`.
+    #[arg(long, env = "LOG_FORMAT", default_value = "text", global = true)]
+    pub log_format: String,
 }
 
 impl Default for SettingsArgs {
@@ -43,6 +46,7 @@ impl Default for SettingsArgs {
             emergency_number: "911".into(),
             embed_origins: "*".into(),
             max_grade: "8.0".into(),
+            log_format: "text".into(),
         }
     }
 }
@@ -58,6 +62,16 @@ pub struct Settings {
     /// Empty means any origin may embed.
     pub embed_origins: Vec<String>,
     pub max_grade: f64,
+    pub log_format: LogFormat,
+}
+
+/// How the request log is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogFormat {
+    /// One readable line per request.
+    Text,
+    /// One JSON object per line, for log collectors.
+    Json,
 }
 
 /// A setting that cannot be used, named so the person can fix it.
@@ -161,7 +175,20 @@ impl SettingsArgs {
                     format!("{:?} must be a number from 0 to 20", self.max_grade),
                 )
             })?;
+        let log_format = match self.log_format.trim() {
+            "text" => LogFormat::Text,
+            "json" => LogFormat::Json,
+            other => {
+                return Err(bad(
+                    "log format",
+                    "--log-format",
+                    "LOG_FORMAT",
+                    format!("{other:?} must be text or json"),
+                ));
+            }
+        };
         Ok(Settings {
+            log_format,
             bind,
             content_dir: self.content_dir.clone(),
             base_url,

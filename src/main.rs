@@ -64,6 +64,7 @@ fn check(settings: leg_pain_guide::config::Settings) -> ExitCode {
 
 fn serve(settings: leg_pain_guide::config::Settings) -> ExitCode {
     let bind = settings.bind;
+    let started = std::time::Instant::now();
     let state = match startup::prepare(settings, startup::today()) {
         Ok(s) => s,
         Err(e) => {
@@ -81,6 +82,7 @@ fn serve(settings: leg_pain_guide::config::Settings) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    let pages = state.site.content.pages.len();
     let address = listener
         .local_addr()
         .map(|a| a.to_string())
@@ -98,6 +100,11 @@ fn serve(settings: leg_pain_guide::config::Settings) -> ExitCode {
     let result = runtime.block_on(async move {
         let server = leg_pain_guide::web::start(listener, state)?;
         println!("Serving the site at http://{address}/ (Ctrl-C to stop)");
+        println!(
+            "Ready in {:.1} ms: {} pages loaded, rendered and compressed",
+            started.elapsed().as_secs_f64() * 1000.0,
+            pages
+        );
         server.await
     });
     match result {

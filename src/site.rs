@@ -37,27 +37,164 @@ impl CachePolicy {
     }
 }
 
-/// A response body prepared at start-up.
+/// A content coding the client can accept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoding {
+    Identity,
+    Gzip,
+    Brotli,
+}
+
+impl Encoding {
+    /// The `Content-Encoding` value, `None` for identity.
+    pub fn header_value(self) -> Option<&'static str> {
+        match self {
+            Self::Identity => None,
+            Self::Gzip => Some("gzip"),
+            Self::Brotli => Some("br"),
+        }
+    }
+
+    /// The best coding an `Accept-Encoding` header allows: brotli, then gzip.
+    pub fn negotiate(accept_encoding: Option<&str>) -> Self {
+        let Some(header) = accept_encoding else {
+            return Self::Identity;
+        };
+        let accepts = |name: &str| {
+            header.split(',').any(|item| {
+                let mut parts = item.split(';');
+                let coding = parts.next().unwrap_or("").trim();
+                let q = parts
+                    .find_map(|p| p.trim().strip_prefix("q="))
+                    .and_then(|q| q.trim().parse::<f32>().ok())
+                    .unwrap_or(1.0);
+                (coding.eq_ignore_ascii_case(name) || coding == "*") && q > 0.0
+            })
+        };
+        if accepts("br") {
+            Self::Brotli
+        } else if accepts("gzip") {
+            Self::Gzip
+        } else {
+            Self::Identity
+        }
+    }
+}
+
+/// One encoding of an asset's bytes, with its own strong ETag.
 #[derive(Debug, Clone)]
-pub struct Asset {
+pub struct Variant {
     pub body: Bytes,
-    pub content_type: &'static str,
     /// Strong ETag, quoted.
     pub etag: String,
+}
+
+/// A response prepared at start-up: the bytes, and gzip and brotli copies
+/// where they are smaller.
+#[derive(Debug, Clone)]
+pub struct Asset {
+    pub content_type: &'static str,
     pub cache: CachePolicy,
+    pub identity: Variant,
+    pub gzip: Option<Variant>,
+    pub brotli: Option<Variant>,
 }
 
 impl Asset {
     fn new(body: impl Into<Bytes>, content_type: &'static str, cache: CachePolicy) -> Self {
-        let body = body.into();
-        let etag = format!("\"{:016x}\"", fnv1a(&body));
+        let body: Bytes = body.into();
+        let hash = format!("{:016x}", fnv1a(&body));
+        let compressible = content_type.starts_with("text/")
+            || content_type.contains("xml")
+            || content_type.contains("json");
+        let variant = |bytes: Vec<u8>, suffix: &str| {
+            (compressible && bytes.len() < body.len()).then(|| Variant {
+                body: bytes.into(),
+                etag: format!("\"{hash}-{suffix}\""),
+            })
+        };
+        let gzip = variant(gzip(&body), "gz");
+        let brotli = variant(brotli(&body), "br");
         Self {
-            body,
             content_type,
-            etag,
             cache,
+            identity: Variant {
+                body,
+                etag: format!("\"{hash}\""),
+            },
+            gzip,
+            brotli,
         }
     }
+
+    /// Whether responses differ by `Accept-Encoding`.
+    pub fn varies(&self) -> bool {
+        self.gzip.is_some() || self.brotli.is_some()
+    }
+
+    /// The variant to send for a coding, falling back to plainer ones.
+    pub fn variant(&self, encoding: Encoding) -> (Encoding, &Variant) {
+        match (encoding, &self.brotli, &self.gzip) {
+            (Encoding::Brotli, Some(b), _) => (Encoding::Brotli, b),
+            (Encoding::Brotli | Encoding::Gzip, _, Some(g)) => (Encoding::Gzip, g),
+            _ => (Encoding::Identity, &self.identity),
+        }
+    }
+
+    /// The uncompressed bytes.
+    pub fn body(&self) -> &Bytes {
+        &self.identity.body
+    }
+}
+
+fn gzip(bytes: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder
+        .write_all(bytes)
+        .expect("writing to memory cannot fail");
+    encoder.finish().expect("writing to memory cannot fail")
+}
+
+fn brotli(bytes: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let params = brotli::enc::BrotliEncoderParams {
+        quality: BROTLI_QUALITY,
+        ..Default::default()
+    };
+    brotli::BrotliCompress(&mut &bytes[..], &mut out, &params)
+        .expect("writing to memory cannot fail");
+    out
+}
+
+/// Brotli's best setting: done once per file at start-up, so worth it.
+const BROTLI_QUALITY: i32 = 11;
+
+/// Prepares every asset's encodings, spread over the machine's cores
+/// (brotli at its best setting is the slowest part of start-up).
+fn compress_all(raw: Vec<(String, Bytes, &'static str, CachePolicy)>) -> HashMap<String, Asset> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(raw.len().max(1));
+    let chunk = raw.len().div_ceil(threads).max(1);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = raw
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|(path, body, content_type, cache)| {
+                            (path.clone(), Asset::new(body.clone(), content_type, *cache))
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().expect("compression does not panic"))
+            .collect()
+    })
 }
 
 /// FNV-1a: a stable hash for ETags and file names (not for security).
@@ -145,14 +282,12 @@ impl Site {
         settings: &Settings,
         extra_html: &dyn Fn(&str) -> Result<Option<String>, askama::Error>,
     ) -> Result<Self, askama::Error> {
-        let css = Asset::new(
-            STYLESHEET,
-            "text/css; charset=utf-8",
-            CachePolicy::Immutable,
+        // Static files are named by the hash of their bytes, so they can be cached forever.
+        let css_url = format!(
+            "/static/style.{:08x}.css",
+            fnv1a(STYLESHEET.as_bytes()) >> 32
         );
-        let icon = Asset::new(ICON, "image/svg+xml", CachePolicy::Immutable);
-        let css_url = format!("/static/style.{}.css", &css.etag[1..9]);
-        let icon_url = format!("/static/icon.{}.svg", &icon.etag[1..9]);
+        let icon_url = format!("/static/icon.{:08x}.svg", fnv1a(ICON.as_bytes()) >> 32);
         let guide: Vec<NavItem> = content
             .topics()
             .map(|p| NavItem {
@@ -168,40 +303,53 @@ impl Site {
             base_url: settings.base_url.clone(),
             guide,
         };
-        let mut assets = HashMap::new();
-        assets.insert(css_url, css);
-        assets.insert(icon_url, icon);
-        for page in &content.pages {
-            let extra = extra_html(&page.path)?.unwrap_or_default();
-            let html = render_page(&layout, page, &extra, "")?;
-            assets.insert(
-                page.path.clone(),
-                Asset::new(html, "text/html; charset=utf-8", CachePolicy::Revalidate),
-            );
-        }
-        assets.insert(
-            "/sitemap.xml".into(),
-            Asset::new(
-                sitemap(&content, &settings.base_url),
+        let mut raw: Vec<(String, Bytes, &'static str, CachePolicy)> = vec![
+            (
+                css_url,
+                Bytes::from_static(STYLESHEET.as_bytes()),
+                "text/css; charset=utf-8",
+                CachePolicy::Immutable,
+            ),
+            (
+                icon_url,
+                Bytes::from_static(ICON.as_bytes()),
+                "image/svg+xml",
+                CachePolicy::Immutable,
+            ),
+            (
+                "/sitemap.xml".into(),
+                sitemap(&content, &settings.base_url).into(),
                 "application/xml; charset=utf-8",
                 CachePolicy::Revalidate,
             ),
-        );
-        assets.insert(
-            "/robots.txt".into(),
-            Asset::new(
+            (
+                "/robots.txt".into(),
                 format!(
                     "User-agent: *\nAllow: /\nSitemap: {}/sitemap.xml\n",
                     settings.base_url
-                ),
+                )
+                .into(),
                 "text/plain; charset=utf-8",
                 CachePolicy::Revalidate,
             ),
-        );
-        assets.insert(
-            "/healthz".into(),
-            Asset::new("ok\n", "text/plain; charset=utf-8", CachePolicy::NoStore),
-        );
+            (
+                "/healthz".into(),
+                Bytes::from_static(b"ok\n"),
+                "text/plain; charset=utf-8",
+                CachePolicy::NoStore,
+            ),
+        ];
+        for page in &content.pages {
+            let extra = extra_html(&page.path)?.unwrap_or_default();
+            let html = render_page(&layout, page, &extra, "")?;
+            raw.push((
+                page.path.clone(),
+                html.into(),
+                "text/html; charset=utf-8",
+                CachePolicy::Revalidate,
+            ));
+        }
+        let assets = compress_all(raw);
         let not_found = render_error(
             &layout,
             "Page not found",

@@ -4,6 +4,7 @@
 pub mod api;
 pub mod body;
 pub mod check;
+pub mod limits;
 pub mod middleware;
 pub mod pages;
 
@@ -22,9 +23,6 @@ pub struct AppState {
     pub settings: Settings,
 }
 
-/// Seconds the server waits for requests in flight when asked to stop.
-pub const SHUTDOWN_GRACE_SECS: u64 = 10;
-
 /// The application: routes and middleware.
 pub fn app(
     state: web::Data<AppState>,
@@ -39,6 +37,9 @@ pub fn app(
 > {
     App::new()
         .app_data(state)
+        .wrap(actix_web::middleware::from_fn(
+            middleware::limit_request_head,
+        ))
         .wrap(actix_web::middleware::from_fn(middleware::security_headers))
         .wrap(actix_web::middleware::from_fn(middleware::log_request))
         .route("/check", web::post().to(check::submit))
@@ -50,8 +51,12 @@ pub fn app(
 pub fn start(listener: TcpListener, state: AppState) -> std::io::Result<Server> {
     let state = web::Data::new(state);
     let server = HttpServer::new(move || app(state.clone()))
+        .client_request_timeout(limits::REQUEST_HEAD_TIMEOUT)
+        .client_disconnect_timeout(limits::CLIENT_DISCONNECT_TIMEOUT)
+        .keep_alive(limits::KEEP_ALIVE)
+        .max_connections(limits::MAX_CONNECTIONS_PER_WORKER)
+        .shutdown_timeout(limits::SHUTDOWN_GRACE_SECS)
         .listen(listener)?
-        .shutdown_timeout(SHUTDOWN_GRACE_SECS)
         .run();
     Ok(server)
 }

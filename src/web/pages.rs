@@ -4,7 +4,7 @@ use actix_web::http::{Method, StatusCode, header};
 use actix_web::{HttpRequest, HttpResponse, web};
 
 use super::AppState;
-use crate::site::{Asset, CachePolicy};
+use crate::site::{Asset, CachePolicy, Encoding};
 
 /// Methods a path answers, or `None` when the path does not exist.
 fn allowed_methods(state: &AppState, path: &str) -> Option<&'static str> {
@@ -40,15 +40,21 @@ pub async fn dispatch(req: HttpRequest, state: web::Data<AppState>) -> HttpRespo
     }
 }
 
-/// Writes a prepared asset, or `304` when the client already has it.
+/// Writes a prepared asset in the best encoding the client accepts, or
+/// `304` when the client already has that variant.
 pub fn serve(req: &HttpRequest, asset: &Asset) -> HttpResponse {
+    let accept = req
+        .headers()
+        .get(header::ACCEPT_ENCODING)
+        .and_then(|v| v.to_str().ok());
+    let (encoding, variant) = asset.variant(Encoding::negotiate(accept));
     let fresh = req
         .headers()
         .get(header::IF_NONE_MATCH)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| {
             v.split(',')
-                .any(|tag| tag.trim() == asset.etag || tag.trim() == "*")
+                .any(|tag| tag.trim() == variant.etag || tag.trim() == "*")
         });
     let mut response = if fresh {
         HttpResponse::NotModified()
@@ -56,14 +62,20 @@ pub fn serve(req: &HttpRequest, asset: &Asset) -> HttpResponse {
         HttpResponse::Ok()
     };
     response
-        .insert_header((header::ETAG, asset.etag.clone()))
+        .insert_header((header::ETAG, variant.etag.clone()))
         .insert_header((header::CACHE_CONTROL, asset.cache.header_value()));
+    if asset.varies() {
+        response.insert_header((header::VARY, "Accept-Encoding"));
+    }
     if fresh {
         return response.finish();
     }
+    if let Some(coding) = encoding.header_value() {
+        response.insert_header((header::CONTENT_ENCODING, coding));
+    }
     response
         .content_type(asset.content_type)
-        .body(asset.body.clone())
+        .body(variant.body.clone())
 }
 
 /// The friendly 404 page in the site's layout.

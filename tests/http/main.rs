@@ -4,3 +4,4 @@ mod check;
 mod content;
 mod helpers;
 mod pages;
+mod reliability;
