@@ -2,6 +2,7 @@
 
 pub mod config;
 pub mod content;
+pub mod export;
 pub mod site;
 pub mod startup;
 pub mod triage;

@@ -26,6 +26,11 @@ enum Command {
     Serve,
     /// Check content and settings; print `file:line: message` for each problem.
     Check,
+    /// Write the site as static files (with .gz and .br copies) into DIR.
+    Export {
+        /// Folder to write into; created if missing.
+        dir: std::path::PathBuf,
+    },
 }
 
 fn main() -> ExitCode {
@@ -40,6 +45,28 @@ fn main() -> ExitCode {
     match cli.command.unwrap_or(Command::Serve) {
         Command::Check => check(settings),
         Command::Serve => serve(settings),
+        Command::Export { dir } => export(settings, &dir),
+    }
+}
+
+fn export(settings: leg_pain_guide::config::Settings, dir: &std::path::Path) -> ExitCode {
+    let base_url = settings.base_url.clone();
+    let state = match startup::prepare(settings, startup::today()) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(2);
+        }
+    };
+    match leg_pain_guide::export::export(&state.site, dir, &base_url) {
+        Ok(files) => {
+            println!("Wrote {} files to {}", files.len(), dir.display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("leg-pain-guide: {e}");
+            ExitCode::FAILURE
+        }
     }
 }
 

@@ -101,7 +101,8 @@ pub struct Asset {
 }
 
 impl Asset {
-    fn new(body: impl Into<Bytes>, content_type: &'static str, cache: CachePolicy) -> Self {
+    /// Prepares the bytes and their compressed copies.
+    pub fn new(body: impl Into<Bytes>, content_type: &'static str, cache: CachePolicy) -> Self {
         let body: Bytes = body.into();
         let hash = format!("{:016x}", fnv1a(&body));
         let compressible = content_type.starts_with("text/")
