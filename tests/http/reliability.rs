@@ -418,7 +418,7 @@ fn on_sigterm_the_server_finishes_the_request_in_flight_and_exits_0() {
 
 #[test]
 fn the_request_log_can_be_json_and_never_holds_an_answer() {
-    let (mut child, address, mut lines) = start_binary(&["--log-format", "json"]);
+    let (mut child, address, lines) = start_binary(&["--log-format", "json"]);
     let host = address.trim_start_matches("http://").to_string();
     let body = BASELINE.replace("numbness=no", "numbness=yes");
     let response = raw_request(
@@ -426,7 +426,10 @@ fn the_request_log_can_be_json_and_never_holds_an_answer() {
         format!("POST /check?numbness=yes HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}", body.len()).as_bytes(),
     );
     assert!(response.starts_with("HTTP/1.1 200"));
-    let line = lines.map(Result::unwrap).find(|l| l.starts_with('{')).unwrap();
+    let line = lines
+        .map(Result::unwrap)
+        .find(|l| l.starts_with('{'))
+        .unwrap();
     child.kill().unwrap();
     let _ = child.wait();
     let json: serde_json::Value =
