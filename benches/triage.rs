@@ -12,13 +12,18 @@ const ROUTINE: &str = "one_leg_signs=no&breathless=no&numbness=no&skin_changes=n
 fn benches(c: &mut Criterion) {
     let submission = Submission::from_pairs(form_urlencoded::parse(ROUTINE.as_bytes()));
     let answers = submission.parse().expect("valid answers");
-    let settings = SettingsArgs { content_dir: concat!(env!("CARGO_MANIFEST_DIR"), "/content").into(), ..Default::default() }
-        .validate()
-        .expect("default settings");
+    let settings = SettingsArgs {
+        content_dir: concat!(env!("CARGO_MANIFEST_DIR"), "/content").into(),
+        ..Default::default()
+    }
+    .validate()
+    .expect("default settings");
     let state = startup::prepare(settings, startup::today()).expect("content loads");
 
     c.bench_function("parse form body", |b| {
-        b.iter(|| Submission::from_pairs(form_urlencoded::parse(black_box(ROUTINE).as_bytes())).parse())
+        b.iter(|| {
+            Submission::from_pairs(form_urlencoded::parse(black_box(ROUTINE).as_bytes())).parse()
+        })
     });
     c.bench_function("assess", |b| b.iter(|| triage::assess(black_box(&answers))));
     c.bench_function("render result page", |b| {

@@ -32,7 +32,7 @@ pub struct SettingsArgs {
     /// Highest Flesch-Kincaid grade a page may read at.
     #[arg(long, env = "MAX_GRADE", default_value = "8.0", global = true)]
     pub max_grade: String,
-    /// Request log format: `text` or `json`.
+    /// Request log format: `text`, `json`, or `off`.
     #[arg(long, env = "LOG_FORMAT", default_value = "text", global = true)]
     pub log_format: String,
 }
@@ -72,6 +72,8 @@ pub enum LogFormat {
     Text,
     /// One JSON object per line, for log collectors.
     Json,
+    /// No request log (tests, or a proxy that logs already).
+    Off,
 }
 
 /// A setting that cannot be used, named so the person can fix it.
@@ -178,12 +180,13 @@ impl SettingsArgs {
         let log_format = match self.log_format.trim() {
             "text" => LogFormat::Text,
             "json" => LogFormat::Json,
+            "off" => LogFormat::Off,
             other => {
                 return Err(bad(
                     "log format",
                     "--log-format",
                     "LOG_FORMAT",
-                    format!("{other:?} must be text or json"),
+                    format!("{other:?} must be text, json or off"),
                 ));
             }
         };

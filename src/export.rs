@@ -30,14 +30,16 @@ pub fn file_for(path: &str, content_type: &str) -> String {
 }
 
 /// Writes every GET page and file of `site` under `dir`; returns the files written.
-/// The symptom check form posts to `base_url`, since a static host cannot answer it.
+/// Forms (the symptom check) post to `base_url`, since a static host cannot answer them.
 pub fn export(site: &Site, dir: &Path, base_url: &str) -> Result<Vec<PathBuf>, ExportError> {
     let mut written = Vec::new();
     for path in site.paths() {
         let asset = site.get(path).expect("listed paths exist");
-        let asset = if path == "/check" {
+        let posts_here = asset.content_type.starts_with("text/html")
+            && asset.body().windows(9).any(|w| w == b"action=\"/");
+        let asset = if posts_here {
             let html = String::from_utf8_lossy(asset.body())
-                .replace("action=\"/check\"", &format!("action=\"{base_url}/check\""));
+                .replace("action=\"/", &format!("action=\"{base_url}/"));
             Asset::new(html, asset.content_type, asset.cache)
         } else {
             asset.clone()

@@ -1,5 +1,6 @@
 //! A patient-education website on leg pain at night.
 
+pub mod clinics;
 pub mod config;
 pub mod content;
 pub mod export;

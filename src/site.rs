@@ -6,6 +6,9 @@ use std::collections::HashMap;
 use actix_web::web::Bytes;
 use askama::Template;
 
+use crate::clinics::{
+    CodeEntry, code_index, embed_path, for_clinics_html, json_ld, qr_path, qr_svg,
+};
 use crate::config::Settings;
 use crate::content::{Content, Page, SOURCES, Source, markdown::Heading};
 
@@ -218,6 +221,9 @@ pub struct NavItem {
 /// What every page's layout needs.
 #[derive(Debug, Clone)]
 pub struct Layout {
+    /// Pages framed on another site: no header, navigation or footer, and
+    /// links that open in the top window.
+    pub embed: bool,
     pub site_name: &'static str,
     pub css_url: String,
     pub icon_url: String,
@@ -231,7 +237,26 @@ pub struct Layout {
 pub struct Meta {
     pub title: String,
     pub description: String,
+    /// Path of the canonical page (an embed's canonical page is the full one).
     pub path: String,
+    /// schema.org JSON-LD, ready to place in a script data block.
+    pub json_ld: Option<String>,
+}
+
+impl Meta {
+    /// Metadata for a page with no JSON-LD (errors, results).
+    pub fn plain(
+        title: impl Into<String>,
+        description: impl Into<String>,
+        path: impl Into<String>,
+    ) -> Self {
+        Self {
+            title: title.into(),
+            description: description.into(),
+            path: path.into(),
+            json_ld: None,
+        }
+    }
 }
 
 #[derive(Template)]
@@ -266,22 +291,30 @@ pub fn human_date(date: time::Date) -> String {
     format!("{} {} {}", date.day(), date.month(), date.year())
 }
 
+/// Code-made HTML to add after a page's body, by path and embed flag.
+pub type ExtraHtml<'a> = &'a dyn Fn(&str, bool) -> Result<Option<String>, askama::Error>;
+
 /// Every page and file the site serves, ready to write.
 pub struct Site {
     pub layout: Layout,
+    /// The layout of embedded copies (`/embed/...`).
+    pub embed_layout: Layout,
     pub content: Content,
+    /// Diagnosis codes and the sections that explain them.
+    pub codes: Vec<CodeEntry>,
     assets: HashMap<String, Asset>,
     /// The 404 page, prepared once.
     pub not_found: Bytes,
 }
 
 impl Site {
-    /// Renders every page. `extra_html` adds code-made parts after a page's
-    /// body (the symptom check form after `/check`'s text).
+    /// Renders every page, its embeddable copy and its QR code.
+    /// `extra_html(path, embed)` adds code-made parts after a page's body
+    /// (the symptom check form after `/check`'s text).
     pub fn build(
         content: Content,
         settings: &Settings,
-        extra_html: &dyn Fn(&str) -> Result<Option<String>, askama::Error>,
+        extra_html: ExtraHtml<'_>,
     ) -> Result<Self, askama::Error> {
         // Static files are named by the hash of their bytes, so they can be cached forever.
         let css_url = format!(
@@ -297,6 +330,7 @@ impl Site {
             })
             .collect();
         let layout = Layout {
+            embed: false,
             site_name: SITE_NAME,
             css_url: css_url.clone(),
             icon_url: icon_url.clone(),
@@ -304,6 +338,11 @@ impl Site {
             base_url: settings.base_url.clone(),
             guide,
         };
+        let embed_layout = Layout {
+            embed: true,
+            ..layout.clone()
+        };
+        let codes = code_index(&content);
         let mut raw: Vec<(String, Bytes, &'static str, CachePolicy)> = vec![
             (
                 css_url,
@@ -341,12 +380,30 @@ impl Site {
             ),
         ];
         for page in &content.pages {
-            let extra = extra_html(&page.path)?.unwrap_or_default();
+            let mut extra = extra_html(&page.path, false)?.unwrap_or_default();
+            if page.path == "/for-clinics" {
+                extra.push_str(&for_clinics_html(&content, &settings.base_url, &codes)?);
+            }
             let html = render_page(&layout, page, &extra, "")?;
             raw.push((
                 page.path.clone(),
                 html.into(),
                 "text/html; charset=utf-8",
+                CachePolicy::Revalidate,
+            ));
+            let extra = extra_html(&page.path, true)?.unwrap_or_default();
+            let embedded = links_to_top(&render_page(&embed_layout, page, &extra, "")?);
+            raw.push((
+                embed_path(&page.path),
+                embedded.into(),
+                "text/html; charset=utf-8",
+                CachePolicy::Revalidate,
+            ));
+            let qr = qr_svg(&format!("{}{}", settings.base_url, page.path));
+            raw.push((
+                qr_path(&page.path),
+                qr.into(),
+                "image/svg+xml",
                 CachePolicy::Revalidate,
             ));
         }
@@ -360,7 +417,9 @@ impl Site {
         .into();
         Ok(Self {
             layout,
+            embed_layout,
             content,
+            codes,
             assets,
             not_found,
         })
@@ -386,6 +445,16 @@ impl Site {
     }
 }
 
+/// Makes every link in an embedded page open in the top window, except links
+/// within the page itself.
+pub fn links_to_top(html: &str) -> String {
+    html.replace("<a href=\"/", "<a target=\"_top\" href=\"/")
+        .replace(
+            "<a class=\"term\" href=\"/",
+            "<a class=\"term\" target=\"_top\" href=\"/",
+        )
+}
+
 fn render_error(
     layout: &Layout,
     heading: &str,
@@ -394,11 +463,7 @@ fn render_error(
 ) -> Result<String, askama::Error> {
     ErrorTemplate {
         layout,
-        meta: Meta {
-            title: heading.to_string(),
-            description: message.to_string(),
-            path: path.to_string(),
-        },
+        meta: Meta::plain(heading, message, path),
         heading,
         message,
     }
@@ -424,6 +489,8 @@ pub fn render_page(
             title: format!("{title_prefix}{}", page.front.title),
             description: page.front.description.clone(),
             path: page.path.clone(),
+            // Embedded copies point search engines at the full page instead.
+            json_ld: (!layout.embed).then(|| json_ld(page, &layout.base_url)),
         },
         title: &page.front.title,
         is_topic: page.is_topic(),

@@ -36,10 +36,17 @@ pub fn load_content(settings: &Settings, today: time::Date) -> Result<Content, P
 pub fn prepare(settings: Settings, today: time::Date) -> Result<AppState, StartError> {
     let content = load_content(&settings, today)?;
     // The check form is the same for everyone: render it once with the page.
-    let check_form = |path: &str| match path {
-        "/check" => crate::web::check::render_form(&Submission::default(), &[]).map(Some),
+    let check_form = |path: &str, embed: bool| match path {
+        "/check" => crate::web::check::render_form(&Submission::default(), &[], embed).map(Some),
         _ => Ok(None),
     };
     let site = Site::build(content, &settings, &check_form)?;
-    Ok(AppState { site, settings })
+    let embed_csp = crate::web::middleware::embed_content_security_policy(&settings.embed_origins)
+        .try_into()
+        .expect("validated origins make a valid header");
+    Ok(AppState {
+        site,
+        settings,
+        embed_csp,
+    })
 }

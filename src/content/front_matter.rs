@@ -28,6 +28,27 @@ pub struct FrontMatter {
     /// Glossary page only: term id to the phrases that link to it.
     #[serde(default)]
     pub glossary: BTreeMap<String, Vec<String>>,
+    /// The aspect of the condition the page covers, for search engines
+    /// (schema.org `MedicalWebPage.aspect`, e.g. "Causes").
+    #[serde(default)]
+    pub aspect: Option<String>,
+    /// ICD-10-CM code prefixes this page (or one of its sections) explains,
+    /// for diagnosis-code links from patient records (`/connect`).
+    #[serde(default)]
+    pub codes: Vec<CodeLink>,
+}
+
+/// An ICD-10-CM code prefix and the section that explains it.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct CodeLink {
+    /// Code prefix, e.g. "I82.4" (matches I82.40, I82.409 and so on).
+    pub prefix: String,
+    /// Heading id on this page; the top of the page when absent.
+    #[serde(default)]
+    pub anchor: Option<String>,
+    /// What the code means, in plain words.
+    pub name: String,
 }
 
 /// A front matter problem, with the 1-based line in the file it concerns.
@@ -151,6 +172,23 @@ fn validate(front: &FrontMatter, toml_text: &str) -> Result<(), FrontMatterError
             "sources",
             "front matter: `sources` must name at least one source document".into(),
         ));
+    }
+    for code in &front.codes {
+        let valid = code.prefix.len() >= 3
+            && code.prefix.starts_with(|c: char| c.is_ascii_uppercase())
+            && code
+                .prefix
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '.');
+        if !valid {
+            return Err(err(
+                "codes",
+                format!(
+                    "front matter: {:?} is not an ICD-10-CM code prefix like \"I82.4\"",
+                    code.prefix
+                ),
+            ));
+        }
     }
     for id in &front.sources {
         if super::source(id).is_none() {

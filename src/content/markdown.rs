@@ -55,6 +55,15 @@ pub struct Heading {
     pub line: usize,
 }
 
+/// A `##` section's text, for summaries (FAQ answers, diagnosis-code links).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct SectionText {
+    pub id: String,
+    pub title: String,
+    /// The section's first paragraph.
+    pub summary: String,
+}
+
 /// A root-relative link found on a page.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Link {
@@ -78,6 +87,8 @@ pub struct Rendered {
     pub text: TextStats,
     /// Plain text of the body, for searching facts in tests and tools.
     pub plain_text: String,
+    /// Every `##` section with its first paragraph.
+    pub sections: Vec<SectionText>,
     pub problems: Vec<MarkdownProblem>,
 }
 
@@ -277,6 +288,8 @@ pub fn render(body: &str, first_line: usize, ctx: &RenderContext<'_>) -> Rendere
     let mut card_heading_pending = false;
     let mut in_link = 0usize;
     let mut in_code_block = false;
+    let mut sections: Vec<SectionText> = Vec::new();
+    let mut paragraph: Option<String> = None;
 
     for (event, range) in parser {
         // Collect a heading's events until its end, to derive its id.
@@ -326,6 +339,13 @@ pub fn render(body: &str, first_line: usize, ctx: &RenderContext<'_>) -> Rendere
                     plain.push_str(&text);
                     plain.push('\n');
                     let level_n = level as u8;
+                    if level_n == 2 {
+                        sections.push(SectionText {
+                            id: id.clone(),
+                            title: text.clone(),
+                            summary: String::new(),
+                        });
+                    }
                     headings.push(Heading {
                         level: level_n,
                         id: id.clone(),
@@ -451,7 +471,16 @@ pub fn render(body: &str, first_line: usize, ctx: &RenderContext<'_>) -> Rendere
                 in_code_block = false;
                 events.push(event);
             }
+            Event::Start(Tag::Paragraph) => {
+                paragraph = Some(String::new());
+                events.push(event);
+            }
             Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell) => {
+                if let (Some(text), Some(section)) = (paragraph.take(), sections.last_mut())
+                    && section.summary.is_empty()
+                {
+                    section.summary = text.trim().to_string();
+                }
                 counter.end_block();
                 plain.push('\n');
                 events.push(event);
@@ -459,6 +488,9 @@ pub fn render(body: &str, first_line: usize, ctx: &RenderContext<'_>) -> Rendere
             Event::Code(ref code) => {
                 // Code spans (addresses, field names) are not prose: no grade.
                 plain.push_str(code);
+                if let Some(p) = paragraph.as_mut() {
+                    p.push_str(code);
+                }
                 events.push(event);
             }
             Event::Text(text) => {
@@ -469,6 +501,9 @@ pub fn render(body: &str, first_line: usize, ctx: &RenderContext<'_>) -> Rendere
                     text
                 };
                 plain.push_str(&text);
+                if let Some(p) = paragraph.as_mut() {
+                    p.push_str(&text);
+                }
                 if in_code_block {
                     events.push(Event::Text(text));
                     continue;
@@ -482,6 +517,9 @@ pub fn render(body: &str, first_line: usize, ctx: &RenderContext<'_>) -> Rendere
             }
             Event::SoftBreak | Event::HardBreak => {
                 plain.push(' ');
+                if let Some(p) = paragraph.as_mut() {
+                    p.push(' ');
+                }
                 counter.add_text(" ");
                 events.push(event);
             }
@@ -497,6 +535,7 @@ pub fn render(body: &str, first_line: usize, ctx: &RenderContext<'_>) -> Rendere
         links,
         text: counter.stats(),
         plain_text: plain,
+        sections,
         problems,
     }
 }
@@ -566,6 +605,23 @@ mod tests {
             r.html
         );
         assert_eq!(r.headings[1].line, 12);
+    }
+
+    #[test]
+    fn each_h2_section_keeps_its_first_paragraph_as_a_summary() {
+        let r = render_plain(
+            "Intro.\n\n## Cramps {#cramps}\n\nA cramp is a [tight](/x) muscle.\n\nMore.\n\n### Sub\n\n## Empty\n",
+        );
+        assert_eq!(r.sections.len(), 2);
+        assert_eq!(
+            r.sections[0],
+            SectionText {
+                id: "cramps".into(),
+                title: "Cramps".into(),
+                summary: "A cramp is a tight muscle.".into()
+            }
+        );
+        assert_eq!(r.sections[1].summary, "");
     }
 
     #[test]

@@ -397,6 +397,30 @@ fn check_site(
             }
         }
     }
+    let mut prefixes = HashSet::new();
+    for page in pages {
+        for code in &page.front.codes {
+            if !prefixes.insert(code.prefix.as_str()) {
+                problems.push(Problem {
+                    file: page.file.display().to_string(),
+                    line: 1,
+                    message: format!("code {} is mapped on two pages", code.prefix),
+                });
+            }
+            if let Some(anchor) = &code.anchor
+                && !page.has_anchor(anchor)
+            {
+                problems.push(Problem {
+                    file: page.file.display().to_string(),
+                    line: 1,
+                    message: format!(
+                        "code {} points to #{anchor}, which is not a heading on this page",
+                        code.prefix
+                    ),
+                });
+            }
+        }
+    }
     if let Some(g) = by_path.get("/glossary") {
         for id in glossary.keys() {
             if !g.has_anchor(id) {

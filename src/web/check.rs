@@ -8,7 +8,7 @@ use askama::Template;
 
 use super::AppState;
 use super::body::{self, BodyError};
-use crate::site::{CachePolicy, Layout, Meta, render_page};
+use crate::site::{CachePolicy, Layout, Meta, links_to_top, render_page};
 use crate::triage::{
     self, Assessment, Choice, FieldError, FieldErrors, Question, QuestionKind, Submission, Urgency,
 };
@@ -67,6 +67,8 @@ fn sections() -> Vec<Section> {
 #[derive(Template)]
 #[template(path = "check_form.html")]
 struct FormTemplate<'a> {
+    /// Where the form posts: `/check`, or `/embed/check` inside a frame.
+    action: &'static str,
     sections: Vec<Section>,
     submission: &'a Submission,
     errors: &'a [FieldError],
@@ -107,8 +109,11 @@ impl FormTemplate<'_> {
 pub fn render_form(
     submission: &Submission,
     errors: &[FieldError],
+    embed: bool,
 ) -> Result<String, askama::Error> {
+    let action = if embed { "/embed/check" } else { "/check" };
     FormTemplate {
+        action,
         sections: sections(),
         submission,
         errors,
@@ -143,11 +148,11 @@ pub fn render_result(
     let urgency = assessment.urgency;
     ResultTemplate {
         layout,
-        meta: Meta {
-            title: format!("Your result: {}", urgency.title()),
-            description: "The result of the symptom check for leg pain at night.".into(),
-            path: "/check".into(),
-        },
+        meta: Meta::plain(
+            format!("Your result: {}", urgency.title()),
+            "The result of the symptom check for leg pain at night.",
+            "/check",
+        ),
         urgency,
         level_class: match urgency {
             Urgency::Emergency => "emergency",
@@ -193,28 +198,54 @@ fn server_error(state: &AppState) -> HttpResponse {
 
 /// `POST /check`: the result, or the form again with every answer kept.
 pub async fn submit(req: HttpRequest, payload: Payload, state: Data<AppState>) -> HttpResponse {
-    let body = match body::read(&req, payload, "application/x-www-form-urlencoded").await {
+    answer(&req, payload, &state, false).await
+}
+
+/// `POST /embed/check`: the same, laid out to stay inside a clinic's frame.
+pub async fn submit_embedded(
+    req: HttpRequest,
+    payload: Payload,
+    state: Data<AppState>,
+) -> HttpResponse {
+    answer(&req, payload, &state, true).await
+}
+
+async fn answer(
+    req: &HttpRequest,
+    payload: Payload,
+    state: &AppState,
+    embed: bool,
+) -> HttpResponse {
+    let body = match body::read(req, payload, "application/x-www-form-urlencoded").await {
         Ok(b) => b,
-        Err(e) => return body_error(&state, &e),
+        Err(e) => return body_error(state, &e),
+    };
+    let layout = if embed {
+        &state.site.embed_layout
+    } else {
+        &state.site.layout
     };
     let submission = Submission::from_pairs(form_urlencoded::parse(&body));
-    match submission.parse() {
-        Ok(answers) => {
-            let assessment = triage::assess(&answers);
-            match render_result(&state.site.layout, &answers, &assessment) {
-                Ok(page) => html(StatusCode::OK, page),
-                Err(_) => server_error(&state),
-            }
-        }
-        Err(FieldErrors(errors)) => match form_with_errors(&state, &submission, &errors) {
-            Ok(page) => html(StatusCode::UNPROCESSABLE_ENTITY, page),
-            Err(_) => server_error(&state),
-        },
+    let (status, page) = match submission.parse() {
+        Ok(answers) => (
+            StatusCode::OK,
+            render_result(layout, &answers, &triage::assess(&answers)),
+        ),
+        Err(FieldErrors(errors)) => (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            form_with_errors(state, layout, &submission, &errors),
+        ),
+    };
+    match page {
+        Ok(page) if embed => html(status, links_to_top(&page)),
+        Ok(page) => html(status, page),
+        Err(_) => server_error(state),
     }
 }
 
 fn form_with_errors(
     state: &AppState,
+    layout: &Layout,
     submission: &Submission,
     errors: &[FieldError],
 ) -> Result<String, askama::Error> {
@@ -223,8 +254,8 @@ fn form_with_errors(
         .content
         .page("/check")
         .expect("the check page is a required page");
-    let form = render_form(submission, errors)?;
-    render_page(&state.site.layout, page, &form, "Error: ")
+    let form = render_form(submission, errors, layout.embed)?;
+    render_page(layout, page, &form, "Error: ")
 }
 
 /// A friendly page for a body that could not be read.

@@ -19,6 +19,24 @@ use crate::config::LogFormat;
 /// and nobody may frame us.
 pub const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
+/// The policy for embeddable copies (`/embed/...`): the same, except that the
+/// origins in the embed setting (or any, by default) may frame them.
+pub fn embed_content_security_policy(embed_origins: &[String]) -> String {
+    let ancestors = if embed_origins.is_empty() {
+        "*".to_string()
+    } else {
+        embed_origins.join(" ")
+    };
+    format!(
+        "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors {ancestors}"
+    )
+}
+
+/// Whether a path serves a page meant to be framed by other sites.
+pub fn is_embed_path(path: &str) -> bool {
+    path == "/embed" || path.starts_with("/embed/")
+}
+
 /// Features the site never uses, turned off for it and anything it embeds.
 pub const PERMISSIONS_POLICY: &str = "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=(), interest-cohort=()";
 
@@ -57,6 +75,7 @@ pub async fn log_request(
     };
     let ms = started.elapsed().as_secs_f64() * 1000.0;
     let line = match format {
+        LogFormat::Off => return response,
         LogFormat::Text => format!("req={id} {method} {path} {status} {ms:.2}ms"),
         LogFormat::Json => serde_json::json!({ "id": id, "method": method.as_str(), "path": path, "status": status, "ms": (ms * 100.0).round() / 100.0 }).to_string(),
     };
@@ -112,16 +131,30 @@ pub async fn security_headers(
     req: ServiceRequest,
     next: Next<impl MessageBody>,
 ) -> Result<ServiceResponse<impl MessageBody>, Error> {
-    let https = req
-        .app_data::<web::Data<AppState>>()
+    let state = req.app_data::<web::Data<AppState>>().cloned();
+    let https = state
+        .as_ref()
         .is_some_and(|s| s.settings.base_url.starts_with("https://"));
+    let embed_csp = state
+        .as_ref()
+        .filter(|_| is_embed_path(req.path()))
+        .map(|s| s.embed_csp.clone());
     let mut response = next.call(req).await?;
     let headers = response.headers_mut();
-    set(
-        headers,
-        header::CONTENT_SECURITY_POLICY,
-        CONTENT_SECURITY_POLICY,
-    );
+    match embed_csp {
+        Some(csp) => {
+            headers.insert(header::CONTENT_SECURITY_POLICY, csp);
+        }
+        None => {
+            set(
+                headers,
+                header::CONTENT_SECURITY_POLICY,
+                CONTENT_SECURITY_POLICY,
+            );
+            // For browsers that predate frame-ancestors.
+            set(headers, header::X_FRAME_OPTIONS, "DENY");
+        }
+    }
     set(headers, header::X_CONTENT_TYPE_OPTIONS, "nosniff");
     set(headers, header::REFERRER_POLICY, "no-referrer");
     set(

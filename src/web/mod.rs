@@ -4,6 +4,7 @@
 pub mod api;
 pub mod body;
 pub mod check;
+pub mod connect;
 pub mod limits;
 pub mod middleware;
 pub mod pages;
@@ -12,7 +13,7 @@ use std::net::TcpListener;
 
 use actix_web::body::MessageBody;
 use actix_web::dev::{Server, ServiceFactory, ServiceRequest, ServiceResponse};
-use actix_web::{App, HttpServer, web};
+use actix_web::{App, HttpServer, guard, web};
 
 use crate::config::Settings;
 use crate::site::Site;
@@ -21,6 +22,8 @@ use crate::site::Site;
 pub struct AppState {
     pub site: Site,
     pub settings: Settings,
+    /// The `Content-Security-Policy` of embed paths, built once from the settings.
+    pub embed_csp: actix_web::http::header::HeaderValue,
 }
 
 /// The application: routes and middleware.
@@ -43,6 +46,13 @@ pub fn app(
         .wrap(actix_web::middleware::from_fn(middleware::security_headers))
         .wrap(actix_web::middleware::from_fn(middleware::log_request))
         .route("/check", web::post().to(check::submit))
+        .route("/embed/check", web::post().to(check::submit_embedded))
+        .route(
+            "/connect",
+            web::route()
+                .guard(guard::Any(guard::Get()).or(guard::Head()))
+                .to(connect::connect),
+        )
         .route("/api/v1/triage", web::post().to(api::triage))
         .default_service(web::to(pages::dispatch))
 }

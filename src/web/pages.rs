@@ -9,7 +9,8 @@ use crate::site::{Asset, CachePolicy, Encoding};
 /// Methods a path answers, or `None` when the path does not exist.
 fn allowed_methods(state: &AppState, path: &str) -> Option<&'static str> {
     match path {
-        "/check" => Some("GET, HEAD, POST"),
+        "/check" | "/embed/check" => Some("GET, HEAD, POST"),
+        "/connect" => Some("GET, HEAD"),
         "/api/v1/triage" => Some("POST"),
         _ if state.site.get(path).is_some() => Some("GET, HEAD"),
         _ => None,

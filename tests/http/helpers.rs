@@ -21,9 +21,11 @@ pub async fn spawn_app() -> TestApp {
 }
 
 pub async fn spawn_app_with(args: SettingsArgs) -> TestApp {
+    // The request log has its own tests; here it would only bury test output.
     let args = SettingsArgs {
         bind: "127.0.0.1:0".into(),
         content_dir: content_dir(),
+        log_format: "off".into(),
         ..args
     };
     let settings = args.validate().expect("test settings are valid");

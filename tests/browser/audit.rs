@@ -1,0 +1,129 @@
+//! Every page and every state of the check, in a real browser: axe-core
+//! finds no WCAG 2.2 AA violation, nothing comes from another host, no
+//! cookie is set, no console error, at 1280 and 375 px, light and dark.
+//! In light mode also: no sideways scrolling at 320 px, readable at 200 %
+//! zoom, and a printed page. Screenshots go to target/screenshots/.
+
+use serde_json::Value;
+
+use crate::checks::{self, Axe};
+use crate::helpers::{TestApp, spawn_app};
+use crate::states::{Input, LEVELS, Report, State, all_states};
+use crate::tools::{self, screenshot_dir};
+use crate::webdriver::{Options, Session};
+
+/// Viewport widths for the axe and privacy sweep: a desktop and a phone.
+const WIDTHS: &[u32] = &[1280, 375];
+
+#[tokio::test]
+async fn light_scheme_every_page_and_check_state_is_accessible_private_and_fits() {
+    sweep("light").await;
+}
+
+#[tokio::test]
+async fn dark_scheme_every_page_and_check_state_is_accessible_and_private() {
+    sweep("dark").await;
+}
+
+async fn sweep(scheme: &str) {
+    let tools = tools::require();
+    let axe = Axe::load(&tools);
+    let app = spawn_app().await;
+    // axe is injected through WebDriver into pages that forbid every script
+    // of their own: the sweep shows the policy does not stop it.
+    let csp = app.get("/").await.headers()["content-security-policy"].clone();
+    assert!(
+        csp.to_str().unwrap().contains("default-src 'none'"),
+        "pages are served with a script-blocking CSP: {csp:?}"
+    );
+    let session = Session::start(&tools, Options::default()).await;
+    let shots = screenshot_dir();
+    let mut report = Report::default();
+
+    session.set_media(scheme, false).await;
+    for &width in WIDTHS {
+        session.set_viewport(width, 900).await;
+        for state in all_states() {
+            let place = format!("{scheme} {width}px {}", state.name());
+            state.reach(&session, &app, Input::Script).await;
+            assert_emulation(&session, scheme, width, &place).await;
+            report.add(&place, nothing_from_elsewhere(&session, &app, &state).await);
+            report.add(&place, axe.check(&session).await);
+            // Injecting and running axe must not itself trip the page's CSP.
+            report.add(&place, checks::console_errors(&session).await);
+            session
+                .screenshot(&shots.join(format!("{scheme}-{width}-{}.png", state.name())))
+                .await;
+        }
+    }
+
+    if scheme == "light" {
+        // WCAG 1.4.10 reflow: 320 CSS px wide (1280 px at 400 %), and 1.4.4
+        // resize text: 1280 px at 200 % zoom is a 640 CSS px viewport.
+        for (width, what) in [(320, "320px"), (640, "200% zoom")] {
+            session.set_viewport(width, 800).await;
+            for state in all_states() {
+                let place = format!("{what} {}", state.name());
+                state.reach(&session, &app, Input::Script).await;
+                assert_emulation(&session, scheme, width, &place).await;
+                report.add(&place, nothing_from_elsewhere(&session, &app, &state).await);
+                report.add(&place, checks::horizontal_overflow(&session).await);
+                report.add(&place, checks::small_body_text(&session).await);
+            }
+        }
+        // Printed pages: a topic page with care cards, and a result.
+        session.set_viewport(1280, 900).await;
+        let printed = [
+            State::Page {
+                name: "when-to-seek-help",
+                path: "/when-to-seek-help",
+            },
+            State::Result(&LEVELS[0]),
+        ];
+        for state in printed {
+            state.reach(&session, &app, Input::Script).await;
+            session.set_media("light", true).await;
+            let print = session
+                .execute("return matchMedia('print').matches;", vec![])
+                .await;
+            assert_eq!(print, Value::Bool(true), "print media is emulated");
+            session
+                .screenshot(&shots.join(format!("print-{}.png", state.name())))
+                .await;
+            session.set_media("light", false).await;
+        }
+    }
+
+    report.assert_clean(&format!("{scheme} colour scheme"));
+}
+
+/// No request to another host, no console error and no cookie while the
+/// page loaded (the 404 and 422 pages' own status line aside).
+async fn nothing_from_elsewhere(session: &Session, app: &TestApp, state: &State) -> Vec<String> {
+    let mut problems = checks::foreign_requests(session, &app.address).await;
+    let console = checks::console_errors(session).await;
+    let page_url = session.url().await;
+    problems.extend(checks::except_page_status(
+        console,
+        &page_url,
+        state.status(),
+    ));
+    problems.extend(checks::cookies(session).await);
+    problems
+}
+
+/// The colour scheme and viewport width really are what the test set.
+async fn assert_emulation(session: &Session, scheme: &str, width: u32, place: &str) {
+    let seen = session
+        .execute(
+            "return {dark: matchMedia('(prefers-color-scheme: dark)').matches, width: innerWidth};",
+            vec![],
+        )
+        .await;
+    assert_eq!(
+        seen["dark"],
+        Value::Bool(scheme == "dark"),
+        "{place}: prefers-color-scheme emulation"
+    );
+    assert_eq!(seen["width"], width, "{place}: viewport width");
+}

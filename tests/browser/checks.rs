@@ -1,0 +1,308 @@
+//! The checks, each a function that returns the problems it found (empty
+//! when the page passes). The site's tests and the broken-fixture tests call
+//! the same functions, so a check that could never fail is caught.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::process::Command;
+
+use serde_json::{Value, json};
+
+use crate::tools::Tools;
+use crate::webdriver::{Session, TAB};
+
+/// WCAG 2.0, 2.1 and 2.2, levels A and AA.
+pub const AXE_TAGS: &[&str] = &["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+/// axe-core, read once from node_modules, injected into each page with
+/// WebDriver's execute (the page's CSP governs the page's own scripts only).
+pub struct Axe {
+    script: String,
+}
+
+impl Axe {
+    pub fn load(tools: &Tools) -> Axe {
+        let source = std::fs::read_to_string(&tools.axe_js)
+            .unwrap_or_else(|e| panic!("read {}: {e}", tools.axe_js.display()));
+        let script = format!(
+            "{source}\n;\
+             const done = arguments[arguments.length - 1];\n\
+             if (typeof axe !== 'object' || typeof axe.run !== 'function') {{\n\
+               done({{error: 'axe-core did not load into the page'}}); return;\n\
+             }}\n\
+             axe.run(document, {{runOnly: {{type: 'tag', values: arguments[0]}}, resultTypes: ['violations']}})\n\
+               .then(r => done({{version: axe.version, violations: r.violations.map(v => ({{\n\
+                 id: v.id, impact: v.impact, help: v.help,\n\
+                 nodes: v.nodes.map(n => ({{target: n.target, summary: n.failureSummary}}))\n\
+               }}))}}))\n\
+               .catch(e => done({{error: String(e && e.stack || e)}}));"
+        );
+        Axe { script }
+    }
+
+    /// Runs axe on the current page: one line per violation, with its id,
+    /// impact, help and the selectors of every node.
+    pub async fn check(&self, session: &Session) -> Vec<String> {
+        let result = session
+            .execute_async(&self.script, vec![json!(AXE_TAGS)])
+            .await;
+        if let Some(error) = result["error"].as_str() {
+            return vec![format!("axe could not run: {error}")];
+        }
+        let Some(violations) = result["violations"].as_array() else {
+            return vec![format!("axe gave no result: {result}")];
+        };
+        violations
+            .iter()
+            .map(|v| {
+                let nodes: Vec<String> = v["nodes"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .map(|n| {
+                        let summary = n["summary"].as_str().unwrap_or_default().replace('\n', " ");
+                        format!("      {} :: {summary}", n["target"])
+                    })
+                    .collect();
+                format!(
+                    "axe {} ({}): {}\n{}",
+                    v["id"].as_str().unwrap_or("?"),
+                    v["impact"].as_str().unwrap_or("?"),
+                    v["help"].as_str().unwrap_or(""),
+                    nodes.join("\n")
+                )
+            })
+            .collect()
+    }
+}
+
+/// Every request the browser made since the log was last read that went to
+/// another origin than `origin` (from chromedriver's performance log, which
+/// sees failed and blocked requests too). A page load that logged no
+/// request at all is a problem too: the check would be blind.
+pub async fn foreign_requests(session: &Session, origin: &str) -> Vec<String> {
+    let mut problems = Vec::new();
+    let mut seen = 0;
+    for entry in session.log("performance").await {
+        let Some(message) = entry["message"].as_str() else {
+            continue;
+        };
+        let event: Value = serde_json::from_str(message).unwrap_or_default();
+        if event["message"]["method"] != "Network.requestWillBeSent" {
+            continue;
+        }
+        let url = event["message"]["params"]["request"]["url"]
+            .as_str()
+            .unwrap_or_default();
+        seen += 1;
+        let same_origin = reqwest::Url::parse(url)
+            .map(|u| u.origin().ascii_serialization() == origin)
+            .unwrap_or(false);
+        if !same_origin {
+            problems.push(format!("request to another origin: {url}"));
+        }
+    }
+    if seen == 0 {
+        problems.push("the performance log recorded no request for this page load".into());
+    }
+    problems
+}
+
+/// Console errors (and failed loads, CSP violations…) since the log was last read.
+pub async fn console_errors(session: &Session) -> Vec<String> {
+    session
+        .log("browser")
+        .await
+        .into_iter()
+        .filter(|entry| entry["level"] == "SEVERE")
+        .map(|entry| format!("console error: {}", entry["message"]))
+        .collect()
+}
+
+/// Chromium logs a page that loads with an error status as a console
+/// error. The 404 page and the check's 422 mean to: leave out exactly that
+/// line for the page itself; anything else stays a problem.
+pub fn except_page_status(problems: Vec<String>, page_url: &str, status: u16) -> Vec<String> {
+    if status < 400 {
+        return problems;
+    }
+    let expected = format!(
+        "{page_url} - Failed to load resource: the server responded with a status of {status} "
+    );
+    problems
+        .into_iter()
+        .filter(|p| !p.contains(&expected))
+        .collect()
+}
+
+/// Cookies, as WebDriver and as the page itself see them.
+pub async fn cookies(session: &Session) -> Vec<String> {
+    let mut problems: Vec<String> = session
+        .cookies()
+        .await
+        .iter()
+        .map(|c| format!("cookie set: {}", c["name"]))
+        .collect();
+    let document_cookie = session.execute("return document.cookie;", vec![]).await;
+    if document_cookie.as_str().is_some_and(|c| !c.is_empty()) {
+        problems.push(format!("document.cookie is {document_cookie}"));
+    }
+    problems
+}
+
+/// Horizontal scrolling: the page must fit its viewport's width. Names the
+/// elements that stick out.
+pub async fn horizontal_overflow(session: &Session) -> Vec<String> {
+    let found = session
+        .execute(
+            "const root = document.documentElement;\n\
+             const width = root.clientWidth;\n\
+             if (root.scrollWidth <= width) return null;\n\
+             const wide = [...document.body.querySelectorAll('*')]\n\
+               .filter(e => e.getBoundingClientRect().right > width + 1)\n\
+               .slice(0, 5)\n\
+               .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') +\n\
+                 (typeof e.className === 'string' && e.className ? '.' + e.className.trim().split(/\\s+/).join('.') : '') +\n\
+                 ' (right edge ' + Math.round(e.getBoundingClientRect().right) + ' px)');\n\
+             return `scrolls sideways: content is ${root.scrollWidth} px wide in a ${width} px viewport; ` + wide.join(', ');",
+            vec![],
+        )
+        .await;
+    found.as_str().map(str::to_string).into_iter().collect()
+}
+
+/// Text stays readable: the body text is at least 16 CSS pixels.
+pub async fn small_body_text(session: &Session) -> Vec<String> {
+    let size = session
+        .execute(
+            "return parseFloat(getComputedStyle(document.body).fontSize);",
+            vec![],
+        )
+        .await
+        .as_f64()
+        .unwrap_or(0.0);
+    if size < 16.0 {
+        vec![format!("body text is {size} px, smaller than 16 px")]
+    } else {
+        vec![]
+    }
+}
+
+/// What has keyboard focus, and whether its focus indicator shows.
+/// With `mark`, tags the element so a walk can tell when it comes round again.
+const ACTIVE_ELEMENT: &str = r#"
+const el = document.activeElement;
+if (!el || el === document.body || el === document.documentElement) return null;
+const mark = arguments[0];
+const seen = el.dataset.tabStop !== undefined;
+if (mark !== null && !seen) el.dataset.tabStop = String(mark);
+const s = getComputedStyle(el);
+const alpha = c => {
+  const m = /rgba?\(([^)]*)\)/.exec(c);
+  if (!m) return c === 'transparent' ? 0 : 1;
+  const parts = m[1].split(/[\s,\/]+/).filter(Boolean);
+  return parts.length > 3 ? parseFloat(parts[3]) : 1;
+};
+const outline = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0 && alpha(s.outlineColor) > 0;
+const shadow = s.boxShadow !== 'none';
+const cls = typeof el.className === 'string' ? el.className : '';
+const text = (el.getAttribute('aria-label') || el.textContent || '').trim().replace(/\s+/g, ' ').slice(0, 50);
+return {
+  seen, tag: el.tagName.toLowerCase(), id: el.id, cls, type: el.type || '', name: el.name || '',
+  value: el.value || '', checked: !!el.checked, href: el.getAttribute('href') || '', text,
+  in_main: !!el.closest('main'), visible_focus: outline || shadow,
+  style: `outline: ${s.outlineStyle} ${s.outlineWidth} ${s.outlineColor}; box-shadow: ${s.boxShadow}`,
+  describe: el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + (cls ? '.' + cls.trim().split(/\s+/).join('.') : '') +
+    (el.name ? `[name=${el.name}][value=${el.value}]` : '') + (el.getAttribute('href') ? `[href=${el.getAttribute('href')}]` : '') +
+    (text ? ` "${text}"` : ''),
+};
+"#;
+
+/// The element that has focus now (`Value::Null` for none or the body).
+pub async fn active_element(session: &Session) -> Value {
+    session.execute(ACTIVE_ELEMENT, vec![Value::Null]).await
+}
+
+/// Presses Tab through every stop on the page (until focus leaves the page
+/// or comes back round). Returns each stop, and a problem for each stop
+/// whose focus indicator does not show.
+pub async fn tab_through(session: &Session) -> (Vec<Value>, Vec<String>) {
+    let mut stops = Vec::new();
+    let mut problems = Vec::new();
+    for n in 0..400 {
+        session.press(&[TAB]).await;
+        let stop = session.execute(ACTIVE_ELEMENT, vec![json!(n)]).await;
+        if stop.is_null() || stop["seen"] == true {
+            return (stops, problems);
+        }
+        if stop["visible_focus"] != true {
+            problems.push(format!(
+                "focus not visible on Tab stop {}: {} ({})",
+                n + 1,
+                stop["describe"].as_str().unwrap_or("?"),
+                stop["style"].as_str().unwrap_or("")
+            ));
+        }
+        stops.push(stop);
+    }
+    problems.push("more than 400 Tab stops: the walk never ended".into());
+    (stops, problems)
+}
+
+/// Runs the Nu HTML Checker once over every document. Returns its errors
+/// by document name (documents without errors are left out).
+pub fn html_errors(tools: &Tools, documents: &[(String, String)]) -> BTreeMap<String, Vec<String>> {
+    let dir = tempfile::tempdir().expect("temporary folder for vnu");
+    let mut files = Vec::new();
+    let mut names = BTreeMap::new();
+    for (i, (name, html)) in documents.iter().enumerate() {
+        let path = dir.path().join(format!("{i:03}.html"));
+        std::fs::write(&path, html).expect("write a document for vnu");
+        names.insert(file_key(&path), name.clone());
+        files.push(path);
+    }
+    let output = Command::new(&tools.java)
+        .arg("-jar")
+        .arg(&tools.vnu_jar)
+        .args([
+            "--format",
+            "json",
+            "--errors-only",
+            "--exit-zero-always",
+            "--no-langdetect",
+            "--stdout",
+        ])
+        .args(&files)
+        .output()
+        .unwrap_or_else(|e| panic!("run {}: {e}", tools.java.display()));
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap_or_else(|e| {
+        panic!(
+            "vnu did not print JSON ({e}); exit {:?}; stdout: {}; stderr: {}",
+            output.status,
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        )
+    });
+    let mut errors: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for message in report["messages"].as_array().into_iter().flatten() {
+        let url = message["url"].as_str().unwrap_or_default();
+        let name = url
+            .strip_prefix("file:")
+            .and_then(|path| names.get(&file_key(Path::new(path))))
+            .cloned()
+            .unwrap_or_else(|| url.to_string());
+        errors.entry(name).or_default().push(format!(
+            "line {}: {} [{}]",
+            message["lastLine"],
+            message["message"].as_str().unwrap_or_default(),
+            message["extract"].as_str().unwrap_or_default().trim()
+        ));
+    }
+    errors
+}
+
+fn file_key(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}

@@ -1,0 +1,243 @@
+//! The keyboard alone: the skip link, visible focus on every Tab stop, the
+//! whole check, and the error summary's links.
+
+use std::collections::BTreeSet;
+
+use serde_json::{Value, json};
+
+use crate::checks::{self, active_element};
+use crate::helpers::spawn_app;
+use crate::states::{Input, Report, State, all_states, required_fields, submit};
+use crate::tools;
+use crate::webdriver::{ARROW_DOWN, ENTER, Options, SPACE, Session, TAB};
+
+#[tokio::test]
+async fn skip_link_comes_first_and_focus_is_visible_on_every_tab_stop() {
+    let tools = tools::require();
+    let app = spawn_app().await;
+    let session = Session::start(&tools, Options::default()).await;
+    session.set_viewport(1280, 900).await;
+    let mut report = Report::default();
+
+    for state in all_states() {
+        // The form's other states are the /check page again, plus the
+        // error summary and a result: walk the summary and one result.
+        if matches!(&state, State::Result(level) if level.urgency != "emergency") {
+            continue;
+        }
+        let place = state.name();
+        state.reach(&session, &app, Input::Script).await;
+        let (stops, problems) = checks::tab_through(&session).await;
+        report.add(&place, problems);
+        // Header, warning strip, main content and footer all have links.
+        if stops.len() < 10 {
+            report.add(&place, vec![format!("only {} Tab stops", stops.len())]);
+        }
+        let Some(first) = stops.first() else {
+            report.add(&place, vec!["no Tab stop at all".into()]);
+            continue;
+        };
+        if matches!(state, State::CheckErrors) {
+            // Focus starts on the error summary, so Tab goes on from there.
+            continue;
+        }
+        let first_is_skip_link = first["cls"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("skip-link")
+            && first["href"] == "#main-content";
+        if !first_is_skip_link {
+            report.add(
+                &place,
+                vec![format!(
+                    "first Tab stop is {}, not the skip link",
+                    first["describe"]
+                )],
+            );
+        }
+
+        // Following the skip link moves focus to the main content.
+        state.reach(&session, &app, Input::Script).await;
+        session.press(&[TAB, ENTER]).await;
+        session
+            .wait_for(
+                "return document.activeElement && document.activeElement.id === 'main-content';",
+                &format!("{place}: the skip link to focus <main>"),
+            )
+            .await;
+        let hash = session.execute("return location.hash;", vec![]).await;
+        assert_eq!(hash, json!("#main-content"), "{place}");
+        session.press(&[TAB]).await;
+        let next = active_element(&session).await;
+        if next["in_main"] != true {
+            report.add(
+                &place,
+                vec![format!(
+                    "Tab after the skip link went to {}, outside <main>",
+                    next["describe"]
+                )],
+            );
+        }
+    }
+    report.assert_clean("keyboard focus");
+}
+
+#[tokio::test]
+async fn the_check_can_be_completed_with_the_keyboard_alone() {
+    let tools = tools::require();
+    let app = spawn_app().await;
+    let session = Session::start(&tools, Options::default()).await;
+    session.goto(&app.url("/check")).await;
+
+    // Radio answers (the first option needs Space, later ones arrow keys)
+    // and the boxes to tick with Space.
+    let radios = [
+        ("one_leg_signs", "no"),
+        ("breathless", "no"),
+        ("numbness", "no"),
+        ("skin_changes", "no"),
+        ("injury", "no"),
+        ("severity", "moderate"),
+        ("onset", "days"),
+        ("frequency", "most_nights"),
+        ("course", "same"),
+        ("sleep_impact", "little"),
+        ("home_care", "not_helped"),
+    ];
+    let boxes = [("feelings", "cramp"), ("factors", "little_water")];
+    let mut answered = BTreeSet::new();
+    let mut ticked = BTreeSet::new();
+    let mut submitted = false;
+
+    for _ in 0..300 {
+        session.press(&[TAB]).await;
+        let mut here = active_element(&session).await;
+        assert!(
+            !here.is_null(),
+            "focus left the page before reaching the submit button"
+        );
+        let name = here["name"].as_str().unwrap_or_default().to_string();
+        match here["type"].as_str().unwrap_or_default() {
+            "radio" => {
+                let (_, wanted) = radios
+                    .iter()
+                    .find(|(field, _)| *field == name)
+                    .unwrap_or_else(|| panic!("unexpected radio group {name}"));
+                if here["value"] == *wanted {
+                    session.press(&[SPACE]).await;
+                } else {
+                    for _ in 0..6 {
+                        session.press(&[ARROW_DOWN]).await;
+                        here = active_element(&session).await;
+                        if here["value"] == *wanted {
+                            break;
+                        }
+                    }
+                }
+                here = active_element(&session).await;
+                assert!(
+                    here["value"] == *wanted && here["checked"] == true,
+                    "could not choose {name}={wanted} with the keyboard: {here}"
+                );
+                assert!(
+                    answered.insert(name.clone()),
+                    "Tab came back to {name}, already answered"
+                );
+            }
+            "checkbox" => {
+                let value = here["value"].as_str().unwrap_or_default().to_string();
+                if boxes.contains(&(name.as_str(), value.as_str())) {
+                    session.press(&[SPACE]).await;
+                    assert_eq!(
+                        active_element(&session).await["checked"],
+                        Value::Bool(true),
+                        "Space ticks {name}={value}"
+                    );
+                    ticked.insert(format!("{name}={value}"));
+                }
+            }
+            "submit" => {
+                session.press(&[ENTER]).await;
+                submitted = true;
+                break;
+            }
+            _ => {}
+        }
+    }
+    assert!(submitted, "never reached the submit button with Tab");
+    assert_eq!(answered.len(), radios.len(), "answered {answered:?}");
+    assert_eq!(ticked.len(), boxes.len(), "ticked {ticked:?}");
+
+    session
+        .wait_for(
+            "return document.readyState === 'complete' && !!document.querySelector('[data-urgency]');",
+            "the result page after pressing Enter on the submit button",
+        )
+        .await;
+    let shown = session
+        .execute(
+            "return {urgency: document.querySelector('[data-urgency]').dataset.urgency,\n\
+                     rules: [...document.querySelectorAll('[data-rule]')].map(e => e.dataset.rule),\n\
+                     causes: [...document.querySelectorAll('[data-cause]')].map(e => e.dataset.cause)};",
+            vec![],
+        )
+        .await;
+    assert_eq!(shown["urgency"], "routine", "{shown}");
+    assert_eq!(shown["rules"], json!(["R4"]), "{shown}");
+    assert_eq!(shown["causes"], json!(["cramps", "dehydration"]), "{shown}");
+}
+
+#[tokio::test]
+async fn a_failed_submit_focuses_the_error_summary_whose_links_focus_each_field() {
+    let tools = tools::require();
+    let app = spawn_app().await;
+    let session = Session::start(&tools, Options::default()).await;
+    session.goto(&app.url("/check")).await;
+    submit(&session).await;
+    session
+        .wait_for(
+            "return document.readyState === 'complete' && !!document.querySelector('.error-summary');",
+            "the error summary",
+        )
+        .await;
+    let focused = active_element(&session).await;
+    assert!(
+        focused["cls"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("error-summary"),
+        "after a failed submit, focus is on {focused}, not the error summary"
+    );
+
+    let links = session
+        .execute(
+            "return [...document.querySelectorAll('.error-summary a')].map(a => a.getAttribute('href'));",
+            vec![],
+        )
+        .await;
+    let links: Vec<String> = serde_json::from_value(links).unwrap();
+    let expected: Vec<String> = required_fields().iter().map(|f| format!("#{f}")).collect();
+    assert_eq!(links, expected, "one summary link per unanswered question");
+
+    for href in &links {
+        let field = &href[1..];
+        session
+            .execute(
+                "document.querySelector(`.error-summary a[href=\"${arguments[0]}\"]`).focus();",
+                vec![json!(href)],
+            )
+            .await;
+        session.press(&[ENTER]).await;
+        session
+            .wait_for(
+                &format!(
+                    "return document.activeElement && document.activeElement.id === '{field}';"
+                ),
+                &format!("the summary link {href} to focus its field"),
+            )
+            .await;
+        let here = active_element(&session).await;
+        assert_eq!(here["name"], json!(field), "{here}");
+        assert_eq!(here["visible_focus"], Value::Bool(true), "{here}");
+    }
+}

@@ -1,0 +1,20 @@
+//! Browser tests: what readers experience, in headless Chromium driven by
+//! chromedriver, on every page and every state of the symptom check.
+//!
+//! Needs chromium, chromedriver, java and `npm ci` (axe-core, vnu-jar);
+//! scripts/test installs them. A missing tool fails the tests, never skips.
+//! Screenshots for review are written to target/screenshots/.
+
+#[allow(dead_code)]
+#[path = "../http/helpers.rs"]
+mod helpers;
+
+mod audit;
+mod broken;
+mod checks;
+mod html;
+mod keyboard;
+mod no_js;
+mod states;
+mod tools;
+mod webdriver;

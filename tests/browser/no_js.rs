@@ -1,0 +1,118 @@
+//! With JavaScript turned off in Chromium, the whole site works the same.
+
+use leg_pain_guide::content::REQUIRED_PAGES;
+use serde_json::{Value, json};
+
+use crate::checks::active_element;
+use crate::helpers::{TestApp, select, spawn_app, text_of};
+use crate::states::{Input, LEVELS, NOT_FOUND_PATH, answer, submit, urgency_shown};
+use crate::tools;
+use crate::webdriver::{Options, Session};
+
+/// Whether scripts run in this browser: a local page that rewrites its title.
+async fn scripts_run(session: &Session) -> bool {
+    session
+        .goto("data:text/html,<title>before</title><script>document.title='after'</script>")
+        .await;
+    let title = session.execute("return document.title;", vec![]).await;
+    // Forget the probe's own log entries.
+    session.log("performance").await;
+    session.log("browser").await;
+    title == "after"
+}
+
+async fn heading(app: &TestApp, path: &str) -> String {
+    let doc = scraper::Html::parse_document(&app.get(path).await.text().await.unwrap());
+    text_of(&select(&doc, "main h1")[0])
+}
+
+#[tokio::test]
+async fn without_javascript_every_page_loads_and_the_check_gives_the_same_result() {
+    let tools = tools::require();
+    let app = spawn_app().await;
+
+    // The probe itself works: scripts run in an ordinary session…
+    {
+        let session = Session::start(&tools, Options::default()).await;
+        assert!(scripts_run(&session).await, "the script probe is broken");
+    }
+    // …and not in this one.
+    let session = Session::start(
+        &tools,
+        Options {
+            javascript_disabled: true,
+        },
+    )
+    .await;
+    assert!(!scripts_run(&session).await, "JavaScript is still on");
+
+    let paths = REQUIRED_PAGES.iter().map(|(_, path)| *path);
+    for path in paths.chain([NOT_FOUND_PATH]) {
+        session.goto(&app.url(path)).await;
+        let seen = session
+            .execute(
+                "const h1 = document.querySelector('main h1');\n\
+                 return {h1: h1 ? h1.textContent.trim().replace(/\\s+/g, ' ') : null,\n\
+                         styled: getComputedStyle(document.querySelector('.site-header')).backgroundColor !== 'rgba(0, 0, 0, 0)'};",
+                vec![],
+            )
+            .await;
+        assert_eq!(seen["h1"], json!(heading(&app, path).await), "GET {path}");
+        assert_eq!(
+            seen["styled"],
+            Value::Bool(true),
+            "{path}: the stylesheet applies"
+        );
+    }
+
+    // Links work: follow one in the site's navigation.
+    session.goto(&app.url("/")).await;
+    session.click(".site-nav a[href=\"/causes\"]").await;
+    session
+        .wait_for(
+            "return location.pathname === '/causes' && document.readyState === 'complete';",
+            "the Causes link to open /causes",
+        )
+        .await;
+
+    // The empty form comes back with the error summary, which has focus.
+    session.goto(&app.url("/check")).await;
+    submit(&session).await;
+    session
+        .wait_for(
+            "return document.readyState === 'complete' && !!document.querySelector('.error-summary');",
+            "the error summary without JavaScript",
+        )
+        .await;
+    let focused = active_element(&session).await;
+    assert!(
+        focused["cls"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("error-summary"),
+        "focus is on {focused}, not the error summary"
+    );
+
+    // Each level, answered with the mouse, gives the result the server gives.
+    for level in LEVELS {
+        session.goto(&app.url("/check")).await;
+        answer(&session, &level.answers(), Input::Clicks).await;
+        submit(&session).await;
+        session
+            .wait_for(
+                "return document.readyState === 'complete' && !!document.querySelector('[data-urgency]');",
+                "the result page without JavaScript",
+            )
+            .await;
+        let served = app.post_form("/check", level.form_body()).await;
+        let served = scraper::Html::parse_document(&served.text().await.unwrap());
+        let served_urgency = select(&served, "[data-urgency]")[0]
+            .value()
+            .attr("data-urgency")
+            .unwrap()
+            .to_string();
+        let shown = urgency_shown(&session).await;
+        assert_eq!(shown, level.urgency, "{:?}", level.answers());
+        assert_eq!(shown, served_urgency, "{:?}", level.answers());
+    }
+}

@@ -1,0 +1,583 @@
+//! For clinics: stable links, embeds, diagnosis-code links, QR codes,
+//! metadata, and the static export served by nginx.
+
+use std::collections::HashSet;
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use leg_pain_guide::config::SettingsArgs;
+use serde_json::Value;
+
+use crate::helpers::*;
+
+const ICD10: &str = "2.16.840.1.113883.6.90";
+const BASE: &str = "https://legs.example";
+
+async fn app() -> TestApp {
+    spawn_app_with(SettingsArgs {
+        base_url: BASE.into(),
+        ..Default::default()
+    })
+    .await
+}
+
+#[tokio::test]
+async fn for_clinics_lists_every_page_and_every_section_as_a_full_link() {
+    let app = app().await;
+    let doc = app.page("/for-clinics").await;
+    let codes: HashSet<String> = select(&doc, "main code").iter().map(text_of).collect();
+    let settings = SettingsArgs {
+        content_dir: content_dir(),
+        ..Default::default()
+    }
+    .validate()
+    .unwrap();
+    let content =
+        leg_pain_guide::startup::load_content(&settings, leg_pain_guide::startup::today()).unwrap();
+    for page in &content.pages {
+        assert!(
+            codes.contains(&format!("{BASE}{}", page.path)),
+            "{} listed",
+            page.path
+        );
+        for section in &page.body.sections {
+            assert!(
+                codes.contains(&format!("{BASE}{}#{}", page.path, section.id)),
+                "{}#{} listed",
+                page.path,
+                section.id
+            );
+        }
+    }
+    for (path, anchors) in leg_pain_guide::content::CONTRACT_ANCHORS {
+        for anchor in *anchors {
+            assert!(
+                codes.contains(&format!("{BASE}{path}#{anchor}")),
+                "contract anchor {path}#{anchor} listed"
+            );
+        }
+    }
+    let snippet = text_of(&select(&doc, ".clinic-embed pre")[0]);
+    assert!(
+        snippet.contains(&format!("<iframe src=\"{BASE}/embed/check\"")),
+        "{snippet}"
+    );
+    assert!(snippet.contains("title="), "the iframe snippet has a title");
+}
+
+#[tokio::test]
+async fn embeds_serve_the_same_content_without_site_chrome_and_links_open_in_the_top_window() {
+    let app = app().await;
+    for (path, embed) in [
+        ("/causes", "/embed/causes"),
+        ("/", "/embed"),
+        ("/check", "/embed/check"),
+    ] {
+        let full = app.page(path).await;
+        let framed = app.page(embed).await;
+        assert!(
+            select(
+                &framed,
+                ".site-header, .site-nav, .site-footer, .guide-nav, .pagination"
+            )
+            .is_empty(),
+            "{embed} has no site chrome"
+        );
+        assert_eq!(
+            text_of(&select(&full, "main .prose")[0]),
+            text_of(&select(&framed, "main .prose")[0]),
+            "{embed} has the same content"
+        );
+        let credit = select(&framed, ".embed-credit a");
+        assert_eq!(credit[0].value().attr("href"), Some(path));
+        assert_eq!(credit[0].value().attr("target"), Some("_top"));
+        for a in select(&framed, "a[href^='/']") {
+            assert_eq!(
+                a.value().attr("target"),
+                Some("_top"),
+                "{embed}: {:?}",
+                a.value().attr("href")
+            );
+        }
+        assert_eq!(
+            select(&framed, "link[rel=canonical]")[0]
+                .value()
+                .attr("href")
+                .unwrap(),
+            format!("{BASE}{path}")
+        );
+        assert_eq!(
+            select(&framed, "meta[name=robots][content=noindex]").len(),
+            1
+        );
+        assert!(
+            !select(&framed, ".warning-strip").is_empty(),
+            "warning signs stay visible in the frame"
+        );
+    }
+    let form = app.page("/embed/check").await;
+    assert_eq!(
+        select(&form, "form")[0].value().attr("action"),
+        Some("/embed/check")
+    );
+}
+
+#[tokio::test]
+async fn the_embedded_check_answers_inside_the_frame() {
+    let app = app().await;
+    let body = "one_leg_signs=no&breathless=no&numbness=yes&skin_changes=no&injury=no&severity=mild&onset=days&frequency=occasional&course=same&sleep_impact=little&home_care=helped";
+    let response = app.post_form("/embed/check", body).await;
+    assert_eq!(response.status(), 200);
+    assert!(
+        response.headers()["content-security-policy"]
+            .to_str()
+            .unwrap()
+            .ends_with("frame-ancestors *")
+    );
+    let doc = scraper::Html::parse_document(&response.text().await.unwrap());
+    assert_eq!(
+        select(&doc, "[data-urgency]")[0]
+            .value()
+            .attr("data-urgency"),
+        Some("urgent")
+    );
+    assert!(select(&doc, ".site-header").is_empty());
+    assert!(select(&doc, "a[href^='/']:not([target=_top])").is_empty());
+    let response = app.post_form("/embed/check", "").await;
+    assert_eq!(response.status(), 422);
+    let doc = scraper::Html::parse_document(&response.text().await.unwrap());
+    assert_eq!(
+        select(&doc, "form")[0].value().attr("action"),
+        Some("/embed/check")
+    );
+    assert!(select(&doc, ".site-header").is_empty());
+}
+
+#[tokio::test]
+async fn only_embed_paths_may_be_framed_and_only_by_the_configured_origins() {
+    let app = app().await;
+    for path in ["/", "/causes", "/check", "/for-clinics", "/no-such-page"] {
+        let r = app.get(path).await;
+        assert!(
+            r.headers()["content-security-policy"]
+                .to_str()
+                .unwrap()
+                .contains("frame-ancestors 'none'"),
+            "{path}"
+        );
+        assert_eq!(r.headers()["x-frame-options"], "DENY", "{path}");
+    }
+    let r = app.get("/embed/check").await;
+    assert!(
+        r.headers()["content-security-policy"]
+            .to_str()
+            .unwrap()
+            .ends_with("frame-ancestors *")
+    );
+    assert!(r.headers().get("x-frame-options").is_none());
+
+    let app = spawn_app_with(SettingsArgs {
+        embed_origins: "https://clinic.example, http://localhost:9000".into(),
+        ..Default::default()
+    })
+    .await;
+    let r = app.get("/embed/causes").await;
+    let csp = r.headers()["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        csp.ends_with("frame-ancestors https://clinic.example http://localhost:9000"),
+        "{csp}"
+    );
+    assert!(csp.contains("default-src 'none'"));
+}
+
+/// Every code the issue lists, with the page and section it must open.
+const CODES: &[(&str, &str)] = &[
+    ("R25.2", "/causes#nighttime-leg-cramps"),
+    ("G25.81", "/causes#restless-legs-syndrome"),
+    ("I73.9", "/causes#peripheral-artery-disease"),
+    ("M54.3", "/causes#nerve-compression"),
+    ("M54.30", "/causes#nerve-compression"),
+    ("G57.0", "/causes#nerve-compression"),
+    ("G57.01", "/causes#nerve-compression"),
+    ("I82.4", "/causes#deep-vein-thrombosis"),
+    ("I82.401", "/causes#deep-vein-thrombosis"),
+    ("G62.9", "/causes#peripheral-neuropathy"),
+    ("E11.42", "/causes#peripheral-neuropathy"),
+    ("I83", "/causes#varicose-veins"),
+    ("I83.90", "/causes#varicose-veins"),
+    ("M19", "/causes#arthritis"),
+    ("M19.90", "/causes#arthritis"),
+    ("M06", "/causes#arthritis"),
+    ("M06.9", "/causes#arthritis"),
+    ("E86.0", "/causes#dehydration-and-minerals"),
+    ("M79.6", "/"),
+    ("M79.604", "/"),
+    ("r252", "/causes#nighttime-leg-cramps"),
+];
+
+fn connect_url(code: &str, json: bool) -> String {
+    let mut url = format!("/connect?mainSearchCriteria.v.cs={ICD10}&mainSearchCriteria.v.c={code}");
+    if json {
+        url.push_str("&knowledgeResponseType=application/json");
+    }
+    url
+}
+
+#[tokio::test]
+async fn each_listed_diagnosis_code_redirects_to_its_section_and_answers_json() {
+    let app = app().await;
+    for (code, target) in CODES {
+        let r = app.get(&connect_url(code, false)).await;
+        assert_eq!(r.status(), 302, "{code}");
+        let location = r.headers()["location"].to_str().unwrap().to_string();
+        assert_eq!(&location, target, "{code}");
+        let (path, fragment) = location.split_once('#').unwrap_or((&location, ""));
+        let doc = app.page(path).await;
+        assert!(
+            fragment.is_empty() || has_id(&doc, fragment),
+            "{code}: {location} exists"
+        );
+
+        let r = app.get(&connect_url(code, true)).await;
+        assert_eq!(r.status(), 200, "{code}");
+        let json: Value = r.json().await.unwrap();
+        let entries = json["feed"]["entry"].as_array().unwrap();
+        assert!(!entries.is_empty(), "{code}");
+        assert_eq!(
+            entries[0]["link"][0]["href"],
+            format!("{BASE}{target}"),
+            "{code}"
+        );
+        assert!(entries[0]["title"]["_value"].as_str().unwrap().len() > 3);
+        assert!(
+            entries[0]["summary"]["_value"].as_str().unwrap().len() > 40,
+            "{code}: a one-paragraph summary"
+        );
+    }
+}
+
+#[tokio::test]
+async fn an_unknown_code_or_code_system_gets_a_helpful_answer_not_a_dead_end() {
+    let app = app().await;
+    let r = app.get(&connect_url("Z00.00", false)).await;
+    assert_eq!(r.status(), 404);
+    let doc = scraper::Html::parse_document(&r.text().await.unwrap());
+    assert!(page_text(&doc).contains("Z00.00"));
+    assert!(
+        !select(&doc, "main a[href='/check']").is_empty()
+            && !select(&doc, "main a[href='/']").is_empty()
+    );
+
+    let r = app
+        .get("/connect?mainSearchCriteria.v.cs=2.16.840.1.113883.6.96&mainSearchCriteria.v.c=12345")
+        .await;
+    assert_eq!(r.status(), 400);
+    assert!(r.text().await.unwrap().contains("ICD-10-CM"));
+    let r = app.get("/connect").await;
+    assert_eq!(r.status(), 400);
+
+    let r = app.get(&connect_url("Z00.00", true)).await;
+    assert_eq!(r.status(), 404);
+    let json: Value = r.json().await.unwrap();
+    assert!(json["error"].as_str().unwrap().contains("Z00.00"));
+    let r = app.get("/connect?mainSearchCriteria.v.cs=1.2.3&mainSearchCriteria.v.c=R25.2&knowledgeResponseType=application/json").await;
+    assert_eq!(r.status(), 400);
+    assert_eq!(
+        r.json::<Value>().await.unwrap()["supported_code_system"],
+        ICD10
+    );
+}
+
+#[tokio::test]
+async fn every_page_has_a_qr_code_of_its_public_address() {
+    let app = app().await;
+    let doc = app.page("/for-clinics").await;
+    let images: Vec<String> = select(&doc, ".qr img")
+        .iter()
+        .map(|i| i.value().attr("src").unwrap().to_string())
+        .collect();
+    assert_eq!(images.len(), leg_pain_guide::content::REQUIRED_PAGES.len());
+    for (_, path) in leg_pain_guide::content::REQUIRED_PAGES {
+        let qr = leg_pain_guide::clinics::qr_path(path);
+        assert!(images.contains(&qr), "{qr} shown");
+        let r = app.get(&qr).await;
+        assert_eq!(r.status(), 200);
+        assert_eq!(r.headers()["content-type"], "image/svg+xml");
+        assert_eq!(
+            r.text().await.unwrap(),
+            leg_pain_guide::clinics::qr_svg(&format!("{BASE}{path}")),
+            "{qr} encodes {BASE}{path}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn every_page_carries_canonical_open_graph_and_medical_web_page_metadata() {
+    let app = app().await;
+    let settings = SettingsArgs {
+        content_dir: content_dir(),
+        ..Default::default()
+    }
+    .validate()
+    .unwrap();
+    let content =
+        leg_pain_guide::startup::load_content(&settings, leg_pain_guide::startup::today()).unwrap();
+    for page in &content.pages {
+        let doc = app.page(&page.path).await;
+        let attr = |css: &str, name: &str| {
+            select(&doc, css)
+                .first()
+                .and_then(|e| e.value().attr(name))
+                .map(str::to_string)
+        };
+        let url = format!("{BASE}{}", page.path);
+        assert_eq!(
+            attr("link[rel=canonical]", "href").as_deref(),
+            Some(url.as_str())
+        );
+        assert_eq!(
+            attr("meta[name=description]", "content").as_deref(),
+            Some(page.front.description.as_str())
+        );
+        assert_eq!(
+            attr("meta[property='og:title']", "content").as_deref(),
+            Some(page.front.title.as_str())
+        );
+        assert_eq!(
+            attr("meta[property='og:description']", "content").as_deref(),
+            Some(page.front.description.as_str())
+        );
+        assert_eq!(
+            attr("meta[property='og:url']", "content").as_deref(),
+            Some(url.as_str())
+        );
+        let ld = select(&doc, "script[type='application/ld+json']");
+        assert_eq!(ld.len(), 1, "{}", page.path);
+        let json: Value = serde_json::from_str(&ld[0].inner_html()).unwrap();
+        let web_page = &json["@graph"][0];
+        assert_eq!(web_page["@type"], "MedicalWebPage");
+        assert_eq!(web_page["audience"]["audienceType"], "Patient");
+        assert_eq!(web_page["lastReviewed"], page.last_reviewed.to_string());
+        assert_eq!(web_page["url"], url);
+        assert!(web_page["about"]["name"].is_string());
+        assert_eq!(
+            web_page["aspect"].as_str(),
+            page.front.aspect.as_deref(),
+            "{}",
+            page.path
+        );
+    }
+    let doc = app.page("/causes").await;
+    let json: Value =
+        serde_json::from_str(&select(&doc, "script[type='application/ld+json']")[0].inner_html())
+            .unwrap();
+    assert_eq!(json["@graph"][0]["aspect"], "Causes");
+    let doc = app.page("/faq").await;
+    let json: Value =
+        serde_json::from_str(&select(&doc, "script[type='application/ld+json']")[0].inner_html())
+            .unwrap();
+    let faq = &json["@graph"][1];
+    assert_eq!(faq["@type"], "FAQPage");
+    let questions = faq["mainEntity"].as_array().unwrap();
+    assert_eq!(questions.len(), select(&doc, "main .prose h2").len());
+    for q in questions {
+        assert!(q["name"].as_str().unwrap().ends_with('?'));
+        assert!(q["acceptedAnswer"]["text"].as_str().unwrap().len() > 40);
+    }
+}
+
+#[tokio::test]
+async fn the_sitemap_lists_every_page_with_its_review_date() {
+    let app = app().await;
+    let sitemap = app.get("/sitemap.xml").await.text().await.unwrap();
+    let settings = SettingsArgs {
+        content_dir: content_dir(),
+        ..Default::default()
+    }
+    .validate()
+    .unwrap();
+    let content =
+        leg_pain_guide::startup::load_content(&settings, leg_pain_guide::startup::today()).unwrap();
+    for page in &content.pages {
+        assert!(
+            sitemap.contains(&format!(
+                "<url><loc>{BASE}{}</loc><lastmod>{}</lastmod></url>",
+                page.path, page.last_reviewed
+            )),
+            "{}",
+            page.path
+        );
+    }
+    assert!(
+        !sitemap.contains("/embed"),
+        "embeds are not for search engines"
+    );
+}
+
+struct Nginx(Child);
+
+impl Drop for Nginx {
+    fn drop(&mut self) {
+        // SIGTERM, not SIGKILL: the master then stops its workers too.
+        let _ = Command::new("kill")
+            .args(["-TERM", &self.0.id().to_string()])
+            .status();
+        let _ = self.0.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+#[tokio::test]
+async fn the_static_export_served_by_nginx_matches_what_the_server_returns() {
+    let nginx = ["/usr/sbin/nginx", "/usr/bin/nginx"].into_iter().find(|p| std::path::Path::new(p).exists()).expect(
+        "nginx is not installed: run scripts/test, which installs it (apt-get install nginx libnginx-mod-http-brotli-static)",
+    );
+    let brotli_module = "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so";
+    assert!(
+        std::path::Path::new(brotli_module).exists(),
+        "libnginx-mod-http-brotli-static is not installed: run scripts/test"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    let output = Command::new(env!("CARGO_BIN_EXE_leg-pain-guide"))
+        .args(["export", "--base-url", BASE, "--content-dir"])
+        .arg(content_dir())
+        .arg(&site)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    // nginx workers run as an unprivileged user.
+    Command::new("chmod")
+        .args(["-R", "a+rX"])
+        .arg(dir.path())
+        .status()
+        .unwrap();
+    let port = free_port();
+    let conf = dir.path().join("nginx.conf");
+    std::fs::write(
+        &conf,
+        format!(
+            "load_module {brotli_module};\nworker_processes 1;\npid {d}/nginx.pid;\nerror_log {d}/error.log warn;\nevents {{ worker_connections 256; }}\nhttp {{\n include /etc/nginx/mime.types;\n access_log off;\n gzip_static on;\n brotli_static on;\n client_body_temp_path {d}/body;\n server {{\n  listen 127.0.0.1:{port};\n  root {site};\n  error_page 404 /404.html;\n  index index.html;\n  location / {{ try_files $uri $uri.html $uri/ =404; }}\n }}\n}}\n",
+            d = dir.path().display(),
+            site = site.display(),
+        ),
+    )
+    .unwrap();
+    let _nginx = Nginx(
+        Command::new(nginx)
+            .arg("-p")
+            .arg(dir.path())
+            .arg("-c")
+            .arg(&conf)
+            .args(["-g", "daemon off;"])
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    let app = app().await;
+    let nginx_url = format!("http://127.0.0.1:{port}");
+    let client = reqwest::Client::new();
+    let mut ready = false;
+    for _ in 0..50 {
+        if client.get(format!("{nginx_url}/")).send().await.is_ok() {
+            ready = true;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(
+        ready,
+        "nginx did not start: {}",
+        std::fs::read_to_string(dir.path().join("error.log")).unwrap_or_default()
+    );
+
+    let settings = SettingsArgs {
+        content_dir: content_dir(),
+        base_url: BASE.into(),
+        ..Default::default()
+    }
+    .validate()
+    .unwrap();
+    let state =
+        leg_pain_guide::startup::prepare(settings, leg_pain_guide::startup::today()).unwrap();
+    let paths = state.site.paths();
+    assert!(paths.len() > 30, "{paths:?}");
+    for path in paths {
+        let from_app = app.client.get(app.url(path)).send().await.unwrap();
+        let content_type = from_app.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .to_string();
+        let from_nginx = client
+            .get(format!("{nginx_url}{path}"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(from_nginx.status(), 200, "nginx {path}");
+        let app_body = from_app.text().await.unwrap();
+        let nginx_body = from_nginx.text().await.unwrap();
+        if path.ends_with("/check") {
+            // A static host cannot answer the form: it posts to the public server.
+            let action = if path == "/check" {
+                "/check"
+            } else {
+                "/embed/check"
+            };
+            assert!(
+                nginx_body
+                    == app_body.replace(
+                        &format!("action=\"{action}\""),
+                        &format!("action=\"{BASE}{action}\"")
+                    ),
+                "{path} differs"
+            );
+            continue;
+        }
+        assert!(
+            nginx_body == app_body,
+            "{path} differs between nginx and the app"
+        );
+        // The precompressed copies beside each file are the bytes the server sends.
+        let file = site.join(leg_pain_guide::export::file_for(path, &content_type));
+        for (encoding, ext) in [("br", "br"), ("gzip", "gz")] {
+            let compressed = app
+                .client
+                .get(app.url(path))
+                .header("accept-encoding", encoding)
+                .send()
+                .await
+                .unwrap();
+            if compressed.headers().get("content-encoding").is_some() {
+                let on_disk = std::fs::read(format!("{}.{ext}", file.display()))
+                    .unwrap_or_else(|e| panic!("{path}.{ext}: {e}"));
+                assert!(
+                    on_disk == compressed.bytes().await.unwrap(),
+                    "{path}.{ext} differs from what the app sends"
+                );
+            }
+        }
+    }
+    let missing = client
+        .get(format!("{nginx_url}/no-such-page"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(missing.status(), 404);
+    assert!(missing.text().await.unwrap().contains("Page not found"));
+}
