@@ -104,8 +104,18 @@ pub struct Asset {
 }
 
 impl Asset {
-    /// Prepares the bytes and their compressed copies.
+    /// Prepares the bytes and their compressed copies, as small as they go.
     pub fn new(body: impl Into<Bytes>, content_type: &'static str, cache: CachePolicy) -> Self {
+        Self::with_effort(body, content_type, cache, Effort::Smallest)
+    }
+
+    /// Prepares the bytes and their compressed copies with the given effort.
+    pub fn with_effort(
+        body: impl Into<Bytes>,
+        content_type: &'static str,
+        cache: CachePolicy,
+        effort: Effort,
+    ) -> Self {
         let body: Bytes = body.into();
         let hash = format!("{:016x}", fnv1a(&body));
         let compressible = content_type.starts_with("text/")
@@ -117,8 +127,8 @@ impl Asset {
                 etag: format!("\"{hash}-{suffix}\""),
             })
         };
-        let gzip = variant(gzip(&body), "gz");
-        let brotli = variant(brotli(&body), "br");
+        let gzip = variant(gzip(&body, effort), "gz");
+        let brotli = variant(brotli(&body, effort), "br");
         Self {
             content_type,
             cache,
@@ -151,19 +161,36 @@ impl Asset {
     }
 }
 
-fn gzip(bytes: &[u8]) -> Vec<u8> {
+/// How hard to compress: every byte counts on the pages readers open first;
+/// embeds and QR codes are secondary, and start-up time counts too.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Effort {
+    /// Brotli 11, gzip 9: the pages and the stylesheet.
+    Smallest,
+    /// Brotli 9, gzip 6: several times faster, a few percent larger.
+    Quick,
+}
+
+fn gzip(bytes: &[u8], effort: Effort) -> Vec<u8> {
     use std::io::Write;
-    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    let level = match effort {
+        Effort::Smallest => flate2::Compression::best(),
+        Effort::Quick => flate2::Compression::default(),
+    };
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), level);
     encoder
         .write_all(bytes)
         .expect("writing to memory cannot fail");
     encoder.finish().expect("writing to memory cannot fail")
 }
 
-fn brotli(bytes: &[u8]) -> Vec<u8> {
+fn brotli(bytes: &[u8], effort: Effort) -> Vec<u8> {
     let mut out = Vec::new();
     let params = brotli::enc::BrotliEncoderParams {
-        quality: BROTLI_QUALITY,
+        quality: match effort {
+            Effort::Smallest => 11,
+            Effort::Quick => 9,
+        },
         ..Default::default()
     };
     brotli::BrotliCompress(&mut &bytes[..], &mut out, &params)
@@ -171,12 +198,36 @@ fn brotli(bytes: &[u8]) -> Vec<u8> {
     out
 }
 
-/// Brotli's best setting: done once per file at start-up, so worth it.
-const BROTLI_QUALITY: i32 = 11;
+/// A response body waiting for its compressed copies.
+struct Prepared {
+    path: String,
+    body: Bytes,
+    content_type: &'static str,
+    cache: CachePolicy,
+    effort: Effort,
+}
+
+impl Prepared {
+    fn new(
+        path: impl Into<String>,
+        body: impl Into<Bytes>,
+        content_type: &'static str,
+        cache: CachePolicy,
+        effort: Effort,
+    ) -> Self {
+        Self {
+            path: path.into(),
+            body: body.into(),
+            content_type,
+            cache,
+            effort,
+        }
+    }
+}
 
 /// Prepares every asset's encodings, spread over the machine's cores
 /// (brotli at its best setting is the slowest part of start-up).
-fn compress_all(raw: Vec<(String, Bytes, &'static str, CachePolicy)>) -> HashMap<String, Asset> {
+fn compress_all(raw: Vec<Prepared>) -> HashMap<String, Asset> {
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(raw.len().max(1));
@@ -187,8 +238,16 @@ fn compress_all(raw: Vec<(String, Bytes, &'static str, CachePolicy)>) -> HashMap
             .map(|part| {
                 scope.spawn(move || {
                     part.iter()
-                        .map(|(path, body, content_type, cache)| {
-                            (path.clone(), Asset::new(body.clone(), content_type, *cache))
+                        .map(|p| {
+                            (
+                                p.path.clone(),
+                                Asset::with_effort(
+                                    p.body.clone(),
+                                    p.content_type,
+                                    p.cache,
+                                    p.effort,
+                                ),
+                            )
                         })
                         .collect::<Vec<_>>()
                 })
@@ -343,40 +402,45 @@ impl Site {
             ..layout.clone()
         };
         let codes = code_index(&content);
-        let mut raw: Vec<(String, Bytes, &'static str, CachePolicy)> = vec![
-            (
+        let html = "text/html; charset=utf-8";
+        let mut raw = vec![
+            Prepared::new(
                 css_url,
-                Bytes::from_static(STYLESHEET.as_bytes()),
+                STYLESHEET,
                 "text/css; charset=utf-8",
                 CachePolicy::Immutable,
+                Effort::Smallest,
             ),
-            (
+            Prepared::new(
                 icon_url,
-                Bytes::from_static(ICON.as_bytes()),
+                ICON,
                 "image/svg+xml",
                 CachePolicy::Immutable,
+                Effort::Quick,
             ),
-            (
-                "/sitemap.xml".into(),
-                sitemap(&content, &settings.base_url).into(),
+            Prepared::new(
+                "/sitemap.xml",
+                sitemap(&content, &settings.base_url),
                 "application/xml; charset=utf-8",
                 CachePolicy::Revalidate,
+                Effort::Quick,
             ),
-            (
-                "/robots.txt".into(),
+            Prepared::new(
+                "/robots.txt",
                 format!(
                     "User-agent: *\nAllow: /\nSitemap: {}/sitemap.xml\n",
                     settings.base_url
-                )
-                .into(),
+                ),
                 "text/plain; charset=utf-8",
                 CachePolicy::Revalidate,
+                Effort::Quick,
             ),
-            (
-                "/healthz".into(),
-                Bytes::from_static(b"ok\n"),
+            Prepared::new(
+                "/healthz",
+                "ok\n",
                 "text/plain; charset=utf-8",
                 CachePolicy::NoStore,
+                Effort::Quick,
             ),
         ];
         for page in &content.pages {
@@ -384,27 +448,30 @@ impl Site {
             if page.path == "/for-clinics" {
                 extra.push_str(&for_clinics_html(&content, &settings.base_url, &codes)?);
             }
-            let html = render_page(&layout, page, &extra, "")?;
-            raw.push((
+            let full = render_page(&layout, page, &extra, "")?;
+            raw.push(Prepared::new(
                 page.path.clone(),
-                html.into(),
-                "text/html; charset=utf-8",
+                full,
+                html,
                 CachePolicy::Revalidate,
+                Effort::Smallest,
             ));
             let extra = extra_html(&page.path, true)?.unwrap_or_default();
             let embedded = links_to_top(&render_page(&embed_layout, page, &extra, "")?);
-            raw.push((
+            raw.push(Prepared::new(
                 embed_path(&page.path),
-                embedded.into(),
-                "text/html; charset=utf-8",
+                embedded,
+                html,
                 CachePolicy::Revalidate,
+                Effort::Quick,
             ));
             let qr = qr_svg(&format!("{}{}", settings.base_url, page.path));
-            raw.push((
+            raw.push(Prepared::new(
                 qr_path(&page.path),
-                qr.into(),
+                qr,
                 "image/svg+xml",
                 CachePolicy::Revalidate,
+                Effort::Quick,
             ));
         }
         let assets = compress_all(raw);
