@@ -1,14 +1,12 @@
 //! The symptom check over HTTP: form and JSON, errors, limits, privacy.
 
-use std::io::{BufRead, BufReader};
-use std::process::{Command, Stdio};
-
 use leg_pain_guide::triage::Answers;
 use proptest::prelude::*;
 use serde::Deserialize;
 use serde_json::Value;
 
 use crate::helpers::*;
+use crate::support::{BASELINE, start_binary};
 
 #[derive(Deserialize)]
 struct Cases {
@@ -43,8 +41,6 @@ fn as_form(answers: &toml::Value) -> String {
     }
     form.finish()
 }
-
-const BASELINE: &str = "one_leg_signs=no&breathless=no&numbness=no&skin_changes=no&injury=no&severity=mild&onset=days&frequency=occasional&course=same&sleep_impact=little&home_care=helped";
 
 struct ResultPage {
     urgency: String,
@@ -471,21 +467,7 @@ fn any_bytes_posted_to_either_endpoint_get_a_4xx_or_a_200_never_a_5xx() {
 
 #[test]
 fn the_request_log_shows_method_path_status_and_time_but_never_an_answer() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_leg-pain-guide"))
-        .args(["serve", "--bind", "127.0.0.1:0", "--content-dir"])
-        .arg(content_dir())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-    let first = lines.next().unwrap().unwrap();
-    let address = first
-        .split_whitespace()
-        .find(|w| w.starts_with("http://"))
-        .expect("prints where it listens")
-        .trim_end_matches('/')
-        .to_string();
+    let (mut child, address, lines) = start_binary(&[]);
     let runtime = tokio::runtime::Runtime::new().unwrap();
     runtime.block_on(async {
         let client = reqwest::Client::new();

@@ -9,6 +9,7 @@ use leg_pain_guide::config::SettingsArgs;
 use serde_json::Value;
 
 use crate::helpers::*;
+use crate::support::load_content;
 
 const ICD10: &str = "2.16.840.1.113883.6.90";
 const BASE: &str = "https://legs.example";
@@ -26,14 +27,7 @@ async fn for_clinics_lists_every_page_and_every_section_as_a_full_link() {
     let app = app().await;
     let doc = app.page("/for-clinics").await;
     let codes: HashSet<String> = select(&doc, "main code").iter().map(text_of).collect();
-    let settings = SettingsArgs {
-        content_dir: content_dir(),
-        ..Default::default()
-    }
-    .validate()
-    .unwrap();
-    let content =
-        leg_pain_guide::startup::load_content(&settings, leg_pain_guide::startup::today()).unwrap();
+    let content = load_content();
     for page in &content.pages {
         assert!(
             codes.contains(&format!("{BASE}{}", page.path)),
@@ -317,14 +311,7 @@ async fn every_page_has_a_qr_code_of_its_public_address() {
 #[tokio::test]
 async fn every_page_carries_canonical_open_graph_and_medical_web_page_metadata() {
     let app = app().await;
-    let settings = SettingsArgs {
-        content_dir: content_dir(),
-        ..Default::default()
-    }
-    .validate()
-    .unwrap();
-    let content =
-        leg_pain_guide::startup::load_content(&settings, leg_pain_guide::startup::today()).unwrap();
+    let content = load_content();
     for page in &content.pages {
         let doc = app.page(&page.path).await;
         let attr = |css: &str, name: &str| {
@@ -393,14 +380,7 @@ async fn every_page_carries_canonical_open_graph_and_medical_web_page_metadata()
 async fn the_sitemap_lists_every_page_with_its_review_date() {
     let app = app().await;
     let sitemap = app.get("/sitemap.xml").await.text().await.unwrap();
-    let settings = SettingsArgs {
-        content_dir: content_dir(),
-        ..Default::default()
-    }
-    .validate()
-    .unwrap();
-    let content =
-        leg_pain_guide::startup::load_content(&settings, leg_pain_guide::startup::today()).unwrap();
+    let content = load_content();
     for page in &content.pages {
         assert!(
             sitemap.contains(&format!(

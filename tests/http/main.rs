@@ -6,3 +6,4 @@ mod content;
 mod helpers;
 mod pages;
 mod reliability;
+mod support;

@@ -1,15 +1,14 @@
 //! Headers, limits, bad input, compression, shutdown and the request log.
 
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{Read, Write};
 use std::net::TcpStream;
-use std::process::{Child, Command, Stdio};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 use leg_pain_guide::config::SettingsArgs;
 
 use crate::helpers::*;
-
-const BASELINE: &str = "one_leg_signs=no&breathless=no&numbness=no&skin_changes=no&injury=no&severity=mild&onset=days&frequency=occasional&course=same&sleep_impact=little&home_care=helped";
+use crate::support::{BASELINE, start_binary};
 
 async fn every_kind_of_response(app: &TestApp) -> Vec<(String, reqwest::Response)> {
     let mut out = Vec::new();
@@ -357,32 +356,6 @@ async fn each_topic_page_with_its_stylesheet_fits_in_14_kb_brotli() {
             .len();
         assert!(html + css < 14 * 1024, "{path}: {html} + {css} bytes");
     }
-}
-
-fn start_binary(
-    extra: &[&str],
-) -> (
-    Child,
-    String,
-    std::io::Lines<BufReader<std::process::ChildStdout>>,
-) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_leg-pain-guide"))
-        .args(["serve", "--bind", "127.0.0.1:0", "--content-dir"])
-        .arg(content_dir())
-        .args(extra)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-    let first = lines.next().unwrap().unwrap();
-    let address = first
-        .split_whitespace()
-        .find(|w| w.starts_with("http://"))
-        .expect("prints where it listens")
-        .trim_end_matches('/')
-        .to_string();
-    (child, address, lines)
 }
 
 #[test]
