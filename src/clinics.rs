@@ -89,6 +89,11 @@ pub fn embed_path(path: &str) -> String {
     }
 }
 
+/// Whether a path serves a page meant to be framed by other sites.
+pub fn is_embed_path(path: &str) -> bool {
+    path == "/embed" || path.starts_with("/embed/")
+}
+
 /// The URL path of a page's QR code.
 pub fn qr_path(path: &str) -> String {
     let name = path.trim_start_matches('/');

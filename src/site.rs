@@ -7,7 +7,7 @@ use actix_web::web::Bytes;
 use askama::Template;
 
 use crate::clinics::{
-    CodeEntry, code_index, embed_path, for_clinics_html, json_ld, qr_path, qr_svg,
+    CodeEntry, code_index, embed_path, for_clinics_html, is_embed_path, json_ld, qr_path, qr_svg,
 };
 use crate::config::Settings;
 use crate::content::{Content, Page, SOURCES, Source, markdown::Heading};
@@ -364,6 +364,8 @@ pub struct Site {
     assets: HashMap<String, Asset>,
     /// The 404 page, prepared once.
     pub not_found: Bytes,
+    /// The 404 page for unknown `/embed/...` paths, in the embed layout.
+    pub not_found_embedded: Bytes,
 }
 
 impl Site {
@@ -475,12 +477,14 @@ impl Site {
             ));
         }
         let assets = compress_all(raw);
-        let not_found = render_error(
-            &layout,
+        let missing = "We could not find that page. It may have moved, or the address may have a typing mistake.";
+        let not_found = render_error(&layout, "Page not found", missing, "/404")?.into();
+        let not_found_embedded = links_to_top(&render_error(
+            &embed_layout,
             "Page not found",
-            "We could not find that page. It may have moved, or the address may have a typing mistake.",
-            "/404",
-        )?
+            missing,
+            "/",
+        )?)
         .into();
         Ok(Self {
             layout,
@@ -489,6 +493,7 @@ impl Site {
             codes,
             assets,
             not_found,
+            not_found_embedded,
         })
     }
 
@@ -504,22 +509,39 @@ impl Site {
         paths
     }
 
-    /// An error page in the site's layout.
+    /// An error page for a request to `path`: in the embed layout under
+    /// `/embed/`, so it stays usable inside a clinic's frame.
     pub fn error_page(&self, heading: &str, message: &str, path: &str) -> String {
-        render_error(&self.layout, heading, message, path).unwrap_or_else(|_| {
+        let page = if is_embed_path(path) {
+            // The credit link and canonical point at the full site's home.
+            render_error(&self.embed_layout, heading, message, "/").map(|html| links_to_top(&html))
+        } else {
+            render_error(&self.layout, heading, message, path)
+        };
+        page.unwrap_or_else(|_| {
             format!("<!doctype html><title>{heading}</title><h1>{heading}</h1>")
         })
+    }
+
+    /// The prepared 404 page for a request to `path`.
+    pub fn not_found_for(&self, path: &str) -> Bytes {
+        if is_embed_path(path) {
+            self.not_found_embedded.clone()
+        } else {
+            self.not_found.clone()
+        }
     }
 }
 
 /// Makes every link in an embedded page open in the top window, except links
-/// within the page itself.
+/// within the page and to other embeds, which stay in the frame.
 pub fn links_to_top(html: &str) -> String {
     html.replace("<a href=\"/", "<a target=\"_top\" href=\"/")
         .replace(
             "<a class=\"term\" href=\"/",
             "<a class=\"term\" target=\"_top\" href=\"/",
         )
+        .replace("target=\"_top\" href=\"/embed", "href=\"/embed")
 }
 
 fn render_error(
@@ -589,4 +611,33 @@ fn sitemap(content: &Content, base_url: &str) -> String {
     }
     xml.push_str("</urlset>\n");
     xml
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_links_open_on_top_except_within_the_frame() {
+        let html = r##"<a href="/causes">c</a> <a class="term" href="/glossary#dvt">d</a> <a href="#x">x</a> <a href="/embed/check">again</a>"##;
+        assert_eq!(
+            links_to_top(html),
+            r##"<a target="_top" href="/causes">c</a> <a class="term" target="_top" href="/glossary#dvt">d</a> <a href="#x">x</a> <a href="/embed/check">again</a>"##
+        );
+    }
+
+    #[test]
+    fn accept_encoding_picks_brotli_then_gzip() {
+        assert_eq!(
+            Encoding::negotiate(Some("gzip, deflate, br")),
+            Encoding::Brotli
+        );
+        assert_eq!(Encoding::negotiate(Some("gzip")), Encoding::Gzip);
+        assert_eq!(
+            Encoding::negotiate(Some("br;q=0, gzip;q=0.5")),
+            Encoding::Gzip
+        );
+        assert_eq!(Encoding::negotiate(Some("identity")), Encoding::Identity);
+        assert_eq!(Encoding::negotiate(None), Encoding::Identity);
+    }
 }

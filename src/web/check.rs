@@ -67,6 +67,9 @@ fn sections() -> Vec<Section> {
 #[derive(Template)]
 #[template(path = "check_form.html")]
 struct FormTemplate<'a> {
+    /// Inside a clinic's frame: post to `/embed/check`, and no `autofocus`,
+    /// which browsers block (and log) in cross-origin frames.
+    embed: bool,
     /// Where the form posts: `/check`, or `/embed/check` inside a frame.
     action: &'static str,
     sections: Vec<Section>,
@@ -113,6 +116,7 @@ pub fn render_form(
 ) -> Result<String, askama::Error> {
     let action = if embed { "/embed/check" } else { "/check" };
     FormTemplate {
+        embed,
         action,
         sections: sections(),
         submission,
@@ -218,7 +222,7 @@ async fn answer(
 ) -> HttpResponse {
     let body = match body::read(req, payload, "application/x-www-form-urlencoded").await {
         Ok(b) => b,
-        Err(e) => return body_error(state, &e),
+        Err(e) => return body_error(state, &e, req.path()),
     };
     let layout = if embed {
         &state.site.embed_layout
@@ -259,7 +263,7 @@ fn form_with_errors(
 }
 
 /// A friendly page for a body that could not be read.
-fn body_error(state: &AppState, error: &BodyError) -> HttpResponse {
+fn body_error(state: &AppState, error: &BodyError, path: &str) -> HttpResponse {
     let (status, heading, message) = match error {
         BodyError::TooLarge => (
             StatusCode::PAYLOAD_TOO_LARGE,
@@ -277,5 +281,5 @@ fn body_error(state: &AppState, error: &BodyError) -> HttpResponse {
             "The answers did not arrive in full. Please use the symptom check form again.",
         ),
     };
-    html(status, state.site.error_page(heading, message, "/check"))
+    html(status, state.site.error_page(heading, message, path))
 }

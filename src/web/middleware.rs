@@ -13,6 +13,7 @@ use actix_web::{Error, HttpResponse, web};
 
 use super::AppState;
 use super::limits::{MAX_HEADER_BYTES, MAX_URI_BYTES};
+use crate::clinics::is_embed_path;
 use crate::config::LogFormat;
 
 /// Every page: only our own stylesheet and images, forms post only to us,
@@ -30,11 +31,6 @@ pub fn embed_content_security_policy(embed_origins: &[String]) -> String {
     format!(
         "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors {ancestors}"
     )
-}
-
-/// Whether a path serves a page meant to be framed by other sites.
-pub fn is_embed_path(path: &str) -> bool {
-    path == "/embed" || path.starts_with("/embed/")
 }
 
 /// Features the site never uses, turned off for it and anything it embeds.

@@ -30,14 +30,14 @@ pub async fn dispatch(req: HttpRequest, state: web::Data<AppState>) -> HttpRespo
                 .insert_header((header::LOCATION, trimmed.to_string()))
                 .finish();
         }
-        return not_found(&state);
+        return not_found(&state, path);
     };
     if !allow.split(", ").any(|m| m == method.as_str()) {
         return method_not_allowed(&state, path, allow);
     }
     match state.site.get(path) {
         Some(asset) => serve(&req, asset),
-        None => not_found(&state),
+        None => not_found(&state, path),
     }
 }
 
@@ -79,15 +79,15 @@ pub fn serve(req: &HttpRequest, asset: &Asset) -> HttpResponse {
         .body(variant.body.clone())
 }
 
-/// The friendly 404 page in the site's layout.
-pub fn not_found(state: &AppState) -> HttpResponse {
+/// The friendly 404 page in the site's layout (the embed layout under `/embed/`).
+pub fn not_found(state: &AppState, path: &str) -> HttpResponse {
     HttpResponse::NotFound()
         .content_type("text/html; charset=utf-8")
         .insert_header((
             header::CACHE_CONTROL,
             CachePolicy::Revalidate.header_value(),
         ))
-        .body(state.site.not_found.clone())
+        .body(state.site.not_found_for(path))
 }
 
 /// `405` with `Allow`, as JSON for the API and as a page otherwise.

@@ -1,4 +1,6 @@
-//! Every page and every state of the check, in a real browser: axe-core
+//! Every page, every state of the check and the embeddable copies (the
+//! embedded check's form, error summary and a result, and a topic page,
+//! opened on their own), in a real browser: axe-core
 //! finds no WCAG 2.2 AA violation, nothing comes from another host, no
 //! cookie is set, no console error, at 1280 and 375 px, light and dark.
 //! In light mode also: no sideways scrolling at 320 px, readable at 200 %
@@ -8,7 +10,7 @@ use serde_json::Value;
 
 use crate::checks::{self, Axe};
 use crate::helpers::{TestApp, spawn_app};
-use crate::states::{Input, LEVELS, Report, State, all_states};
+use crate::states::{Form, Input, LEVELS, Report, State, all_states};
 use crate::tools::{self, screenshot_dir};
 use crate::webdriver::{Options, Session};
 
@@ -78,7 +80,7 @@ async fn sweep(scheme: &str) {
                 name: "when-to-seek-help",
                 path: "/when-to-seek-help",
             },
-            State::Result(&LEVELS[0]),
+            State::Result(Form::Site, &LEVELS[0]),
         ];
         for state in printed {
             state.reach(&session, &app, Input::Script).await;

@@ -81,8 +81,13 @@ impl Axe {
 /// sees failed and blocked requests too). A page load that logged no
 /// request at all is a problem too: the check would be blind.
 pub async fn foreign_requests(session: &Session, origin: &str) -> Vec<String> {
-    let mut problems = Vec::new();
-    let mut seen = 0;
+    outside(&requests(session).await, &[origin])
+}
+
+/// Every request the browser made since the performance log was last read,
+/// as (method, URL).
+pub async fn requests(session: &Session) -> Vec<(String, String)> {
+    let mut requests = Vec::new();
     for entry in session.log("performance").await {
         let Some(message) = entry["message"].as_str() else {
             continue;
@@ -91,18 +96,27 @@ pub async fn foreign_requests(session: &Session, origin: &str) -> Vec<String> {
         if event["message"]["method"] != "Network.requestWillBeSent" {
             continue;
         }
-        let url = event["message"]["params"]["request"]["url"]
-            .as_str()
-            .unwrap_or_default();
-        seen += 1;
-        let same_origin = reqwest::Url::parse(url)
-            .map(|u| u.origin().ascii_serialization() == origin)
-            .unwrap_or(false);
-        if !same_origin {
-            problems.push(format!("request to another origin: {url}"));
-        }
+        let request = &event["message"]["params"]["request"];
+        requests.push((
+            request["method"].as_str().unwrap_or_default().to_string(),
+            request["url"].as_str().unwrap_or_default().to_string(),
+        ));
     }
-    if seen == 0 {
+    requests
+}
+
+/// The requests that went to none of `origins`; no request at all is a
+/// problem too (the check would be blind).
+pub fn outside(requests: &[(String, String)], origins: &[&str]) -> Vec<String> {
+    let mut problems: Vec<String> = requests
+        .iter()
+        .filter(|(_, url)| {
+            !reqwest::Url::parse(url)
+                .is_ok_and(|u| origins.contains(&u.origin().ascii_serialization().as_str()))
+        })
+        .map(|(_, url)| format!("request to another origin: {url}"))
+        .collect();
+    if requests.is_empty() {
         problems.push("the performance log recorded no request for this page load".into());
     }
     problems

@@ -1,4 +1,5 @@
-//! The Nu HTML Checker finds no error in any page or state of the check.
+//! The Nu HTML Checker finds no error in any page or state of the check,
+//! embeddable copies included.
 
 use crate::checks;
 use crate::helpers::spawn_app;

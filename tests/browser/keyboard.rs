@@ -22,7 +22,7 @@ async fn skip_link_comes_first_and_focus_is_visible_on_every_tab_stop() {
     for state in all_states() {
         // The form's other states are the /check page again, plus the
         // error summary and a result: walk the summary and one result.
-        if matches!(&state, State::Result(level) if level.urgency != "emergency") {
+        if matches!(&state, State::Result(_, level) if level.urgency != "emergency") {
             continue;
         }
         let place = state.name();
@@ -37,7 +37,7 @@ async fn skip_link_comes_first_and_focus_is_visible_on_every_tab_stop() {
             report.add(&place, vec!["no Tab stop at all".into()]);
             continue;
         };
-        if matches!(state, State::CheckErrors) {
+        if matches!(state, State::CheckErrors(_)) {
             // Focus starts on the error summary, so Tab goes on from there.
             continue;
         }
@@ -196,8 +196,8 @@ async fn a_failed_submit_focuses_the_error_summary_whose_links_focus_each_field(
     submit(&session).await;
     session
         .wait_for(
-            "return document.readyState === 'complete' && !!document.querySelector('.error-summary');",
-            "the error summary",
+            "return document.readyState === 'complete' && !!document.activeElement && document.activeElement.classList.contains('error-summary');",
+            "the error summary to appear and take focus",
         )
         .await;
     let focused = active_element(&session).await;

@@ -12,6 +12,7 @@ mod helpers;
 mod audit;
 mod broken;
 mod checks;
+mod embedding;
 mod html;
 mod keyboard;
 mod no_js;

@@ -80,8 +80,8 @@ async fn without_javascript_every_page_loads_and_the_check_gives_the_same_result
     submit(&session).await;
     session
         .wait_for(
-            "return document.readyState === 'complete' && !!document.querySelector('.error-summary');",
-            "the error summary without JavaScript",
+            "return document.readyState === 'complete' && !!document.activeElement && document.activeElement.classList.contains('error-summary');",
+            "the error summary to appear and take focus without JavaScript",
         )
         .await;
     let focused = active_element(&session).await;

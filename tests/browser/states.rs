@@ -1,5 +1,6 @@
-//! What a reader can see: every page, and every state of the symptom check,
-//! and how to get the browser (or an HTTP client) there.
+//! What a reader can see: every page, every state of the symptom check,
+//! the embeddable copies clinics put in a frame, and how to get the browser
+//! (or an HTTP client) there.
 
 use leg_pain_guide::content::REQUIRED_PAGES;
 use serde_json::json;
@@ -65,6 +66,13 @@ pub const LEVELS: &[Level] = &[
     },
 ];
 
+/// The embedded check's result in the sweeps: numbness alone makes it
+/// urgent (everything else no, mild, days, occasional, same, little, helped).
+pub const EMBED_URGENT: Level = Level {
+    urgency: "urgent",
+    changes: &[("numbness", "yes")],
+};
+
 impl Level {
     /// Every (field, value) pair to tick, in form order.
     pub fn answers(&self) -> Vec<(&'static str, &'static str)> {
@@ -92,6 +100,32 @@ impl Level {
     }
 }
 
+/// Which copy of the symptom check a state is on.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Form {
+    /// The site's own page.
+    Site,
+    /// The embeddable copy a clinic puts in a frame: it posts to itself.
+    Embed,
+}
+
+impl Form {
+    /// Where the form is, and where it posts.
+    pub fn path(self) -> &'static str {
+        match self {
+            Form::Site => "/check",
+            Form::Embed => "/embed/check",
+        }
+    }
+
+    fn name_prefix(self) -> &'static str {
+        match self {
+            Form::Site => "",
+            Form::Embed => "embed-",
+        }
+    }
+}
+
 /// One thing a reader can see.
 pub enum State {
     /// A page fetched with GET (the 404 page included).
@@ -100,13 +134,13 @@ pub enum State {
         path: &'static str,
     },
     /// The check submitted with nothing answered: the error summary.
-    CheckErrors,
+    CheckErrors(Form),
     /// The check answered and submitted: a result.
-    Result(&'static Level),
+    Result(Form, &'static Level),
 }
 
-/// Every page, the 404 page, and every state of the check (the empty
-/// form is the `/check` page).
+/// Every page, the 404 page, every state of the check (the empty form is
+/// the `/check` page), and the embeddable copies.
 pub fn all_states() -> Vec<State> {
     let mut states: Vec<State> = REQUIRED_PAGES
         .iter()
@@ -116,9 +150,27 @@ pub fn all_states() -> Vec<State> {
         name: "not-found",
         path: NOT_FOUND_PATH,
     });
-    states.push(State::CheckErrors);
-    states.extend(LEVELS.iter().map(State::Result));
+    states.push(State::CheckErrors(Form::Site));
+    states.extend(LEVELS.iter().map(|level| State::Result(Form::Site, level)));
+    states.extend(embed_states());
     states
+}
+
+/// The embeddable copies, opened on their own: the empty embedded check,
+/// its error summary, one of its results, and a topic page.
+pub fn embed_states() -> Vec<State> {
+    vec![
+        State::Page {
+            name: "embed-check",
+            path: "/embed/check",
+        },
+        State::CheckErrors(Form::Embed),
+        State::Result(Form::Embed, &EMBED_URGENT),
+        State::Page {
+            name: "embed-causes",
+            path: "/embed/causes",
+        },
+    ]
 }
 
 /// How the form is filled in.
@@ -135,33 +187,47 @@ impl State {
     pub fn name(&self) -> String {
         match self {
             State::Page { name, .. } => (*name).to_string(),
-            State::CheckErrors => "check-errors".into(),
-            State::Result(level) => format!("result-{}", level.urgency.replace('_', "-")),
+            State::CheckErrors(form) => format!("{}check-errors", form.name_prefix()),
+            State::Result(form, level) => format!(
+                "{}result-{}",
+                form.name_prefix(),
+                level.urgency.replace('_', "-")
+            ),
         }
     }
 
     /// Brings the browser to this state, through the real form for the check.
+    /// The form posts to its own address, so the answer page is there too.
     pub async fn reach(&self, session: &Session, app: &TestApp, input: Input) {
         match self {
             State::Page { path, .. } => session.goto(&app.url(path)).await,
-            State::CheckErrors => {
-                session.goto(&app.url("/check")).await;
+            State::CheckErrors(form) => {
+                session.goto(&app.url(form.path())).await;
                 submit(session).await;
                 session
                     .wait_for(
-                        "return document.readyState === 'complete' && !!document.querySelector('.error-summary');",
-                        "the error summary after submitting the empty check",
+                        &format!(
+                            "return document.readyState === 'complete' && location.pathname === '{}' && !!document.querySelector('.error-summary');",
+                            form.path()
+                        ),
+                        &format!(
+                            "the error summary at {} after submitting the empty check",
+                            form.path()
+                        ),
                     )
                     .await;
             }
-            State::Result(level) => {
-                session.goto(&app.url("/check")).await;
+            State::Result(form, level) => {
+                session.goto(&app.url(form.path())).await;
                 answer(session, &level.answers(), input).await;
                 submit(session).await;
                 session
                     .wait_for(
-                        "return document.readyState === 'complete' && !!document.querySelector('[data-urgency]');",
-                        "the result page",
+                        &format!(
+                            "return document.readyState === 'complete' && location.pathname === '{}' && !!document.querySelector('[data-urgency]');",
+                            form.path()
+                        ),
+                        &format!("the result page at {}", form.path()),
                     )
                     .await;
                 let shown = urgency_shown(session).await;
@@ -179,7 +245,7 @@ impl State {
     pub fn status(&self) -> u16 {
         match self {
             State::Page { path, .. } if *path == NOT_FOUND_PATH => 404,
-            State::CheckErrors => 422,
+            State::CheckErrors(_) => 422,
             _ => 200,
         }
     }
@@ -188,8 +254,8 @@ impl State {
     pub async fn fetch(&self, app: &TestApp) -> String {
         let response = match self {
             State::Page { path, .. } => app.get(path).await,
-            State::CheckErrors => app.post_form("/check", "").await,
-            State::Result(level) => app.post_form("/check", level.form_body()).await,
+            State::CheckErrors(form) => app.post_form(form.path(), "").await,
+            State::Result(form, level) => app.post_form(form.path(), level.form_body()).await,
         };
         assert_eq!(response.status(), self.status(), "{}", self.name());
         response.text().await.expect("a body")

@@ -304,6 +304,23 @@ impl Session {
         )
     }
 
+    /// Makes the frame `element` (an `iframe` of the current document) the
+    /// document later commands act on. Get Current URL still answers with
+    /// the top-level document's address.
+    pub async fn switch_to_frame(&self, element: &Element) {
+        self.call(
+            "POST",
+            "/frame",
+            json!({ "id": { ELEMENT_KEY: element.0 } }),
+        )
+        .await;
+    }
+
+    /// Makes the top-level document the one later commands act on.
+    pub async fn switch_to_top(&self) {
+        self.call("POST", "/frame", json!({ "id": null })).await;
+    }
+
     /// Clicks an element the way a person would (scrolled into view, hit-tested).
     pub async fn click(&self, css: &str) {
         let element = self.find(css).await;

@@ -136,7 +136,13 @@ async fn the_embedded_check_answers_inside_the_frame() {
         Some("urgent")
     );
     assert!(select(&doc, ".site-header").is_empty());
-    assert!(select(&doc, "a[href^='/']:not([target=_top])").is_empty());
+    assert!(
+        select(
+            &doc,
+            "a[href^='/']:not([target=_top]):not([href^='/embed'])"
+        )
+        .is_empty()
+    );
     let response = app.post_form("/embed/check", "").await;
     assert_eq!(response.status(), 422);
     let doc = scraper::Html::parse_document(&response.text().await.unwrap());
@@ -560,4 +566,73 @@ async fn the_static_export_served_by_nginx_matches_what_the_server_returns() {
         .unwrap();
     assert_eq!(missing.status(), 404);
     assert!(missing.text().await.unwrap().contains("Page not found"));
+}
+
+#[tokio::test]
+async fn errors_under_embed_paths_stay_in_the_embed_layout() {
+    let app = app().await;
+    let r = app.get("/embed/no-such-page").await;
+    assert_eq!(r.status(), 404);
+    assert!(
+        r.headers()["content-security-policy"]
+            .to_str()
+            .unwrap()
+            .ends_with("frame-ancestors *")
+    );
+    let doc = scraper::Html::parse_document(&r.text().await.unwrap());
+    assert_eq!(text_of(&select(&doc, "h1")[0]), "Page not found");
+    assert!(
+        select(&doc, ".site-header, .site-footer").is_empty(),
+        "no site chrome in the frame"
+    );
+    assert!(
+        select(&doc, "a[href^='/']:not([target=_top])").is_empty(),
+        "every way out opens in the top window"
+    );
+
+    let big = format!("severity={}", "x".repeat(17 * 1024));
+    let r = app.post_form("/embed/check", big).await;
+    assert_eq!(r.status(), 413);
+    let doc = scraper::Html::parse_document(&r.text().await.unwrap());
+    assert!(select(&doc, ".site-header").is_empty());
+    assert!(!select(&doc, ".embed-credit").is_empty());
+
+    // The full site's 404 keeps the full layout.
+    let doc = scraper::Html::parse_document(&app.get("/no-such-page").await.text().await.unwrap());
+    assert!(!select(&doc, ".site-header").is_empty());
+}
+
+#[tokio::test]
+async fn inside_the_frame_the_check_restarts_in_the_frame_and_does_not_autofocus() {
+    let app = app().await;
+    let body = "one_leg_signs=no&breathless=no&numbness=no&skin_changes=no&injury=no&severity=mild&onset=days&frequency=occasional&course=same&sleep_impact=little&home_care=helped";
+    let doc = scraper::Html::parse_document(
+        &app.post_form("/embed/check", body)
+            .await
+            .text()
+            .await
+            .unwrap(),
+    );
+    let again: Vec<_> = select(&doc, "a[href='/embed/check']");
+    assert_eq!(again.len(), 1, "start again stays in the frame");
+    assert_eq!(again[0].value().attr("target"), None);
+    let doc = scraper::Html::parse_document(
+        &app.post_form("/embed/check", "")
+            .await
+            .text()
+            .await
+            .unwrap(),
+    );
+    assert!(
+        select(&doc, ".error-summary[autofocus]").is_empty(),
+        "browsers block autofocus in cross-origin frames"
+    );
+    assert_eq!(select(&doc, "#error-summary[role=alert]").len(), 1);
+    let doc =
+        scraper::Html::parse_document(&app.post_form("/check", "").await.text().await.unwrap());
+    assert_eq!(
+        select(&doc, ".error-summary[autofocus]").len(),
+        1,
+        "the full site focuses the summary"
+    );
 }
