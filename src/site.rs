@@ -236,8 +236,12 @@ impl Prepared {
 fn compress_all(mut raw: Vec<Prepared>) -> HashMap<String, Asset> {
     use std::sync::atomic::{AtomicUsize, Ordering};
     // Costliest first, so no thread is left finishing a big page alone.
-    raw.sort_by_key(|p| std::cmp::Reverse(p.body.len() * if p.effort == Effort::Smallest { 4 } else { 1 }));
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(raw.len().max(1));
+    raw.sort_by_key(|p| {
+        std::cmp::Reverse(p.body.len() * if p.effort == Effort::Smallest { 4 } else { 1 })
+    });
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(raw.len().max(1));
     // Threads take the next file from a shared counter: pages differ a lot in size.
     let next = AtomicUsize::new(0);
     std::thread::scope(|scope| {
@@ -246,13 +250,19 @@ fn compress_all(mut raw: Vec<Prepared>) -> HashMap<String, Asset> {
                 scope.spawn(|| {
                     let mut done = Vec::new();
                     while let Some(p) = raw.get(next.fetch_add(1, Ordering::Relaxed)) {
-                        done.push((p.path.clone(), Asset::with_effort(p.body.clone(), p.content_type, p.cache, p.effort)));
+                        done.push((
+                            p.path.clone(),
+                            Asset::with_effort(p.body.clone(), p.content_type, p.cache, p.effort),
+                        ));
                     }
                     done
                 })
             })
             .collect();
-        workers.into_iter().flat_map(|w| w.join().expect("compression does not panic")).collect()
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().expect("compression does not panic"))
+            .collect()
     })
 }
 
