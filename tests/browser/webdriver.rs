@@ -473,7 +473,7 @@ fn delete_session(port: u16, id: &str) -> std::io::Result<()> {
 }
 
 /// Standard base64 (with padding), as chromedriver sends screenshots.
-fn base64_decode(text: &str) -> Vec<u8> {
+pub fn base64_decode(text: &str) -> Vec<u8> {
     let value = |c: u8| -> u32 {
         match c {
             b'A'..=b'Z' => u32::from(c - b'A'),

@@ -1,0 +1,123 @@
+//! Printing: every page is a clean handout, and the appointment summary of
+//! every result fits on one sheet.
+
+use serde_json::{Value, json};
+
+use crate::helpers::spawn_app;
+use crate::states::Form;
+use crate::states::{Input, LEVELS, State};
+use crate::tools;
+use crate::webdriver::{Options, Session, base64_decode};
+
+/// A4, the paper most clinics print on; Chromium's default margins plus the
+/// stylesheet's `@page` margins apply.
+const A4: (f64, f64) = (8.27, 11.69);
+
+fn page_count(pdf: &[u8]) -> usize {
+    // Each page object says `/Type /Page`; the page tree says `/Type /Pages`.
+    let mut count = 0;
+    for (i, _) in pdf.windows(5).enumerate().filter(|(_, w)| *w == b"/Type") {
+        let rest = pdf[i + 5..].trim_ascii_start();
+        if rest.starts_with(b"/Page") && !rest[5..].starts_with(b"s") {
+            count += 1;
+        }
+    }
+    count
+}
+
+async fn print_to_pdf(session: &Session) -> Vec<u8> {
+    let printed = session
+        .cdp(
+            "Page.printToPDF",
+            json!({ "paperWidth": A4.0, "paperHeight": A4.1, "preferCSSPageSize": true, "printBackground": false }),
+        )
+        .await;
+    base64_decode(printed["data"].as_str().expect("printToPDF returns data"))
+}
+
+#[tokio::test]
+async fn every_result_prints_with_the_appointment_summary_on_one_sheet() {
+    let tools = tools::require();
+    let app = spawn_app().await;
+    let session = Session::start(&tools, Options::default()).await;
+    for level in LEVELS {
+        let state = State::Result(Form::Site, level);
+        state.reach(&session, &app, Input::Script).await;
+        // Lay the page out as print does, at the printable width of A4.
+        session.set_viewport(700, 1000).await;
+        session.set_media("light", true).await;
+        let summary: Value = session
+            .execute(
+                "const s = document.querySelector('.appointment-summary'); const r = s.getBoundingClientRect();
+                 return { height: r.height, breakInside: getComputedStyle(s).breakInside, rows: s.querySelectorAll('dt').length };",
+                vec![],
+            )
+            .await;
+        assert_eq!(
+            summary["rows"], 14,
+            "{}: every answer is in the summary",
+            level.urgency
+        );
+        assert_eq!(
+            summary["breakInside"], "avoid",
+            "{}: the summary is never split across sheets",
+            level.urgency
+        );
+        // A4 is 297 mm; less 24 mm of @page margins leaves about 1030 CSS px.
+        let height = summary["height"].as_f64().unwrap();
+        assert!(
+            height < 1000.0,
+            "{}: the summary is {height} px tall, more than one printed sheet",
+            level.urgency
+        );
+        session.set_media("light", false).await;
+        let pdf = print_to_pdf(&session).await;
+        assert!(pdf.starts_with(b"%PDF"), "a PDF");
+        let pages = page_count(&pdf);
+        assert!(
+            (1..=2).contains(&pages),
+            "{}: the result prints on {pages} sheets",
+            level.urgency
+        );
+    }
+}
+
+#[tokio::test]
+async fn pages_print_as_handouts_without_navigation_and_with_link_addresses() {
+    let tools = tools::require();
+    let app = spawn_app().await;
+    let session = Session::start(&tools, Options::default()).await;
+    session.goto(&app.url("/when-to-seek-help")).await;
+    session.set_media("light", true).await;
+    let seen: Value = session
+        .execute(
+            "const hidden = ['.site-header', '.warning-strip', '.guide-nav', '.pagination', '.site-footer', '.skip-link']
+                 .filter(css => document.querySelector(css))
+                 .map(css => [css, getComputedStyle(document.querySelector(css)).display]);
+             const link = document.querySelector('.prose a[href^=\"/\"]:not(.term)');
+             const card = document.querySelector('.care-card--emergency');
+             return { hidden, after: getComputedStyle(link, '::after').content, cardBackground: getComputedStyle(card).backgroundColor, cardBreak: getComputedStyle(card).breakInside };",
+            vec![],
+        )
+        .await;
+    for pair in seen["hidden"].as_array().unwrap() {
+        assert_eq!(pair[1], "none", "{} is hidden in print", pair[0]);
+    }
+    assert!(
+        seen["after"].as_str().unwrap().contains("/"),
+        "link addresses are printed: {}",
+        seen["after"]
+    );
+    assert!(
+        ["rgba(0, 0, 0, 0)", "transparent"].contains(&seen["cardBackground"].as_str().unwrap()),
+        "care cards print without a background colour: {}",
+        seen["cardBackground"]
+    );
+    assert_eq!(
+        seen["cardBreak"], "avoid",
+        "a care card is never split across sheets"
+    );
+    session.set_media("light", false).await;
+    let pdf = print_to_pdf(&session).await;
+    assert!(page_count(&pdf) >= 1);
+}
