@@ -3,6 +3,7 @@
 use std::collections::{BTreeSet, HashMap, VecDeque};
 
 use crate::helpers::*;
+use crate::support::TOPIC_PAGES;
 
 /// Every page of the site contract, with its content file.
 const CONTRACT_PAGES: &[(&str, &str)] = &[
@@ -28,17 +29,6 @@ fn front_matter_title(stem: &str) -> String {
         .front
         .title
 }
-
-const TOPIC_PAGES: &[&str] = &[
-    "/",
-    "/causes",
-    "/risk-factors",
-    "/when-to-seek-help",
-    "/diagnosis",
-    "/treatments",
-    "/prevention",
-    "/faq",
-];
 
 #[tokio::test]
 async fn every_contract_page_answers_200_with_its_title() {

@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use leg_pain_guide::config::SettingsArgs;
 
 use crate::helpers::*;
-use crate::support::{BASELINE, start_binary};
+use crate::support::{BASELINE, TOPIC_PAGES, start_binary};
 
 async fn every_kind_of_response(app: &TestApp) -> Vec<(String, reqwest::Response)> {
     let mut out = Vec::new();
@@ -337,16 +337,7 @@ async fn each_topic_page_with_its_stylesheet_fits_in_14_kb_brotli() {
         .unwrap()
         .to_string();
     let css = get(css_path).await.unwrap().bytes().await.unwrap().len();
-    for path in [
-        "/",
-        "/causes",
-        "/risk-factors",
-        "/when-to-seek-help",
-        "/diagnosis",
-        "/treatments",
-        "/prevention",
-        "/faq",
-    ] {
+    for path in TOPIC_PAGES {
         let html = get(path.to_string())
             .await
             .unwrap()

@@ -11,6 +11,18 @@ use crate::helpers::content_dir;
 /// Answers that fire no rule: every warning sign no, mild, recent, helped.
 pub const BASELINE: &str = "one_leg_signs=no&breathless=no&numbness=no&skin_changes=no&injury=no&severity=mild&onset=days&frequency=occasional&course=same&sleep_impact=little&home_care=helped";
 
+/// The topic pages of the guide, in reading order.
+pub const TOPIC_PAGES: &[&str] = &[
+    "/",
+    "/causes",
+    "/risk-factors",
+    "/when-to-seek-help",
+    "/diagnosis",
+    "/treatments",
+    "/prevention",
+    "/faq",
+];
+
 /// The site's content, loaded as the server loads it.
 pub fn load_content() -> Content {
     let settings = SettingsArgs {
