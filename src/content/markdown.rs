@@ -85,8 +85,6 @@ pub struct Rendered {
     pub headings: Vec<Heading>,
     pub links: Vec<Link>,
     pub text: TextStats,
-    /// Plain text of the body, for searching facts in tests and tools.
-    pub plain_text: String,
     /// Every `##` section with its first paragraph.
     pub sections: Vec<SectionText>,
     pub problems: Vec<MarkdownProblem>,
@@ -279,7 +277,6 @@ pub fn render(body: &str, first_line: usize, ctx: &RenderContext<'_>) -> Rendere
     let mut links = Vec::new();
     let mut used_ids: HashSet<String> = HashSet::new();
     let mut counter = Counter::default();
-    let mut plain = String::new();
     let mut linked_terms: HashSet<&str> = HashSet::new();
 
     // State while walking the events.
@@ -336,8 +333,6 @@ pub fn render(body: &str, first_line: usize, ctx: &RenderContext<'_>) -> Rendere
                     };
                     counter.add_text(&text);
                     counter.end_block();
-                    plain.push_str(&text);
-                    plain.push('\n');
                     let level_n = level as u8;
                     if level_n == 2 {
                         sections.push(SectionText {
@@ -482,12 +477,10 @@ pub fn render(body: &str, first_line: usize, ctx: &RenderContext<'_>) -> Rendere
                     section.summary = text.trim().to_string();
                 }
                 counter.end_block();
-                plain.push('\n');
                 events.push(event);
             }
             Event::Code(ref code) => {
                 // Code spans (addresses, field names) are not prose: no grade.
-                plain.push_str(code);
                 if let Some(p) = paragraph.as_mut() {
                     p.push_str(code);
                 }
@@ -500,7 +493,6 @@ pub fn render(body: &str, first_line: usize, ctx: &RenderContext<'_>) -> Rendere
                 } else {
                     text
                 };
-                plain.push_str(&text);
                 if let Some(p) = paragraph.as_mut() {
                     p.push_str(&text);
                 }
@@ -516,7 +508,6 @@ pub fn render(body: &str, first_line: usize, ctx: &RenderContext<'_>) -> Rendere
                 link_terms(&text, ctx.glossary, &mut linked_terms, &mut events);
             }
             Event::SoftBreak | Event::HardBreak => {
-                plain.push(' ');
                 if let Some(p) = paragraph.as_mut() {
                     p.push(' ');
                 }
@@ -534,7 +525,6 @@ pub fn render(body: &str, first_line: usize, ctx: &RenderContext<'_>) -> Rendere
         headings,
         links,
         text: counter.stats(),
-        plain_text: plain,
         sections,
         problems,
     }

@@ -7,7 +7,10 @@ use serde_json::{Value, json};
 
 use crate::checks::{self, active_element};
 use crate::helpers::spawn_app;
-use crate::states::{Input, Report, State, all_states, required_fields, submit};
+use crate::states::{
+    Input, Report, State, all_states, required_fields,
+    submit_empty_check_and_expect_focused_summary,
+};
 use crate::tools;
 use crate::webdriver::{ARROW_DOWN, ENTER, Options, SPACE, Session, TAB};
 
@@ -192,22 +195,7 @@ async fn a_failed_submit_focuses_the_error_summary_whose_links_focus_each_field(
     let tools = tools::require();
     let app = spawn_app().await;
     let session = Session::start(&tools, Options::default()).await;
-    session.goto(&app.url("/check")).await;
-    submit(&session).await;
-    session
-        .wait_for(
-            "return document.readyState === 'complete' && !!document.activeElement && document.activeElement.classList.contains('error-summary');",
-            "the error summary to appear and take focus",
-        )
-        .await;
-    let focused = active_element(&session).await;
-    assert!(
-        focused["cls"]
-            .as_str()
-            .unwrap_or_default()
-            .contains("error-summary"),
-        "after a failed submit, focus is on {focused}, not the error summary"
-    );
+    submit_empty_check_and_expect_focused_summary(&session, &app, "after a failed submit").await;
 
     let links = session
         .execute(

@@ -3,9 +3,11 @@
 use leg_pain_guide::content::REQUIRED_PAGES;
 use serde_json::{Value, json};
 
-use crate::checks::active_element;
 use crate::helpers::{TestApp, select, spawn_app, text_of};
-use crate::states::{Input, LEVELS, NOT_FOUND_PATH, answer, submit, urgency_shown};
+use crate::states::{
+    Input, LEVELS, NOT_FOUND_PATH, answer, submit, submit_empty_check_and_expect_focused_summary,
+    urgency_shown,
+};
 use crate::tools;
 use crate::webdriver::{Options, Session};
 
@@ -76,22 +78,7 @@ async fn without_javascript_every_page_loads_and_the_check_gives_the_same_result
         .await;
 
     // The empty form comes back with the error summary, which has focus.
-    session.goto(&app.url("/check")).await;
-    submit(&session).await;
-    session
-        .wait_for(
-            "return document.readyState === 'complete' && !!document.activeElement && document.activeElement.classList.contains('error-summary');",
-            "the error summary to appear and take focus without JavaScript",
-        )
-        .await;
-    let focused = active_element(&session).await;
-    assert!(
-        focused["cls"]
-            .as_str()
-            .unwrap_or_default()
-            .contains("error-summary"),
-        "focus is on {focused}, not the error summary"
-    );
+    submit_empty_check_and_expect_focused_summary(&session, &app, "without JavaScript").await;
 
     // Each level, answered with the mouse, gives the result the server gives.
     for level in LEVELS {

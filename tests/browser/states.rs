@@ -328,3 +328,28 @@ impl Report {
         );
     }
 }
+
+/// Submits the empty check and asserts the error summary takes focus
+/// (it may take a moment: `autofocus` runs after the page loads).
+pub async fn submit_empty_check_and_expect_focused_summary(
+    session: &Session,
+    app: &TestApp,
+    context: &str,
+) {
+    session.goto(&app.url("/check")).await;
+    submit(session).await;
+    session
+        .wait_for(
+            "return document.readyState === 'complete' && !!document.activeElement && document.activeElement.classList.contains('error-summary');",
+            &format!("the error summary to appear and take focus ({context})"),
+        )
+        .await;
+    let focused = crate::checks::active_element(session).await;
+    assert!(
+        focused["cls"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("error-summary"),
+        "{context}: focus is on {focused}, not the error summary"
+    );
+}
