@@ -1,54 +1,146 @@
-//! Settings: each one a command-line flag and an environment variable, with a
-//! working default, validated once at start-up.
+//! Settings: each one a command-line flag and an environment variable (both
+//! named after the field: `base_url` is `--base-url` and `BASE_URL`), with a
+//! working default, validated once at start-up. A setting that cannot work
+//! is refused with one line naming it.
 
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
+use std::time::Duration;
 
 use clap::Args;
+use url::Url;
 
-/// Raw settings as given on the command line or in the environment.
+/// Each setting's default, written once: clap applies them, and so does `Default`.
+mod default {
+    pub const BIND: &str = "127.0.0.1:8080";
+    pub const CONTENT_DIR: &str = "content";
+    pub const LOCALES_DIR: &str = "locales";
+    pub const BASE_URL: &str = "http://127.0.0.1:8080";
+    pub const EMERGENCY_NUMBER: &str = "911";
+    pub const EMBED_ORIGINS: &str = "*";
+    pub const MAX_GRADE: &str = "8.0";
+    pub const MIN_INFLESZ: &str = "65";
+    pub const LOG_FORMAT: &str = "text";
+    pub const HEAD_TIMEOUT: &str = "5";
+    pub const BODY_TIMEOUT: &str = "10";
+    pub const KEEP_ALIVE: &str = "15";
+}
+
+/// Settings as given on the command line or in the environment.
 #[derive(Debug, Clone, Args)]
 pub struct SettingsArgs {
     /// Address and port to listen on.
-    #[arg(long, env = "BIND", default_value = "127.0.0.1:8080", global = true)]
+    #[arg(long, env, default_value = default::BIND, global = true)]
     pub bind: String,
-    /// Folder holding the Markdown pages.
-    #[arg(long, env = "CONTENT_DIR", default_value = "content", global = true)]
+    /// Folder holding one folder of Markdown pages per language (`en/`, `es/`).
+    #[arg(long, env, default_value = default::CONTENT_DIR, global = true)]
     pub content_dir: PathBuf,
-    /// Public address of the site, used for canonical links and the sitemap.
-    #[arg(
-        long,
-        env = "BASE_URL",
-        default_value = "http://127.0.0.1:8080",
-        global = true
-    )]
+    /// Folder holding one strings file per language (`en.ftl`, `es.ftl`).
+    #[arg(long, env, default_value = default::LOCALES_DIR, global = true)]
+    pub locales_dir: PathBuf,
+    /// Public address of the site: canonical links, sitemap, QR codes.
+    #[arg(long, env, default_value = default::BASE_URL, global = true)]
     pub base_url: String,
     /// Number to call in an emergency, shown on every page.
-    #[arg(long, env = "EMERGENCY_NUMBER", default_value = "911", global = true)]
+    #[arg(long, env, default_value = default::EMERGENCY_NUMBER, global = true)]
     pub emergency_number: String,
-    /// Origins allowed to embed the site, comma-separated, or `*` for any.
-    #[arg(long, env = "EMBED_ORIGINS", default_value = "*", global = true)]
+    /// Origins allowed to frame the embeds, comma-separated, or `*` for any.
+    #[arg(long, env, default_value = default::EMBED_ORIGINS, global = true)]
     pub embed_origins: String,
-    /// Highest Flesch-Kincaid grade a page may read at.
-    #[arg(long, env = "MAX_GRADE", default_value = "8.0", global = true)]
+    /// Highest Flesch-Kincaid grade an English page may read at.
+    #[arg(long, env, default_value = default::MAX_GRADE, global = true)]
     pub max_grade: String,
-    /// Request log format: `text`, `json`, or `off`.
-    #[arg(long, env = "LOG_FORMAT", default_value = "text", global = true)]
+    /// Lowest Szigriszt-Pazos (INFLESZ) score a Spanish page may have (65: "fairly easy").
+    #[arg(long, env, default_value = default::MIN_INFLESZ, global = true)]
+    pub min_inflesz: String,
+    /// Request log: `text`, `json`, or `off`.
+    #[arg(long, env, default_value = default::LOG_FORMAT, global = true)]
     pub log_format: String,
+    /// Seconds a client has to send a request head (408 after).
+    #[arg(long, env, default_value = default::HEAD_TIMEOUT, global = true)]
+    pub head_timeout: String,
+    /// Seconds a client has to send a request body (408 after).
+    #[arg(long, env, default_value = default::BODY_TIMEOUT, global = true)]
+    pub body_timeout: String,
+    /// Seconds an idle kept-alive connection stays open.
+    #[arg(long, env, default_value = default::KEEP_ALIVE, global = true)]
+    pub keep_alive: String,
+    /// The clinic running this copy, named on urgent and routine results and embeds.
+    #[arg(long, env, global = true)]
+    pub clinic_name: Option<String>,
+    /// The clinic's phone number.
+    #[arg(long, env, global = true)]
+    pub clinic_phone: Option<String>,
+    /// The clinic's web address.
+    #[arg(long, env, global = true)]
+    pub clinic_url: Option<String>,
 }
 
 impl Default for SettingsArgs {
     fn default() -> Self {
         Self {
-            bind: "127.0.0.1:8080".into(),
-            content_dir: "content".into(),
-            base_url: "http://127.0.0.1:8080".into(),
-            emergency_number: "911".into(),
-            embed_origins: "*".into(),
-            max_grade: "8.0".into(),
-            log_format: "text".into(),
+            bind: default::BIND.into(),
+            content_dir: default::CONTENT_DIR.into(),
+            locales_dir: default::LOCALES_DIR.into(),
+            base_url: default::BASE_URL.into(),
+            emergency_number: default::EMERGENCY_NUMBER.into(),
+            embed_origins: default::EMBED_ORIGINS.into(),
+            max_grade: default::MAX_GRADE.into(),
+            min_inflesz: default::MIN_INFLESZ.into(),
+            log_format: default::LOG_FORMAT.into(),
+            head_timeout: default::HEAD_TIMEOUT.into(),
+            body_timeout: default::BODY_TIMEOUT.into(),
+            keep_alive: default::KEEP_ALIVE.into(),
+            clinic_name: None,
+            clinic_phone: None,
+            clinic_url: None,
         }
     }
+}
+
+/// A setting that cannot work, named so the person can fix it.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("bad setting {} (--{}, {}): {problem}", .setting.replace('_', " "), .setting.replace('_', "-"), .setting.to_uppercase())]
+pub struct SettingError {
+    /// The field name, e.g. `base_url`.
+    pub setting: &'static str,
+    pub problem: String,
+}
+
+impl SettingError {
+    /// The flag that sets it, e.g. `--base-url`.
+    pub fn flag(&self) -> String {
+        format!("--{}", self.setting.replace('_', "-"))
+    }
+}
+
+fn bad(setting: &'static str, problem: impl Into<String>) -> SettingError {
+    SettingError {
+        setting,
+        problem: problem.into(),
+    }
+}
+
+/// How the log is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogFormat {
+    /// One readable line per event.
+    Text,
+    /// One JSON object per line, for log collectors.
+    Json,
+    /// No request log (a proxy logs already); start-up lines and problems still print.
+    Off,
+}
+
+/// The clinic running this copy of the site.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Clinic {
+    pub name: String,
+    /// As the clinic writes it, for reading.
+    pub phone: Option<String>,
+    /// `tel:` link for the phone number.
+    pub phone_uri: Option<String>,
+    pub url: Option<String>,
 }
 
 /// Settings after validation: nothing downstream re-checks them.
@@ -56,68 +148,49 @@ impl Default for SettingsArgs {
 pub struct Settings {
     pub bind: SocketAddr,
     pub content_dir: PathBuf,
+    pub locales_dir: PathBuf,
     /// Without a trailing slash.
     pub base_url: String,
     pub emergency_number: String,
-    /// Empty means any origin may embed.
-    pub embed_origins: Vec<String>,
+    /// Origins that may frame the embeds; `None` means any.
+    pub embed_origins: Option<Vec<String>>,
     pub max_grade: f64,
+    pub min_inflesz: f64,
     pub log_format: LogFormat,
+    pub head_timeout: Duration,
+    pub body_timeout: Duration,
+    pub keep_alive: Duration,
+    pub clinic: Option<Clinic>,
 }
 
-/// How the request log is written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LogFormat {
-    /// One readable line per request.
-    Text,
-    /// One JSON object per line, for log collectors.
-    Json,
-    /// No request log (tests, or a proxy that logs already).
-    Off,
-}
-
-/// A setting that cannot be used, named so the person can fix it.
-#[derive(Debug, thiserror::Error, PartialEq)]
-#[error("bad setting {name} ({flag}, {env}): {problem}")]
-pub struct SettingError {
-    pub name: &'static str,
-    pub flag: &'static str,
-    pub env: &'static str,
-    pub problem: String,
-}
-
-fn bad(name: &'static str, flag: &'static str, env: &'static str, problem: String) -> SettingError {
-    SettingError {
-        name,
-        flag,
-        env,
-        problem,
+impl Settings {
+    /// Whether the public address is https (then HSTS is sent).
+    pub fn https(&self) -> bool {
+        self.base_url.starts_with("https://")
     }
 }
 
+/// The longest path a QR code ever holds after the base URL, with room to spare.
+const LONGEST_QR_PATH: &str = "/es/check/how-it-works/a-page-name-that-is-longer-than-any-we-have";
+
 impl SettingsArgs {
-    /// Checks every setting and returns the first one that cannot be used.
+    /// Checks every setting and returns the first one that cannot work.
     pub fn validate(&self) -> Result<Settings, SettingError> {
         let bind: SocketAddr = self.bind.trim().parse().map_err(|_| {
             bad(
-                "bind address",
-                "--bind",
-                "BIND",
+                "bind",
                 format!("{:?} is not an address like 127.0.0.1:8080", self.bind),
             )
         })?;
-        let base_url = self.base_url.trim().trim_end_matches('/').to_string();
-        let rest = base_url
-            .strip_prefix("https://")
-            .or_else(|| base_url.strip_prefix("http://"));
-        if !rest.is_some_and(|host| !host.is_empty() && !host.contains(['?', '#', ' '])) {
+        let base_url = base_url(&self.base_url)?;
+        if !is_loopback(bind.ip())
+            && self.base_url.trim().trim_end_matches('/') == default::BASE_URL
+        {
             return Err(bad(
-                "public base URL",
-                "--base-url",
-                "BASE_URL",
+                "base_url",
                 format!(
-                    "{:?} must start with http:// or https:// and name a host",
-                    self.base_url
+                    "the site listens on a public address ({bind}, --bind, BIND) but the public base URL is still {}: canonical links and printed QR codes would point nowhere; set it to the address people use",
+                    default::BASE_URL
                 ),
             ));
         }
@@ -127,138 +200,424 @@ impl SettingsArgs {
             || !emergency_number.chars().all(|c| c.is_ascii_digit())
         {
             return Err(bad(
-                "emergency number",
-                "--emergency-number",
-                "EMERGENCY_NUMBER",
+                "emergency_number",
                 format!("{:?} must be 1 to 15 digits", self.emergency_number),
             ));
         }
-        let mut embed_origins = Vec::new();
-        for origin in self
-            .embed_origins
-            .split(',')
-            .map(str::trim)
-            .filter(|o| !o.is_empty())
-        {
-            if origin == "*" {
-                embed_origins.clear();
-                break;
-            }
-            let host = origin
-                .strip_prefix("https://")
-                .or_else(|| origin.strip_prefix("http://"));
-            let valid = host.is_some_and(|h| {
-                !h.is_empty()
-                    && h.chars().all(|c| {
-                        c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']')
-                    })
-            });
-            if !valid {
-                return Err(bad(
-                    "embed origins",
-                    "--embed-origins",
-                    "EMBED_ORIGINS",
-                    format!("{origin:?} is not an origin like https://clinic.example"),
-                ));
-            }
-            embed_origins.push(origin.to_string());
-        }
-        let max_grade: f64 = self
-            .max_grade
-            .trim()
-            .parse()
-            .ok()
-            .filter(|g: &f64| g.is_finite() && *g > 0.0 && *g <= 20.0)
-            .ok_or_else(|| {
-                bad(
-                    "maximum reading grade",
-                    "--max-grade",
-                    "MAX_GRADE",
-                    format!("{:?} must be a number from 0 to 20", self.max_grade),
-                )
-            })?;
-        let log_format = match self.log_format.trim() {
-            "text" => LogFormat::Text,
-            "json" => LogFormat::Json,
-            "off" => LogFormat::Off,
-            other => {
-                return Err(bad(
-                    "log format",
-                    "--log-format",
-                    "LOG_FORMAT",
-                    format!("{other:?} must be text, json or off"),
-                ));
-            }
-        };
+        let clinic = clinic(
+            self.clinic_name.as_deref(),
+            self.clinic_phone.as_deref(),
+            self.clinic_url.as_deref(),
+        )?;
         Ok(Settings {
-            log_format,
             bind,
             content_dir: self.content_dir.clone(),
+            locales_dir: self.locales_dir.clone(),
             base_url,
             emergency_number,
-            embed_origins,
-            max_grade,
+            embed_origins: embed_origins(&self.embed_origins)?,
+            max_grade: number("max_grade", &self.max_grade, 1.0, 20.0)?,
+            min_inflesz: number("min_inflesz", &self.min_inflesz, 0.0, 100.0)?,
+            log_format: match self.log_format.trim() {
+                "text" => LogFormat::Text,
+                "json" => LogFormat::Json,
+                "off" => LogFormat::Off,
+                other => {
+                    return Err(bad(
+                        "log_format",
+                        format!("{other:?} must be text, json or off"),
+                    ));
+                }
+            },
+            head_timeout: seconds("head_timeout", &self.head_timeout)?,
+            body_timeout: seconds("body_timeout", &self.body_timeout)?,
+            keep_alive: seconds("keep_alive", &self.keep_alive)?,
+            clinic,
         })
     }
+}
+
+fn is_loopback(ip: IpAddr) -> bool {
+    ip.is_loopback()
+}
+
+/// An http(s) URL with a host and nothing after its path.
+fn web_url(setting: &'static str, raw: &str, what: &str) -> Result<Url, SettingError> {
+    let trimmed = raw.trim();
+    let url =
+        Url::parse(trimmed).map_err(|e| bad(setting, format!("{raw:?} is not {what}: {e}")))?;
+    if !matches!(url.scheme(), "http" | "https") {
+        return Err(bad(
+            setting,
+            format!("{raw:?} must start with http:// or https://"),
+        ));
+    }
+    if url.host_str().is_none_or(str::is_empty) {
+        return Err(bad(setting, format!("{raw:?} must name a host")));
+    }
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err(bad(
+            setting,
+            format!("{raw:?} must not hold a user name or password"),
+        ));
+    }
+    if url.query().is_some() || url.fragment().is_some() || trimmed.contains(['?', '#']) {
+        return Err(bad(
+            setting,
+            format!("{raw:?} must not have a query or fragment"),
+        ));
+    }
+    Ok(url)
+}
+
+fn base_url(raw: &str) -> Result<String, SettingError> {
+    let url = web_url("base_url", raw, "a web address like https://legs.example")?;
+    // Kept as the url crate writes it, so it is safe to place in HTML, XML and headers.
+    let base = url.as_str().trim_end_matches('/').to_string();
+    let longest = format!("{base}{LONGEST_QR_PATH}");
+    if qrcode::QrCode::new(longest.as_bytes()).is_err() {
+        return Err(bad(
+            "base_url",
+            format!(
+                "{} characters is too long to fit in the pages' QR codes: use a shorter address",
+                base.len()
+            ),
+        ));
+    }
+    Ok(base)
+}
+
+fn embed_origins(raw: &str) -> Result<Option<Vec<String>>, SettingError> {
+    let items: Vec<&str> = raw.split(',').map(str::trim).collect();
+    if items.iter().all(|i| i.is_empty()) {
+        return Err(bad(
+            "embed_origins",
+            "is empty: give `*` to let any site embed the pages, or a list of origins like https://clinic.example",
+        ));
+    }
+    if items.contains(&"*") {
+        if items.len() > 1 {
+            return Err(bad(
+                "embed_origins",
+                "`*` (any origin) must stand on its own, not in a list",
+            ));
+        }
+        return Ok(None);
+    }
+    let mut origins = Vec::new();
+    for item in items {
+        if item.is_empty() {
+            return Err(bad(
+                "embed_origins",
+                format!("{raw:?} has an empty item between commas"),
+            ));
+        }
+        let url = web_url(
+            "embed_origins",
+            item,
+            "an origin like https://clinic.example",
+        )?;
+        if url.path() != "/" {
+            return Err(bad(
+                "embed_origins",
+                format!("{item:?} must be an origin only, with no path"),
+            ));
+        }
+        let origin = url.origin().ascii_serialization();
+        if !origins.contains(&origin) {
+            origins.push(origin);
+        }
+    }
+    Ok(Some(origins))
+}
+
+fn number(setting: &'static str, raw: &str, min: f64, max: f64) -> Result<f64, SettingError> {
+    raw.trim()
+        .parse::<f64>()
+        .ok()
+        .filter(|n| n.is_finite() && *n >= min && *n <= max)
+        .ok_or_else(|| {
+            bad(
+                setting,
+                format!("{raw:?} must be a number from {min} to {max}"),
+            )
+        })
+}
+
+fn seconds(setting: &'static str, raw: &str) -> Result<Duration, SettingError> {
+    let n = number(setting, raw, 0.01, 600.0).map_err(|_| {
+        bad(
+            setting,
+            format!("{raw:?} must be a number of seconds from 0.01 to 600"),
+        )
+    })?;
+    Ok(Duration::from_secs_f64(n))
+}
+
+fn clinic(
+    name: Option<&str>,
+    phone: Option<&str>,
+    url: Option<&str>,
+) -> Result<Option<Clinic>, SettingError> {
+    fn given(v: Option<&str>) -> Option<&str> {
+        v.map(str::trim).filter(|v| !v.is_empty())
+    }
+    let (name, phone, url) = (given(name), given(phone), given(url));
+    let Some(name) = name else {
+        if phone.is_some() || url.is_some() {
+            return Err(bad(
+                "clinic_name",
+                "is needed when --clinic-phone or --clinic-url is set, so readers know whose number it is",
+            ));
+        }
+        return Ok(None);
+    };
+    if name.chars().count() > 80 || name.chars().any(char::is_control) {
+        return Err(bad("clinic_name", "must be 1 to 80 characters on one line"));
+    }
+    let phone_uri = match phone {
+        None => None,
+        Some(p) => {
+            let allowed = p
+                .chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, '+' | '-' | '.' | '(' | ')' | ' '));
+            let digits: String = p.chars().filter(char::is_ascii_digit).collect();
+            let plus = p.starts_with('+');
+            if !allowed || !(3..=20).contains(&digits.len()) || p[1..].contains('+') {
+                return Err(bad(
+                    "clinic_phone",
+                    format!(
+                        "{p:?} must be a phone number: 3 to 20 digits, with spaces, dashes, dots, brackets or a leading +"
+                    ),
+                ));
+            }
+            Some(format!("tel:{}{digits}", if plus { "+" } else { "" }))
+        }
+    };
+    let url = match url {
+        None => None,
+        Some(u) => {
+            let parsed = web_url("clinic_url", u, "a web address like https://clinic.example")?;
+            Some(parsed.as_str().to_string())
+        }
+    };
+    Ok(Some(Clinic {
+        name: name.to_string(),
+        phone: phone.map(str::to_string),
+        phone_uri,
+        url,
+    }))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn with(change: impl FnOnce(&mut SettingsArgs)) -> Result<Settings, SettingError> {
+        let mut args = SettingsArgs::default();
+        change(&mut args);
+        args.validate()
+    }
+
     #[test]
     fn defaults_are_valid() {
         let s = SettingsArgs::default().validate().unwrap();
         assert_eq!(s.bind.to_string(), "127.0.0.1:8080");
         assert_eq!(s.emergency_number, "911");
-        assert!(s.embed_origins.is_empty());
+        assert_eq!(s.embed_origins, None);
+        assert_eq!(s.head_timeout, Duration::from_secs(5));
+        assert_eq!(s.clinic, None);
     }
 
     #[test]
-    fn a_bad_bind_address_is_refused_by_name() {
-        let args = SettingsArgs {
-            bind: "nowhere".into(),
-            ..Default::default()
-        };
-        let err = args.validate().unwrap_err();
-        assert_eq!(err.flag, "--bind");
-        assert!(err.to_string().contains("BIND"));
+    fn errors_name_the_flag_and_the_variable() {
+        let err = with(|a| a.bind = "nowhere".into()).unwrap_err();
+        assert_eq!(err.flag(), "--bind");
+        let line = err.to_string();
+        assert!(
+            line.starts_with("bad setting bind (--bind, BIND): "),
+            "{line}"
+        );
+        let err = with(|a| a.base_url = "example.org".into()).unwrap_err();
+        assert!(err.to_string().contains("(--base-url, BASE_URL)"), "{err}");
     }
 
     #[test]
     fn emergency_number_must_be_digits() {
-        let args = SettingsArgs {
-            emergency_number: "9-1-1".into(),
-            ..Default::default()
-        };
-        assert_eq!(args.validate().unwrap_err().flag, "--emergency-number");
+        assert_eq!(
+            with(|a| a.emergency_number = "9-1-1".into())
+                .unwrap_err()
+                .setting,
+            "emergency_number"
+        );
     }
 
     #[test]
-    fn base_url_must_be_http() {
-        let args = SettingsArgs {
-            base_url: "example.org".into(),
-            ..Default::default()
-        };
-        assert_eq!(args.validate().unwrap_err().flag, "--base-url");
-        let args = SettingsArgs {
-            base_url: "https://example.org/".into(),
-            ..Default::default()
-        };
-        assert_eq!(args.validate().unwrap().base_url, "https://example.org");
+    fn base_url_is_parsed_as_a_url() {
+        for bad_url in [
+            "example.org",
+            "ftp://example.org",
+            "http://",
+            "https://a.example/?x=1",
+            "https://a.example/#top",
+            "https://user:pw@a.example",
+            "http://[",
+        ] {
+            assert_eq!(
+                with(|a| a.base_url = bad_url.into()).unwrap_err().setting,
+                "base_url",
+                "{bad_url}"
+            );
+        }
+        assert_eq!(
+            with(|a| a.base_url = "https://Example.org/".into())
+                .unwrap()
+                .base_url,
+            "https://example.org"
+        );
+        assert_eq!(
+            with(|a| a.base_url = "https://example.org/legs/".into())
+                .unwrap()
+                .base_url,
+            "https://example.org/legs"
+        );
+        // Characters that mean something in HTML are percent-encoded by the URL parser.
+        assert_eq!(
+            with(|a| a.base_url = "https://a.example/<b>\"".into())
+                .unwrap()
+                .base_url,
+            "https://a.example/%3Cb%3E%22"
+        );
+        // An ampersand is fine in a URL path; it is escaped wherever it is written.
+        assert_eq!(
+            with(|a| a.base_url = "https://example.org/a&b".into())
+                .unwrap()
+                .base_url,
+            "https://example.org/a&b"
+        );
     }
 
     #[test]
-    fn embed_origins_are_checked() {
-        let args = SettingsArgs {
-            embed_origins: "https://a.example, javascript:x".into(),
-            ..Default::default()
-        };
-        assert_eq!(args.validate().unwrap_err().flag, "--embed-origins");
-        let args = SettingsArgs {
-            embed_origins: "https://a.example,http://b.example:8081".into(),
-            ..Default::default()
-        };
-        assert_eq!(args.validate().unwrap().embed_origins.len(), 2);
+    fn a_base_url_too_long_for_a_qr_code_is_refused() {
+        let long = format!("https://example.org/{}", "a".repeat(3000));
+        let err = with(|a| a.base_url = long).unwrap_err();
+        assert_eq!(err.setting, "base_url");
+        assert!(err.problem.contains("QR"), "{err}");
+        let fits = format!("https://example.org/{}", "a".repeat(1000));
+        assert!(with(|a| a.base_url = fits).is_ok());
+    }
+
+    #[test]
+    fn a_public_bind_address_needs_a_real_base_url() {
+        let err = with(|a| a.bind = "0.0.0.0:8080".into()).unwrap_err();
+        assert_eq!(err.setting, "base_url");
+        assert!(err.problem.contains("--bind"), "names both settings: {err}");
+        assert!(
+            with(|a| {
+                a.bind = "0.0.0.0:8080".into();
+                a.base_url = "https://legs.example".into();
+            })
+            .is_ok()
+        );
+        assert!(
+            with(|a| a.bind = "[::1]:8080".into()).is_ok(),
+            "loopback is fine"
+        );
+    }
+
+    #[test]
+    fn embed_origins_are_parsed_and_star_stands_alone() {
+        for bad_list in [
+            "",
+            " , ",
+            "https://a.example, javascript:x",
+            "*, https://a.example",
+            "https://a.example,*",
+            "http://[",
+            "https://a.example/path",
+            "https://a.example,,https://b.example",
+            "a.example",
+        ] {
+            assert_eq!(
+                with(|a| a.embed_origins = bad_list.into())
+                    .unwrap_err()
+                    .setting,
+                "embed_origins",
+                "{bad_list:?}"
+            );
+        }
+        assert_eq!(
+            with(|a| a.embed_origins = "*".into())
+                .unwrap()
+                .embed_origins,
+            None
+        );
+        let s =
+            with(|a| a.embed_origins = "https://A.example, http://b.example:8081/".into()).unwrap();
+        assert_eq!(
+            s.embed_origins,
+            Some(vec![
+                "https://a.example".to_string(),
+                "http://b.example:8081".to_string()
+            ])
+        );
+    }
+
+    #[test]
+    fn timeouts_are_seconds() {
+        assert_eq!(
+            with(|a| a.body_timeout = "0.5".into())
+                .unwrap()
+                .body_timeout,
+            Duration::from_millis(500)
+        );
+        for bad_value in ["0", "-1", "x", "601", "NaN"] {
+            assert_eq!(
+                with(|a| a.head_timeout = bad_value.into())
+                    .unwrap_err()
+                    .setting,
+                "head_timeout",
+                "{bad_value}"
+            );
+        }
+    }
+
+    #[test]
+    fn clinic_settings_are_checked_together() {
+        assert_eq!(
+            with(|a| a.clinic_phone = Some("555 0100".into()))
+                .unwrap_err()
+                .setting,
+            "clinic_name"
+        );
+        let s = with(|a| {
+            a.clinic_name = Some("Riverside Clinic".into());
+            a.clinic_phone = Some("+1 (555) 010-0199".into());
+            a.clinic_url = Some("https://riverside.example/".into());
+        })
+        .unwrap();
+        let clinic = s.clinic.unwrap();
+        assert_eq!(clinic.phone_uri.as_deref(), Some("tel:+15550100199"));
+        assert_eq!(clinic.url.as_deref(), Some("https://riverside.example/"));
+        for bad_phone in ["call us", "12", "555-0100 ext. 4", "1+1"] {
+            let err = with(|a| {
+                a.clinic_name = Some("C".into());
+                a.clinic_phone = Some(bad_phone.into());
+            })
+            .unwrap_err();
+            assert_eq!(err.setting, "clinic_phone", "{bad_phone}");
+        }
+        let err = with(|a| {
+            a.clinic_name = Some("C".into());
+            a.clinic_url = Some("javascript:alert(1)".into());
+        })
+        .unwrap_err();
+        assert_eq!(err.setting, "clinic_url");
+        assert_eq!(
+            with(|a| a.clinic_name = Some("A\nB".into()))
+                .unwrap_err()
+                .setting,
+            "clinic_name"
+        );
     }
 }

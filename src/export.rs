@@ -1,11 +1,13 @@
-//! Static export: the same `Site` the server uses, written as files any
-//! static host or CDN can serve, with `.gz` and `.br` copies beside each.
+//! Static export: the same `Site` the server uses, built for a static host
+//! (forms post to the base URL), written as files with `.gz` and `.br`
+//! copies beside each.
 
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use crate::site::{Asset, Site};
+use crate::site::assets::{Asset, CachePolicy, Effort};
+use crate::site::{ErrorKind, Place, Site};
 
 /// Why an export failed.
 #[derive(Debug, thiserror::Error)]
@@ -17,7 +19,8 @@ pub struct ExportError {
 }
 
 /// The file a URL path is written to: `/` is `index.html`, a page `/causes`
-/// is `causes.html` (serve with "try `$uri.html`"), other files keep their path.
+/// is `causes.html` (serve with "try `$uri.html`"), `/es` is `es.html`, other
+/// files keep their path.
 pub fn file_for(path: &str, content_type: &str) -> String {
     let trimmed = path.trim_start_matches('/');
     if trimmed.is_empty() {
@@ -29,34 +32,34 @@ pub fn file_for(path: &str, content_type: &str) -> String {
     }
 }
 
-/// Writes every GET page and file of `site` under `dir`; returns the files written.
-/// Forms (the symptom check) post to `base_url`, since a static host cannot answer them.
-pub fn export(site: &Site, dir: &Path, base_url: &str) -> Result<Vec<PathBuf>, ExportError> {
+/// Writes every GET page and file of `site` under `dir`, and a 404 page per
+/// language (`404.html`, `es/404.html`); returns the files written.
+pub fn export(site: &Site, dir: &Path) -> Result<Vec<PathBuf>, ExportError> {
     let mut written = Vec::new();
     for path in site.paths() {
         let asset = site.get(path).expect("listed paths exist");
-        let posts_here = asset.content_type.starts_with("text/html")
-            && asset.body().windows(9).any(|w| w == b"action=\"/");
-        let asset = if posts_here {
-            let html = String::from_utf8_lossy(asset.body())
-                .replace("action=\"/", &format!("action=\"{base_url}/"));
-            Asset::new(html, asset.content_type, asset.cache)
-        } else {
-            asset.clone()
-        };
         write_asset(
             dir,
             &file_for(path, asset.content_type),
-            &asset,
+            asset,
             &mut written,
         )?;
     }
-    let not_found = Asset::new(
-        site.not_found.clone(),
-        "text/html; charset=utf-8",
-        crate::site::CachePolicy::Revalidate,
-    );
-    write_asset(dir, "404.html", &not_found, &mut written)?;
+    for (i, lang) in site.languages().iter().enumerate() {
+        let place = Place {
+            lang: i,
+            embed: false,
+            path: "/".into(),
+        };
+        let page = Asset::new(
+            site.error_page(ErrorKind::NotFound, &place),
+            "text/html; charset=utf-8",
+            CachePolicy::NoStore,
+            Effort::Quick,
+        );
+        let file = format!("{}/404.html", lang.prefix.trim_start_matches('/'));
+        write_asset(dir, file.trim_start_matches('/'), &page, &mut written)?;
+    }
     Ok(written)
 }
 
@@ -67,7 +70,7 @@ fn write_asset(
     written: &mut Vec<PathBuf>,
 ) -> Result<(), ExportError> {
     let target = dir.join(file);
-    let write = |path: PathBuf, bytes: &[u8], written: &mut Vec<PathBuf>| {
+    let mut write = |path: PathBuf, bytes: &[u8]| {
         if let Some(parent) = path.parent() {
             fs::create_dir_all(parent).map_err(|source| ExportError {
                 path: parent.to_path_buf(),
@@ -81,20 +84,12 @@ fn write_asset(
         written.push(path);
         Ok(())
     };
-    write(target.clone(), asset.body(), written)?;
+    write(target.clone(), asset.body())?;
     if let Some(gz) = &asset.gzip {
-        write(
-            PathBuf::from(format!("{}.gz", target.display())),
-            &gz.body,
-            written,
-        )?;
+        write(PathBuf::from(format!("{}.gz", target.display())), &gz.body)?;
     }
     if let Some(br) = &asset.brotli {
-        write(
-            PathBuf::from(format!("{}.br", target.display())),
-            &br.body,
-            written,
-        )?;
+        write(PathBuf::from(format!("{}.br", target.display())), &br.body)?;
     }
     Ok(())
 }
@@ -109,6 +104,11 @@ mod tests {
         assert_eq!(
             file_for("/causes", "text/html; charset=utf-8"),
             "causes.html"
+        );
+        assert_eq!(file_for("/es", "text/html; charset=utf-8"), "es.html");
+        assert_eq!(
+            file_for("/es/causes", "text/html; charset=utf-8"),
+            "es/causes.html"
         );
         assert_eq!(
             file_for("/static/style.1234.css", "text/css"),

@@ -4,6 +4,8 @@ pub mod clinics;
 pub mod config;
 pub mod content;
 pub mod export;
+pub mod i18n;
+pub mod problem;
 pub mod site;
 pub mod startup;
 pub mod triage;

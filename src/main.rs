@@ -4,8 +4,11 @@ use std::net::TcpListener;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use leg_pain_guide::config::SettingsArgs;
+use leg_pain_guide::config::{Settings, SettingsArgs};
+use leg_pain_guide::problem::{Level, Problems};
+use leg_pain_guide::site::Mode;
 use leg_pain_guide::startup;
+use leg_pain_guide::web::{self, log::Logger};
 
 #[derive(Parser)]
 #[command(
@@ -24,7 +27,7 @@ struct Cli {
 enum Command {
     /// Serve the site (the default).
     Serve,
-    /// Check content and settings; print `file:line: message` for each problem.
+    /// Check content, strings and settings; print `file:line: message` for each problem.
     Check,
     /// Write the site as static files (with .gz and .br copies) into DIR.
     Export {
@@ -43,22 +46,56 @@ fn main() -> ExitCode {
         }
     };
     match cli.command.unwrap_or(Command::Serve) {
-        Command::Check => check(settings),
+        Command::Check => check(&settings),
         Command::Serve => serve(settings),
-        Command::Export { dir } => export(settings, &dir),
+        Command::Export { dir } => export(&settings, &dir),
     }
 }
 
-fn export(settings: leg_pain_guide::config::Settings, dir: &std::path::Path) -> ExitCode {
-    let base_url = settings.base_url.clone();
-    let state = match startup::prepare(settings, startup::today()) {
-        Ok(s) => s,
-        Err(e) => {
-            eprintln!("{e}");
+fn print_problems(problems: &Problems) {
+    for p in &problems.0 {
+        eprintln!("{p}");
+    }
+}
+
+fn check(settings: &Settings) -> ExitCode {
+    match startup::build(settings, Mode::Serve, startup::today(), Level::Error) {
+        Ok((site, warnings)) => {
+            print_problems(&warnings);
+            for lang in &site.content.langs {
+                for page in &lang.pages {
+                    if let Some(r) = page.readability {
+                        println!("{}: {:?} {:.1}", page.file, r.method, r.score);
+                    }
+                }
+            }
+            let pages: usize = site.content.langs.iter().map(|l| l.pages.len()).sum();
+            println!(
+                "ok: {pages} pages in {} languages, no problems",
+                site.content.langs.len()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(problems) => {
+            print_problems(&problems);
+            eprintln!("{} problem(s) found", problems.errors().count());
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn export(settings: &Settings, dir: &std::path::Path) -> ExitCode {
+    let site = match startup::build(settings, Mode::Export, startup::today(), Level::Warning) {
+        Ok((site, warnings)) => {
+            print_problems(&warnings);
+            site
+        }
+        Err(problems) => {
+            print_problems(&problems);
             return ExitCode::from(2);
         }
     };
-    match leg_pain_guide::export::export(&state.site, dir, &base_url) {
+    match leg_pain_guide::export::export(&site, dir) {
         Ok(files) => {
             println!("Wrote {} files to {}", files.len(), dir.display());
             ExitCode::SUCCESS
@@ -70,50 +107,39 @@ fn export(settings: leg_pain_guide::config::Settings, dir: &std::path::Path) -> 
     }
 }
 
-fn check(settings: leg_pain_guide::config::Settings) -> ExitCode {
-    match startup::load_content(&settings, startup::today()) {
-        Ok(content) => {
-            for page in &content.pages {
-                println!("{}: reading grade {:.1}", page.file.display(), page.grade);
+fn serve(settings: Settings) -> ExitCode {
+    let started = std::time::Instant::now();
+    let log = Logger::start(settings.log_format);
+    // A passed review date never stops the site: the page says so, and the log warns.
+    let site = match startup::build(&settings, Mode::Serve, startup::today(), Level::Warning) {
+        Ok((site, warnings)) => {
+            for w in &warnings.0 {
+                log.event(web::log::Level::Warn, &w.to_string(), &[]);
             }
-            println!("ok: {} pages, no problems", content.pages.len());
-            ExitCode::SUCCESS
+            site
         }
         Err(problems) => {
-            for p in &problems.0 {
-                eprintln!("{p}");
-            }
-            eprintln!("{} problem(s) found", problems.0.len());
-            ExitCode::FAILURE
-        }
-    }
-}
-
-fn serve(settings: leg_pain_guide::config::Settings) -> ExitCode {
-    let bind = settings.bind;
-    let started = std::time::Instant::now();
-    let state = match startup::prepare(settings, startup::today()) {
-        Ok(s) => s,
-        Err(e) => {
-            eprintln!("{e}");
+            print_problems(&problems);
             eprintln!(
                 "leg-pain-guide: not starting until the problems above are fixed (run `leg-pain-guide check`)"
             );
             return ExitCode::from(2);
         }
     };
-    let listener = match TcpListener::bind(bind) {
+    let listener = match TcpListener::bind(settings.bind) {
         Ok(l) => l,
         Err(e) => {
-            eprintln!("leg-pain-guide: cannot listen on {bind} (--bind, BIND): {e}");
+            eprintln!(
+                "leg-pain-guide: cannot listen on {} (--bind, BIND): {e}",
+                settings.bind
+            );
             return ExitCode::from(2);
         }
     };
-    let pages = state.site.content.pages.len();
     let address = listener
         .local_addr()
-        .map(|a| a.to_string())
-        .unwrap_or_else(|_| bind.to_string());
+        .map_or_else(|_| settings.bind.to_string(), |a| a.to_string());
+    let pages: usize = site.content.langs.iter().map(|l| l.pages.len()).sum();
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -124,13 +150,24 @@ fn serve(settings: leg_pain_guide::config::Settings) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    let state = actix_web::web::Data::new(web::AppState::new(site, settings, log.clone()));
     let result = runtime.block_on(async move {
-        let server = leg_pain_guide::web::start(listener, state)?;
-        println!("Serving the site at http://{address}/ (Ctrl-C to stop)");
-        println!(
-            "Ready in {:.1} ms: {} pages loaded, rendered and compressed",
-            started.elapsed().as_secs_f64() * 1000.0,
-            pages
+        let server = web::start(listener, state)?;
+        log.event(
+            web::log::Level::Info,
+            &format!("Serving the site at http://{address}/"),
+            &[("address", format!("http://{address}").into())],
+        );
+        log.event(
+            web::log::Level::Info,
+            &format!(
+                "Ready in {:.1} ms: {pages} pages loaded, rendered and compressed",
+                started.elapsed().as_secs_f64() * 1000.0
+            ),
+            &[
+                ("ms", (started.elapsed().as_secs_f64() * 1000.0).into()),
+                ("pages", pages.into()),
+            ],
         );
         server.await
     });

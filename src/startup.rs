@@ -1,52 +1,153 @@
-//! Start-up: settings and content become an `AppState`, once.
+//! Start-up: settings, strings and content become a `Site`, once. `check`,
+//! `serve` and `export` all come through here, so they agree.
 
 use crate::config::Settings;
-use crate::content::{self, Content, LoadOptions, Problems};
-use crate::site::Site;
-use crate::triage::Submission;
-use crate::web::AppState;
+use crate::content::readability::INFLESZ_BANDS;
+use crate::content::{self, Content, LoadOptions, rule_string_id, signs_heading_id};
+use crate::i18n::{self, Globals, Locales, Need};
+use crate::problem::{Level, Problems};
+use crate::site::check::{option_string_id, question_string_id, tip_string_id, urgency_string_id};
+use crate::site::{ErrorKind, Mode, Site, source_string_id};
+use crate::triage::{self, CareCard, JsonType, QUESTIONS, RULES, TIPS, Urgency};
 
-/// Why the site cannot start.
-#[derive(Debug, thiserror::Error)]
-pub enum StartError {
-    #[error("{0}")]
-    Content(#[from] Problems),
-    #[error("rendering a template failed: {0}")]
-    Template(#[from] askama::Error),
-}
+include!(concat!(env!("OUT_DIR"), "/string_uses.rs"));
 
 /// Today's date in UTC, for review dates.
 pub fn today() -> time::Date {
     time::OffsetDateTime::now_utc().date()
 }
 
-/// Loads and checks the content.
-pub fn load_content(settings: &Settings, today: time::Date) -> Result<Content, Problems> {
-    content::load(
-        &settings.content_dir,
+/// Loads and checks the strings and the content. Review dates that have
+/// passed are problems at `overdue` level.
+pub fn load(settings: &Settings, today: time::Date, overdue: Level) -> (Content, Problems) {
+    let mut problems = Problems::default();
+    let globals = Globals {
+        emergency_number: settings.emergency_number.clone(),
+    };
+    let locales = Locales::load(&settings.locales_dir, &globals, &mut problems);
+    i18n::check(&locales, &string_needs(), &mut problems);
+    let (content, content_problems) = content::load(
+        locales,
         &LoadOptions {
+            content_dir: &settings.content_dir,
             emergency_number: &settings.emergency_number,
             max_grade: settings.max_grade,
+            min_inflesz: settings.min_inflesz,
             today,
         },
-    )
+    );
+    problems.extend(content_problems);
+    problems.extend(content.review_problems(today, overdue));
+    (content, problems)
 }
 
-/// Loads, checks and renders everything a running site needs.
-pub fn prepare(settings: Settings, today: time::Date) -> Result<AppState, StartError> {
-    let content = load_content(&settings, today)?;
-    // The check form is the same for everyone: render it once with the page.
-    let check_form = |path: &str, embed: bool| match path {
-        "/check" => crate::web::check::render_form(&Submission::default(), &[], embed).map(Some),
-        _ => Ok(None),
-    };
-    let site = Site::build(content, &settings, &check_form)?;
-    let embed_csp = crate::web::middleware::embed_content_security_policy(&settings.embed_origins)
-        .try_into()
-        .expect("validated origins make a valid header");
-    Ok(AppState {
-        site,
-        settings,
-        embed_csp,
-    })
+/// Loads, checks and renders everything a running site (or an export) needs.
+/// Problems that stop it are returned; warnings come back with the site.
+pub fn build(
+    settings: &Settings,
+    mode: Mode,
+    today: time::Date,
+    overdue: Level,
+) -> Result<(Site, Problems), Problems> {
+    let (content, problems) = load(settings, today, overdue);
+    if problems.has_errors() {
+        return Err(problems);
+    }
+    match Site::build(content, settings, mode, today) {
+        Ok(site) => Ok((site, problems)),
+        Err(crate::site::BuildError::Problems(mut more)) => {
+            more.extend(problems);
+            Err(more)
+        }
+        Err(e) => {
+            let mut more = problems;
+            more.error("templates", 0, e.to_string());
+            Err(more)
+        }
+    }
+}
+
+/// Every string id the site uses: the literal ones in the templates and
+/// code, and those named after its data (questions, rules, causes, tips,
+/// levels, error pages).
+pub fn string_needs() -> Vec<Need> {
+    let mut needs: Vec<Need> = STRING_USES
+        .iter()
+        .map(|(file, line, id)| Need::required(*id, format!("{file}:{line}")))
+        .collect();
+    needs.push(Need::required("language-name", "the language links"));
+    for q in QUESTIONS {
+        let what = format!("question {}", q.field);
+        needs.push(Need::required(question_string_id(q.field, None), &what));
+        needs.push(Need::optional(
+            format!("{}-hint", question_string_id(q.field, None)),
+            &what,
+        ));
+        for v in q.values {
+            let label = option_string_id(q, v);
+            needs.push(Need::required(&label, &what));
+            needs.push(Need::optional(format!("{label}-hint"), &what));
+        }
+    }
+    for (section, _) in triage::sections() {
+        let what = format!("form section {section}");
+        needs.push(Need::required(format!("form-section-{section}"), &what));
+        needs.push(Need::optional(
+            format!("form-section-{section}-intro"),
+            &what,
+        ));
+    }
+    for rule in RULES {
+        let what = format!("rule {}", rule.code);
+        needs.push(Need::required(rule_string_id(rule.code, "reason"), &what));
+        needs.push(Need::required(rule_string_id(rule.code, "sign"), &what));
+        needs.push(Need::required(rule_string_id(rule.code, "source"), &what));
+    }
+    for tip in TIPS {
+        needs.push(Need::required(
+            tip_string_id(tip.id),
+            format!("tip {}", tip.id),
+        ));
+    }
+    for level in Urgency::ALL {
+        let what = format!("level {}", level.as_str());
+        needs.push(Need::required(urgency_string_id(*level, "title"), &what));
+        needs.push(Need::required(urgency_string_id(*level, "advice"), &what));
+        if triage::signs(*level).next().is_some() {
+            needs.push(Need::required(signs_heading_id(*level), &what));
+        }
+    }
+    for card in CareCard::ALL {
+        needs.push(Need::required(
+            card.prefix_id(),
+            format!("care card {}", card.name()),
+        ));
+    }
+    for kind in ErrorKind::ALL {
+        let what = format!("error page {}", kind.id());
+        needs.push(Need::required(kind.heading_id(), &what));
+        needs.push(Need::required(kind.message_id(), &what));
+    }
+    for json in JsonType::ALL {
+        needs.push(Need::required(
+            format!("api-type-{}", json.name()),
+            "JSON API errors",
+        ));
+    }
+    for band in INFLESZ_BANDS {
+        needs.push(Need::required(
+            format!("inflesz-{band}"),
+            "the INFLESZ reading scale",
+        ));
+    }
+    for month in 1..=12 {
+        needs.push(Need::required(format!("month-{month}"), "dates"));
+    }
+    for source in content::front_matter::SOURCES {
+        needs.push(Need::required(source_string_id(source), "the sources"));
+    }
+    // One entry per id, the first use kept.
+    let mut seen = std::collections::HashSet::new();
+    needs.retain(|n| seen.insert(n.id.clone()));
+    needs
 }

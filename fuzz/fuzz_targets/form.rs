@@ -5,8 +5,7 @@ use leg_pain_guide::triage::{Submission, assess};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let submission = Submission::from_pairs(form_urlencoded::parse(data));
-    if let Ok(answers) = submission.parse() {
+    if let Ok(answers) = Submission::from_form(data).parse() {
         let _ = assess(&answers);
     }
 });

@@ -5,13 +5,19 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
+use crate::problem::line_of;
+
+/// The source documents the site's medical content may come from (`shared/seeds/`).
+/// Their titles and publishers, in each language, are the strings `source-<id>`.
+pub const SOURCES: &[&str] = &["000", "001"];
+
 /// What every page declares about itself.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FrontMatter {
     /// The page heading and `<title>`.
     pub title: String,
-    /// Short name for the contents list; the title when absent.
+    /// Short name for the guide's contents and the menus; the title when absent.
     #[serde(default)]
     pub nav_title: Option<String>,
     /// One plain sentence on what the page covers (meta description).
@@ -20,34 +26,79 @@ pub struct FrontMatter {
     pub last_reviewed: toml::value::Datetime,
     /// When the page must be checked again.
     pub next_review: toml::value::Datetime,
-    /// Source documents the page draws on, by id (see `content::SOURCES`).
+    /// Source documents the page draws on, by id.
     pub sources: Vec<String>,
-    /// Position in the guide; only topic pages have one.
+    /// Notes for the page's sources section (where a figure comes from).
+    #[serde(default)]
+    pub source_notes: Vec<String>,
+    /// A topic of the guide (with previous and next links) or a page on its own.
+    #[serde(default)]
+    pub kind: PageKind,
+    /// Topics only: place in the guide, from 1.
     #[serde(default)]
     pub order: Option<u32>,
+    /// Menus that link to the page, with its place in each.
+    #[serde(default)]
+    pub menu: BTreeMap<Menu, u32>,
+    /// A part the site makes from its own data, shown after the body.
+    #[serde(default)]
+    pub generated: Option<Generated>,
+    /// The page's `##` questions are marked up as schema.org `FAQPage`.
+    #[serde(default)]
+    pub faq: bool,
+    /// The aspect of the condition the page covers, for search engines
+    /// (schema.org `MedicalWebPage.aspect`).
+    #[serde(default)]
+    pub aspect: Option<String>,
     /// Glossary page only: term id to the phrases that link to it.
     #[serde(default)]
     pub glossary: BTreeMap<String, Vec<String>>,
-    /// The aspect of the condition the page covers, for search engines
-    /// (schema.org `MedicalWebPage.aspect`, e.g. "Causes").
-    #[serde(default)]
-    pub aspect: Option<String>,
-    /// ICD-10-CM code prefixes this page (or one of its sections) explains,
-    /// for diagnosis-code links from patient records (`/connect`).
+    /// Diagnosis codes this page's sections explain (the default language only).
     #[serde(default)]
     pub codes: Vec<CodeLink>,
 }
 
-/// An ICD-10-CM code prefix and the section that explains it.
+/// Whether a page is part of the guide's reading order.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PageKind {
+    /// In the guide's contents, with previous and next links.
+    Topic,
+    /// On its own (the check, about, the word list).
+    #[default]
+    Page,
+}
+
+/// A menu of the layout.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Menu {
+    /// The site header.
+    Header,
+    /// The site footer.
+    Footer,
+}
+
+/// A part of a page the site makes from its data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Generated {
+    /// The symptom check form.
+    CheckForm,
+    /// Every page and section as a link, QR codes and diagnosis codes.
+    ClinicLinks,
+}
+
+/// A diagnosis-code prefix and the section that explains it.
 #[derive(Debug, Clone, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct CodeLink {
-    /// Code prefix, e.g. "I82.4" (matches I82.40, I82.409 and so on).
+    /// ICD-10-CM code prefix, e.g. "I82.4" (matches I82.40, I82.409 and so on).
     pub prefix: String,
     /// Heading id on this page; the top of the page when absent.
     #[serde(default)]
     pub anchor: Option<String>,
-    /// What the code means, in plain words.
+    /// What the code means.
     pub name: String,
 }
 
@@ -58,13 +109,22 @@ pub struct FrontMatterError {
     pub message: String,
 }
 
-/// The parsed front matter and where the body starts.
+/// The parsed front matter, its text, and where the body starts.
 #[derive(Debug)]
 pub struct Split<'a> {
     pub front: FrontMatter,
+    /// The TOML text, to find the line of a key.
+    pub toml: &'a str,
     pub body: &'a str,
     /// 1-based line number of the first body line.
     pub body_line: usize,
+}
+
+impl Split<'_> {
+    /// The line in the file of the front matter key `key`, or 1.
+    pub fn line_of_key(&self, key: &str) -> usize {
+        key_line(self.toml, key)
+    }
 }
 
 /// Splits `+++` front matter off the top of `source` and parses it.
@@ -78,32 +138,22 @@ pub fn split(source: &str) -> Result<Split<'_>, FrontMatterError> {
             message: "missing front matter: the file must start with a `+++` line".into(),
         });
     }
-    let mut offset = first.len();
-    let toml_start = offset;
+    let toml_start = first.len();
+    let mut offset = toml_start;
     let mut line_no = 1;
     for line in lines {
         line_no += 1;
         if line.trim_end() == "+++" {
             let toml_text = &source[toml_start..offset];
-            let body_start = offset + line.len();
-            let front: FrontMatter = toml::from_str(toml_text).map_err(|e| {
-                let line = e
-                    .span()
-                    .map(|s| {
-                        2 + toml_text[..s.start.min(toml_text.len())]
-                            .matches('\n')
-                            .count()
-                    })
-                    .unwrap_or(1);
-                FrontMatterError {
-                    line,
-                    message: format!("front matter: {}", first_line(e.message())),
-                }
+            let front: FrontMatter = toml::from_str(toml_text).map_err(|e| FrontMatterError {
+                line: 1 + e.span().map_or(0, |s| line_of(toml_text, s.start)),
+                message: format!("front matter: {}", first_line(e.message())),
             })?;
             validate(&front, toml_text)?;
             return Ok(Split {
                 front,
-                body: &source[body_start..],
+                toml: toml_text,
+                body: &source[offset + line.len()..],
                 body_line: line_no + 1,
             });
         }
@@ -124,54 +174,69 @@ fn key_line(toml_text: &str, key: &str) -> usize {
     toml_text
         .lines()
         .position(|l| {
-            l.trim_start().starts_with(key)
-                && l[l.find(key).unwrap_or(0) + key.len()..]
-                    .trim_start()
-                    .starts_with('=')
+            l.trim_start()
+                .strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with('='))
         })
-        .map(|i| i + 2)
-        .unwrap_or(1)
+        .map_or(1, |i| i + 2)
 }
 
 fn validate(front: &FrontMatter, toml_text: &str) -> Result<(), FrontMatterError> {
     let err = |key: &str, message: String| FrontMatterError {
         line: key_line(toml_text, key),
-        message,
+        message: format!("front matter: {message}"),
     };
     if front.title.trim().is_empty() {
-        return Err(err("title", "front matter: `title` is empty".into()));
+        return Err(err("title", "`title` is empty".into()));
     }
     let description = front.description.trim();
     if description.is_empty() {
+        return Err(err("description", "`description` is empty".into()));
+    }
+    if description.chars().count() > 200 {
         return Err(err(
             "description",
-            "front matter: `description` is empty".into(),
+            "`description` should be one sentence under 200 characters".into(),
         ));
     }
-    if description.len() > 200 {
-        return Err(err(
-            "description",
-            "front matter: `description` should be one sentence under 200 characters".into(),
-        ));
-    }
-    for key in ["last_reviewed", "next_review"] {
-        let value = if key == "last_reviewed" {
-            &front.last_reviewed
-        } else {
-            &front.next_review
-        };
+    for (key, value) in [
+        ("last_reviewed", &front.last_reviewed),
+        ("next_review", &front.next_review),
+    ] {
         if value.date.is_none() || value.time.is_some() {
-            return Err(err(
-                key,
-                format!("front matter: `{key}` must be a date like 2026-11-22"),
-            ));
+            return Err(err(key, format!("`{key}` must be a date like 2026-11-22")));
         }
     }
     if front.sources.is_empty() {
         return Err(err(
             "sources",
-            "front matter: `sources` must name at least one source document".into(),
+            "`sources` must name at least one source document".into(),
         ));
+    }
+    if let Some(id) = front
+        .sources
+        .iter()
+        .find(|id| !SOURCES.contains(&id.as_str()))
+    {
+        return Err(err(
+            "sources",
+            format!("unknown source {id:?}: the sources are {SOURCES:?}"),
+        ));
+    }
+    match (front.kind, front.order) {
+        (PageKind::Topic, None) => {
+            return Err(err(
+                "kind",
+                "a topic needs `order`, its place in the guide".into(),
+            ));
+        }
+        (PageKind::Page, Some(_)) => {
+            return Err(err(
+                "order",
+                "only topics have an `order`: add `kind = \"topic\"`".into(),
+            ));
+        }
+        _ => {}
     }
     for code in &front.codes {
         let valid = code.prefix.len() >= 3
@@ -184,17 +249,9 @@ fn validate(front: &FrontMatter, toml_text: &str) -> Result<(), FrontMatterError
             return Err(err(
                 "codes",
                 format!(
-                    "front matter: {:?} is not an ICD-10-CM code prefix like \"I82.4\"",
+                    "{:?} is not an ICD-10-CM code prefix like \"I82.4\"",
                     code.prefix
                 ),
-            ));
-        }
-    }
-    for id in &front.sources {
-        if super::source(id).is_none() {
-            return Err(err(
-                "sources",
-                format!("front matter: unknown source {id:?}"),
             ));
         }
     }
@@ -203,13 +260,13 @@ fn validate(front: &FrontMatter, toml_text: &str) -> Result<(), FrontMatterError
 
 /// A TOML date as a `time::Date` (validated to be a plain date above).
 pub fn to_date(value: &toml::value::Datetime) -> time::Date {
-    let d = value.date.expect("validated as a date");
-    time::Date::from_calendar_date(
-        d.year as i32,
-        time::Month::try_from(d.month).expect("TOML months are 1-12"),
-        d.day,
-    )
-    .expect("TOML dates are valid")
+    value
+        .date
+        .and_then(|d| {
+            let month = time::Month::try_from(d.month).ok()?;
+            time::Date::from_calendar_date(i32::from(d.year), month, d.day).ok()
+        })
+        .unwrap_or(time::Date::MIN)
 }
 
 #[cfg(test)]
@@ -224,6 +281,8 @@ mod tests {
         assert_eq!(s.front.title, "T");
         assert_eq!(s.body, "Body\n");
         assert_eq!(s.body_line, 8);
+        assert_eq!(s.front.kind, PageKind::Page);
+        assert_eq!(s.line_of_key("sources"), 6);
     }
 
     #[test]
@@ -249,5 +308,29 @@ mod tests {
     fn a_missing_field_is_reported() {
         let bad = GOOD.replace("title = \"T\"\n", "");
         assert!(split(&bad).unwrap_err().message.contains("title"));
+    }
+
+    #[test]
+    fn a_topic_needs_its_place_and_a_page_has_none() {
+        let topic = GOOD.replace("+++\nBody", "kind = \"topic\"\n+++\nBody");
+        assert_eq!(split(&topic).unwrap_err().line, 7);
+        let ordered = GOOD.replace("+++\nBody", "order = 3\n+++\nBody");
+        assert!(split(&ordered).unwrap_err().message.contains("kind"));
+        let good = GOOD.replace(
+            "+++\nBody",
+            "kind = \"topic\"\norder = 3\n[menu]\nheader = 1\n+++\nBody",
+        );
+        let s = split(&good).unwrap();
+        assert_eq!(s.front.order, Some(3));
+        assert_eq!(s.front.menu.get(&Menu::Header), Some(&1));
+    }
+
+    #[test]
+    fn dates_convert() {
+        let s = split(GOOD).unwrap();
+        assert_eq!(
+            to_date(&s.front.next_review),
+            time::macros::date!(2027 - 05 - 01)
+        );
     }
 }

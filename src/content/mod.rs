@@ -1,165 +1,101 @@
-//! Content: loads every Markdown page, renders it once, and checks it
-//! (front matter, links and anchors, contract anchors, review dates,
-//! reading level). Every problem names its `file:line`.
+//! Content: every Markdown page of every language, loaded, rendered once and
+//! checked (front matter, links and anchors, the contract's pages and anchors,
+//! review dates, reading level, and that the languages agree). Every problem
+//! names its `file:line`.
 
+pub mod checks;
+pub mod contract;
 pub mod front_matter;
 pub mod markdown;
 pub mod readability;
 
-use std::collections::{BTreeMap, HashMap, HashSet};
-use std::fmt;
 use std::path::{Path, PathBuf};
 
-use front_matter::{FrontMatter, to_date};
-use markdown::{RenderContext, Rendered};
+use time::Date;
 
-/// A source document the site's medical content is drawn from.
-#[derive(Debug)]
-pub struct Source {
-    pub id: &'static str,
-    pub title: &'static str,
-    pub publisher: &'static str,
-    pub date: &'static str,
+use crate::i18n::{Locales, Strings};
+use crate::problem::{Level, Problems};
+use crate::triage::{self, Urgency};
+use front_matter::{FrontMatter, PageKind, Split, to_date};
+use markdown::{Glossary, RenderContext, Rendered, Sign, SignsCard};
+use readability::Method;
+
+/// How a page reads, by its language's method.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Readability {
+    pub method: Method,
+    pub score: f64,
 }
 
-/// The only medical sources (see `shared/seeds/README.md`).
-pub const SOURCES: &[Source] = &[
-    Source {
-        id: "000",
-        title: "Understanding Aching Legs at Night: Causes and Relief",
-        publisher: "Docus symptoms guide",
-        date: "15 April 2024",
-    },
-    Source {
-        id: "001",
-        title: "What Causes Leg Pain at Night When Lying Down?",
-        publisher: "publisher not named",
-        date: "undated",
-    },
-];
-
-/// Looks a source up by id.
-pub fn source(id: &str) -> Option<&'static Source> {
-    SOURCES.iter().find(|s| s.id == id)
-}
-
-/// Pages the site contract promises, by file stem and path.
-pub const REQUIRED_PAGES: &[(&str, &str)] = &[
-    ("index", "/"),
-    ("causes", "/causes"),
-    ("risk-factors", "/risk-factors"),
-    ("when-to-seek-help", "/when-to-seek-help"),
-    ("diagnosis", "/diagnosis"),
-    ("treatments", "/treatments"),
-    ("prevention", "/prevention"),
-    ("faq", "/faq"),
-    ("check", "/check"),
-    ("about", "/about"),
-    ("for-clinics", "/for-clinics"),
-    ("glossary", "/glossary"),
-];
-
-/// Anchors the site contract promises; clinics link to them.
-pub const CONTRACT_ANCHORS: &[(&str, &[&str])] = &[
-    (
-        "/causes",
-        &[
-            "nighttime-leg-cramps",
-            "restless-legs-syndrome",
-            "dehydration-and-minerals",
-            "nerve-compression",
-            "peripheral-artery-disease",
-            "peripheral-neuropathy",
-            "deep-vein-thrombosis",
-            "arthritis",
-            "varicose-veins",
-            "physical-exertion",
-            "poor-circulation",
-        ],
-    ),
-    ("/when-to-seek-help", &["emergency", "urgent", "routine"]),
-    ("/treatments", &["relief-at-home", "medical-treatments"]),
-    (
-        "/prevention",
-        &["exercise", "sleep", "water-and-minerals", "stress"],
-    ),
-];
-
-/// Paths served by code rather than content, that content may link to.
-const OTHER_PATHS: &[&str] = &["/healthz", "/sitemap.xml", "/robots.txt"];
-
-/// One content page, rendered.
+/// One content page of one language, rendered.
 #[derive(Debug)]
 pub struct Page {
-    /// URL path, e.g. `/causes`.
+    /// Language-neutral path, e.g. `/causes` (`/` for the home page).
     pub path: String,
-    /// File it came from, as given to `load`.
-    pub file: PathBuf,
+    /// The address in its language, e.g. `/es/causes`.
+    pub url: String,
+    /// The file it came from.
+    pub file: String,
     pub front: FrontMatter,
     pub body: Rendered,
-    pub last_reviewed: time::Date,
-    pub next_review: time::Date,
-    pub grade: f64,
+    pub last_reviewed: Date,
+    pub next_review: Date,
+    pub readability: Option<Readability>,
+    /// The file line of each front matter key, for problems.
+    key_lines: Vec<(&'static str, usize)>,
 }
 
 impl Page {
-    /// The short name used in contents lists.
+    /// The short name used in contents lists and menus.
     pub fn nav_title(&self) -> &str {
         self.front.nav_title.as_deref().unwrap_or(&self.front.title)
     }
 
-    /// Whether the page is part of the guide's reading order.
     pub fn is_topic(&self) -> bool {
-        self.front.order.is_some()
+        self.front.kind == PageKind::Topic
     }
 
     /// Every id a link may point at on this page.
     pub fn has_anchor(&self, id: &str) -> bool {
         self.body.headings.iter().any(|h| h.id == id) || PAGE_LAYOUT_IDS.contains(&id)
     }
+
+    /// The text of the heading with this id.
+    pub fn heading(&self, id: &str) -> Option<&str> {
+        self.body
+            .headings
+            .iter()
+            .find(|h| h.id == id)
+            .map(|h| h.text.as_str())
+    }
+
+    /// The file line of a front matter key, or 1.
+    pub fn line_of_key(&self, key: &str) -> usize {
+        self.key_lines
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map_or(1, |(_, l)| *l)
+    }
+
+    /// Whether the page's review date has passed.
+    pub fn overdue(&self, today: Date) -> bool {
+        self.next_review < today
+    }
 }
 
 /// Ids the page layout adds around every body.
 pub const PAGE_LAYOUT_IDS: &[&str] = &["main-content", "on-this-page", "sources"];
 
-/// A problem in the content, shown as `file:line: message`.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Problem {
-    pub file: String,
-    pub line: usize,
-    pub message: String,
-}
-
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}: {}", self.file, self.line, self.message)
-    }
-}
-
-/// Every problem found, one per line.
-#[derive(Debug, thiserror::Error)]
-pub struct Problems(pub Vec<Problem>);
-
-impl fmt::Display for Problems {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, p) in self.0.iter().enumerate() {
-            if i > 0 {
-                writeln!(f)?;
-            }
-            write!(f, "{p}")?;
-        }
-        Ok(())
-    }
-}
-
-/// All content pages: topic pages in guide order, then the others by path.
+/// One language: its strings and its pages (topics in guide order, then the rest by path).
 #[derive(Debug)]
-pub struct Content {
+pub struct LangContent {
+    pub strings: Strings,
     pub pages: Vec<Page>,
+    pub glossary: Glossary,
 }
 
-impl Content {
-    /// The page at `path`.
+impl LangContent {
+    /// The page at the language-neutral `path`.
     pub fn page(&self, path: &str) -> Option<&Page> {
         self.pages.iter().find(|p| p.path == path)
     }
@@ -168,283 +104,262 @@ impl Content {
     pub fn topics(&self) -> impl Iterator<Item = &Page> {
         self.pages.iter().filter(|p| p.is_topic())
     }
+
+    /// The name of a section, from its heading: `/causes#arthritis` is "Arthritis".
+    /// A path with no fragment names the page.
+    pub fn section_title(&self, link: &str) -> Option<&str> {
+        let (path, fragment) = link.split_once('#').unwrap_or((link, ""));
+        let page = self.page(path)?;
+        if fragment.is_empty() {
+            Some(page.front.title.as_str())
+        } else {
+            page.heading(fragment)
+        }
+    }
+}
+
+/// Every language's content, the default language first.
+#[derive(Debug)]
+pub struct Content {
+    pub langs: Vec<LangContent>,
+}
+
+impl Content {
+    /// The default language.
+    pub fn default_lang(&self) -> &LangContent {
+        &self.langs[0]
+    }
+
+    /// The language with this code.
+    pub fn lang(&self, code: &str) -> Option<&LangContent> {
+        self.langs.iter().find(|l| l.strings.lang.code == code)
+    }
+
+    /// Review dates: a warning 30 days ahead; a passed date at `overdue` level
+    /// (an error for `check`, a warning for a running server).
+    pub fn review_problems(&self, today: Date, overdue: Level) -> Problems {
+        let mut problems = Problems::default();
+        for page in self.langs.iter().flat_map(|l| &l.pages) {
+            let line = page.line_of_key("next_review");
+            if page.overdue(today) {
+                problems.push(crate::problem::Problem {
+                    file: page.file.clone(),
+                    line,
+                    message: format!(
+                        "review date passed: the page was due for review on {}",
+                        page.next_review
+                    ),
+                    level: overdue,
+                });
+            } else if page.next_review <= today + time::Duration::days(30) {
+                problems.warning(
+                    &page.file,
+                    line,
+                    format!(
+                        "review due on {}, in {} days",
+                        page.next_review,
+                        (page.next_review - today).whole_days()
+                    ),
+                );
+            }
+        }
+        problems
+    }
 }
 
 /// What loading needs besides the files.
 pub struct LoadOptions<'a> {
+    pub content_dir: &'a Path,
     pub emergency_number: &'a str,
+    /// Highest Flesch-Kincaid grade (English).
     pub max_grade: f64,
-    /// Pages whose next review date is before this are problems.
-    pub today: time::Date,
+    /// Lowest INFLESZ score (Spanish).
+    pub min_inflesz: f64,
+    pub today: Date,
 }
 
-fn path_for(stem: &str) -> String {
-    if stem == "index" {
-        "/".into()
-    } else {
-        format!("/{stem}")
+/// Loads, renders and checks every page of every language in `locales`.
+pub fn load(locales: Locales, opts: &LoadOptions<'_>) -> (Content, Problems) {
+    let mut problems = Problems::default();
+    let mut langs = Vec::new();
+    for strings in locales.langs {
+        let dir = opts.content_dir.join(&strings.lang.code);
+        let lang = load_language(strings, &dir, opts, &mut problems);
+        checks::site(&lang, &mut problems);
+        langs.push(lang);
     }
+    let content = Content { langs };
+    checks::languages_agree(&content, &mut problems);
+    (content, problems)
 }
 
-/// Loads, renders and checks every `*.md` page in `dir`.
-pub fn load(dir: &Path, opts: &LoadOptions<'_>) -> Result<Content, Problems> {
-    let mut problems = Vec::new();
-    let dir_name = dir.display().to_string();
-    let entries = match std::fs::read_dir(dir) {
-        Ok(e) => e,
-        Err(e) => {
-            return Err(Problems(vec![Problem {
-                file: dir_name,
-                line: 0,
-                message: format!("cannot read the content folder: {e}"),
-            }]));
+fn load_language(
+    strings: Strings,
+    dir: &Path,
+    opts: &LoadOptions<'_>,
+    problems: &mut Problems,
+) -> LangContent {
+    let files = markdown_files(dir, problems);
+    let mut texts = Vec::new();
+    for file in files {
+        match std::fs::read_to_string(&file) {
+            Ok(text) => texts.push((file, text)),
+            Err(e) => problems.error(file.display().to_string(), 0, format!("cannot read: {e}")),
         }
-    };
-    let mut files: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "md"))
-        .collect();
-    files.sort();
-
-    // Read and split every file first: the glossary's terms are needed to render the rest.
-    let mut parsed = Vec::new();
-    for file in &files {
-        let display = file.display().to_string();
-        let stem = file
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .unwrap_or_default()
-            .to_string();
-        let text = match std::fs::read_to_string(file) {
-            Ok(t) => t,
-            Err(e) => {
-                problems.push(Problem {
-                    file: display,
-                    line: 0,
-                    message: format!("cannot read: {e}"),
-                });
-                continue;
-            }
-        };
-        parsed.push((file.clone(), display, stem, text));
     }
-    let mut splits = Vec::new();
-    for (file, display, stem, text) in &parsed {
+    let mut splits: Vec<(&PathBuf, Split<'_>)> = Vec::new();
+    for (file, text) in &texts {
         match front_matter::split(text) {
-            Ok(split) => splits.push((file, display, stem, split)),
-            Err(e) => problems.push(Problem {
-                file: display.clone(),
-                line: e.line,
-                message: e.message,
-            }),
+            Ok(split) => splits.push((file, split)),
+            Err(e) => problems.error(file.display().to_string(), e.line, e.message),
         }
     }
-    let glossary: BTreeMap<String, Vec<String>> = splits
+    // The glossary's terms are needed to render the other pages.
+    let glossary: Glossary = splits
         .iter()
-        .find(|(_, _, stem, _)| stem.as_str() == "glossary")
-        .map(|(_, _, _, s)| s.front.glossary.clone())
+        .find(|(_, s)| !s.front.glossary.is_empty())
+        .map(|(_, s)| s.front.glossary.clone())
         .unwrap_or_default();
-    let no_glossary = BTreeMap::new();
-
+    let method = Method::for_language(&strings.lang.code);
+    let signs = |level: &str| signs_card(&strings, level);
+    let no_glossary = Glossary::new();
+    let placeholders = [("emergency_number", opts.emergency_number)];
     let mut pages = Vec::new();
-    for (file, display, stem, split) in splits {
-        let is_glossary = stem == "glossary";
+    for (file, split) in splits {
+        let shown = file.display().to_string();
         let ctx = RenderContext {
-            emergency_number: opts.emergency_number,
-            glossary: if is_glossary { &no_glossary } else { &glossary },
+            placeholders: &placeholders,
+            glossary: if split.front.glossary.is_empty() {
+                &glossary
+            } else {
+                &no_glossary
+            },
+            signs: &signs,
+            lang_prefix: &strings.lang.prefix,
+            method: method.unwrap_or(Method::FleschKincaid),
         };
         let body = markdown::render(split.body, split.body_line, &ctx);
         for p in &body.problems {
-            problems.push(Problem {
-                file: display.clone(),
-                line: p.line,
-                message: p.message.clone(),
-            });
+            problems.error(&shown, p.line, &p.message);
         }
-        if let Some(h) = body.headings.iter().find(|h| h.level == 1) {
-            problems.push(Problem {
-                file: display.clone(),
-                line: h.line,
-                message: "use `##` and below: the page title is the only level-1 heading".into(),
-            });
+        let readability = method.map(|method| Readability {
+            method,
+            score: method.score(&body.text),
+        });
+        match readability {
+            Some(Readability { method: Method::FleschKincaid, score }) if score > opts.max_grade => problems.error(
+                &shown,
+                split.body_line,
+                format!("reading grade {score:.1} is above the limit of {:.1} (--max-grade): use shorter sentences and plainer words", opts.max_grade),
+            ),
+            Some(Readability { method: Method::Inflesz, score }) if score < opts.min_inflesz => problems.error(
+                &shown,
+                split.body_line,
+                format!("INFLESZ score {score:.1} is below the limit of {:.1} (--min-inflesz): use shorter sentences and shorter words", opts.min_inflesz),
+            ),
+            _ => {}
         }
-        let last_reviewed = to_date(&split.front.last_reviewed);
-        let next_review = to_date(&split.front.next_review);
-        let fm_line = |key: &str| {
-            parsed
-                .iter()
-                .find(|(f, ..)| f == file)
-                .and_then(|(.., text)| text.lines().position(|l| l.trim_start().starts_with(key)))
-                .map(|i| i + 1)
-                .unwrap_or(1)
-        };
-        if next_review < opts.today {
-            problems.push(Problem {
-                file: display.clone(),
-                line: fm_line("next_review"),
-                message: format!(
-                    "review date passed: the page was due for review on {next_review}"
-                ),
-            });
-        }
-        if last_reviewed > opts.today {
-            problems.push(Problem {
-                file: display.clone(),
-                line: fm_line("last_reviewed"),
-                message: format!("last_reviewed {last_reviewed} is in the future"),
-            });
-        }
-        if next_review <= last_reviewed {
-            problems.push(Problem {
-                file: display.clone(),
-                line: fm_line("next_review"),
-                message: "next_review must come after last_reviewed".into(),
-            });
-        }
-        let grade = body.text.grade();
-        if grade > opts.max_grade {
-            problems.push(Problem {
-                file: display.clone(),
-                line: split.body_line,
-                message: format!("reading grade {grade:.1} is above the limit of {:.1}: use shorter sentences and plainer words", opts.max_grade),
-            });
-        }
+        let path = page_path(dir, file);
+        let key_lines = [
+            "last_reviewed",
+            "next_review",
+            "order",
+            "codes",
+            "glossary",
+            "kind",
+            "sources",
+            "title",
+            "menu",
+            "generated",
+        ]
+        .into_iter()
+        .map(|k| (k, split.line_of_key(k)))
+        .collect();
         pages.push(Page {
-            path: path_for(stem),
-            file: file.clone(),
+            url: strings.lang.url(&path),
+            path,
+            file: shown,
+            last_reviewed: to_date(&split.front.last_reviewed),
+            next_review: to_date(&split.front.next_review),
             front: split.front,
             body,
-            last_reviewed,
-            next_review,
-            grade,
+            readability,
+            key_lines,
         });
     }
-
-    check_site(&pages, &glossary, &dir_name, &mut problems);
-
-    if !problems.is_empty() {
-        return Err(Problems(problems));
-    }
-    pages.sort_by(|a, b| match (a.front.order, b.front.order) {
-        (Some(x), Some(y)) => x.cmp(&y),
-        (Some(_), None) => std::cmp::Ordering::Less,
-        (None, Some(_)) => std::cmp::Ordering::Greater,
-        (None, None) => a.path.cmp(&b.path),
+    pages.sort_by(|a, b| {
+        (!a.is_topic(), a.front.order, &a.path).cmp(&(!b.is_topic(), b.front.order, &b.path))
     });
-    Ok(Content { pages })
+    LangContent {
+        strings,
+        pages,
+        glossary,
+    }
 }
 
-/// Checks that need every page: required pages, links, anchors, glossary, order.
-fn check_site(
-    pages: &[Page],
-    glossary: &BTreeMap<String, Vec<String>>,
-    dir: &str,
-    problems: &mut Vec<Problem>,
-) {
-    let by_path: HashMap<&str, &Page> = pages.iter().map(|p| (p.path.as_str(), p)).collect();
-    for (stem, path) in REQUIRED_PAGES {
-        if !by_path.contains_key(path) {
-            problems.push(Problem {
-                file: format!("{}/{stem}.md", dir.trim_end_matches('/')),
-                line: 0,
-                message: format!("missing page {path}, which the site contract promises"),
-            });
-        }
-    }
-    for (path, anchors) in CONTRACT_ANCHORS {
-        let Some(page) = by_path.get(path) else {
-            continue;
+/// The warning-sign card for an urgency level, from the rules and the strings.
+fn signs_card(strings: &Strings, level: &str) -> Option<SignsCard> {
+    let level = Urgency::from_name(level).filter(|l| *l != Urgency::SelfCare)?;
+    Some(SignsCard {
+        kind: level.card(),
+        heading: strings.get(&signs_heading_id(level)).to_string(),
+        signs: triage::signs(level)
+            .map(|rule| Sign {
+                rule: rule.code.to_string(),
+                text: strings.get(&rule_string_id(rule.code, "sign")).to_string(),
+            })
+            .collect(),
+    })
+}
+
+/// The string id of a warning-sign card's heading: `signs-urgent-heading`.
+pub fn signs_heading_id(level: Urgency) -> String {
+    format!("signs-{}-heading", level.as_str())
+}
+
+/// The string id of one of a rule's words: `rule-E1-reason`, `rule-E1-sign`, `rule-E1-source`.
+pub fn rule_string_id(code: &str, part: &str) -> String {
+    format!("rule-{code}-{part}")
+}
+
+/// Every `*.md` file under `dir`, sorted.
+fn markdown_files(dir: &Path, problems: &mut Problems) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let mut folders = vec![dir.to_path_buf()];
+    while let Some(folder) = folders.pop() {
+        let entries = match std::fs::read_dir(&folder) {
+            Ok(e) => e,
+            Err(e) => {
+                problems.error(
+                    folder.display().to_string(),
+                    0,
+                    format!("cannot read the content folder: {e}"),
+                );
+                continue;
+            }
         };
-        for anchor in *anchors {
-            if !page.has_anchor(anchor) {
-                problems.push(Problem {
-                    file: page.file.display().to_string(),
-                    line: 1,
-                    message: format!(
-                        "contract anchor #{anchor} is missing: add `{{#{anchor}}}` to a heading"
-                    ),
-                });
+        for path in entries.filter_map(|e| e.ok().map(|e| e.path())) {
+            if path.is_dir() {
+                folders.push(path);
+            } else if path.extension().is_some_and(|x| x == "md") {
+                files.push(path);
             }
         }
     }
-    for page in pages {
-        for link in &page.body.links {
-            let (path, fragment) = match link.url.split_once('#') {
-                Some((p, f)) => (p, Some(f)),
-                None => (link.url.as_str(), None),
-            };
-            let path = path.split('?').next().unwrap_or(path);
-            let target = if path.is_empty() {
-                Some(page)
-            } else {
-                by_path.get(path).copied()
-            };
-            let message = match (target, fragment) {
-                (None, _) if OTHER_PATHS.contains(&path) => None,
-                (None, _) => Some(format!("link to {}: there is no page {path}", link.url)),
-                (Some(t), Some(f)) if !t.has_anchor(f) => Some(format!(
-                    "link to {}: {} has no heading with id #{f}",
-                    link.url, t.path
-                )),
-                _ => None,
-            };
-            if let Some(message) = message {
-                problems.push(Problem {
-                    file: page.file.display().to_string(),
-                    line: link.line,
-                    message,
-                });
-            }
-        }
-    }
-    let mut prefixes = HashSet::new();
-    for page in pages {
-        for code in &page.front.codes {
-            if !prefixes.insert(code.prefix.as_str()) {
-                problems.push(Problem {
-                    file: page.file.display().to_string(),
-                    line: 1,
-                    message: format!("code {} is mapped on two pages", code.prefix),
-                });
-            }
-            if let Some(anchor) = &code.anchor
-                && !page.has_anchor(anchor)
-            {
-                problems.push(Problem {
-                    file: page.file.display().to_string(),
-                    line: 1,
-                    message: format!(
-                        "code {} points to #{anchor}, which is not a heading on this page",
-                        code.prefix
-                    ),
-                });
-            }
-        }
-    }
-    if let Some(g) = by_path.get("/glossary") {
-        for id in glossary.keys() {
-            if !g.has_anchor(id) {
-                problems.push(Problem {
-                    file: g.file.display().to_string(),
-                    line: 1,
-                    message: format!(
-                        "glossary term {id:?} has no heading with id #{id} on the glossary page"
-                    ),
-                });
-            }
-        }
-    }
-    let mut orders = HashSet::new();
-    for page in pages {
-        if let Some(order) = page.front.order
-            && !orders.insert(order)
-        {
-            problems.push(Problem {
-                file: page.file.display().to_string(),
-                line: 1,
-                message: format!("order = {order} is used by another page"),
-            });
-        }
+    files.sort();
+    files
+}
+
+/// `content/en/causes.md` is `/causes`; `index.md` is `/`; `check/how-it-works.md` is `/check/how-it-works`.
+fn page_path(dir: &Path, file: &Path) -> String {
+    let relative = file.strip_prefix(dir).unwrap_or(file).with_extension("");
+    let parts: Vec<String> = relative
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    match parts.as_slice() {
+        [only] if only == "index" => "/".into(),
+        _ => format!("/{}", parts.join("/")),
     }
 }
 
@@ -453,12 +368,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn problems_print_as_file_line_message() {
-        let p = Problem {
-            file: "content/causes.md".into(),
-            line: 12,
-            message: "bad".into(),
-        };
-        assert_eq!(p.to_string(), "content/causes.md:12: bad");
+    fn file_names_become_paths() {
+        let dir = Path::new("content/en");
+        assert_eq!(page_path(dir, Path::new("content/en/index.md")), "/");
+        assert_eq!(page_path(dir, Path::new("content/en/causes.md")), "/causes");
+        assert_eq!(
+            page_path(dir, Path::new("content/en/check/how-it-works.md")),
+            "/check/how-it-works"
+        );
     }
 }

@@ -1,61 +1,110 @@
-//! Typed answers, and parsing them from a form body or a JSON value.
+//! The questions, declared once (`questions!` below), and the typed answers
+//! parsed from a form body or a JSON object. Field names and values are a
+//! public contract; the words for them are in the strings files.
 
-use std::collections::{BTreeMap, BTreeSet};
-use std::fmt;
+use std::collections::BTreeSet;
 
 use serde_json::Value;
 
-use super::questions::{QUESTIONS, Question, QuestionKind, question};
-
-/// The enum behind one single-choice question or checkbox group.
-trait WireEnum: Copy + Ord + 'static {
-    const FIELD: &'static str;
-    const ALL: &'static [Self];
-    fn as_str(self) -> &'static str;
+/// How a question is answered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Kind {
+    /// Required radios, `yes` or `no` (`true` or `false` in JSON).
+    YesNo,
+    /// Required radios, exactly one of the values.
+    OneOf,
+    /// Optional checkboxes, any number of the values (an array in JSON).
+    AnyOf,
 }
 
-/// Declares an answer enum whose variants map to the spec's wire values.
+/// A type that answers one question.
+pub trait Answer: Sized {
+    const KIND: Kind;
+    /// The values sent by the form and the JSON API, in form order.
+    const VALUES: &'static [&'static str];
+    /// Builds the answer from values already checked against `VALUES`
+    /// (exactly one for `YesNo` and `OneOf`).
+    fn from_values(values: &[&'static str]) -> Option<Self>;
+    /// The values that encode this answer, in form order.
+    fn values(&self) -> Vec<&'static str>;
+}
+
+impl Answer for bool {
+    const KIND: Kind = Kind::YesNo;
+    const VALUES: &'static [&'static str] = &["yes", "no"];
+    fn from_values(values: &[&'static str]) -> Option<Self> {
+        match values {
+            ["yes"] => Some(true),
+            ["no"] => Some(false),
+            _ => None,
+        }
+    }
+    fn values(&self) -> Vec<&'static str> {
+        vec![if *self { "yes" } else { "no" }]
+    }
+}
+
+/// An enum whose variants are the values of a question.
+pub trait WireValue: Copy + Ord + 'static {
+    const ALL: &'static [Self];
+    const VALUES: &'static [&'static str];
+    fn as_str(self) -> &'static str;
+    fn from_str(value: &str) -> Option<Self> {
+        Self::ALL.iter().copied().find(|v| v.as_str() == value)
+    }
+}
+
+impl<T: WireValue> Answer for BTreeSet<T> {
+    const KIND: Kind = Kind::AnyOf;
+    const VALUES: &'static [&'static str] = T::VALUES;
+    fn from_values(values: &[&'static str]) -> Option<Self> {
+        values.iter().map(|v| T::from_str(v)).collect()
+    }
+    fn values(&self) -> Vec<&'static str> {
+        self.iter().map(|v| v.as_str()).collect()
+    }
+}
+
+/// Declares an answer enum whose variants are a question's values.
 macro_rules! wire_enum {
-    ($(#[$meta:meta])* $name:ident for $field:literal { $($(#[$vmeta:meta])* $variant:ident = $wire:literal,)+ }) => {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $wire:literal,)+ }) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum $name {
             $($(#[$vmeta])* #[doc = concat!("Sent as `", $wire, "`.")] $variant,)+
         }
 
-        impl $name {
-            /// Every value, in form order.
-            pub const ALL: &'static [Self] = &[$(Self::$variant,)+];
-
-            /// The value used by the form and the JSON API.
-            pub fn as_str(self) -> &'static str {
+        impl WireValue for $name {
+            const ALL: &'static [Self] = &[$(Self::$variant,)+];
+            const VALUES: &'static [&'static str] = &[$($wire,)+];
+            fn as_str(self) -> &'static str {
                 match self { $(Self::$variant => $wire,)+ }
             }
-
-            /// The label the form shows for this value.
-            pub fn label(self) -> &'static str {
-                label_of($field, self.as_str())
-            }
-
-            /// The field this value answers.
-            pub const FIELD: &'static str = $field;
         }
 
-        impl WireEnum for $name {
-            const FIELD: &'static str = $field;
-            const ALL: &'static [Self] = $name::ALL;
-            fn as_str(self) -> &'static str { $name::as_str(self) }
+        impl Answer for $name {
+            const KIND: Kind = Kind::OneOf;
+            const VALUES: &'static [&'static str] = <Self as WireValue>::VALUES;
+            fn from_values(values: &[&'static str]) -> Option<Self> {
+                match values {
+                    [one] => <Self as WireValue>::from_str(one),
+                    _ => None,
+                }
+            }
+            fn values(&self) -> Vec<&'static str> {
+                vec![self.as_str()]
+            }
         }
     };
 }
 
 wire_enum! {
     /// How bad the pain is.
-    Severity for "severity" { Mild = "mild", Moderate = "moderate", Severe = "severe", }
+    Severity { Mild = "mild", Moderate = "moderate", Severe = "severe", }
 }
 wire_enum! {
     /// When the pain started.
-    Onset for "onset" {
+    Onset {
         /// Within the last week.
         Days = "days",
         /// One to four weeks ago.
@@ -66,23 +115,23 @@ wire_enum! {
 }
 wire_enum! {
     /// How often the pain comes.
-    Frequency for "frequency" { Occasional = "occasional", MostNights = "most_nights", }
+    Frequency { Occasional = "occasional", MostNights = "most_nights", }
 }
 wire_enum! {
     /// How the pain has changed over the last few days.
-    Course for "course" { Better = "better", Same = "same", Worse = "worse", }
+    Course { Better = "better", Same = "same", Worse = "worse", }
 }
 wire_enum! {
     /// How much the pain disrupts sleep or daily activities.
-    SleepImpact for "sleep_impact" { Little = "little", Some = "some", ALot = "a_lot", }
+    SleepImpact { Little = "little", Some = "some", ALot = "a_lot", }
 }
 wire_enum! {
-    /// Whether a few days of home care (stretching, massage, warmth, water) were tried, and helped.
-    HomeCare for "home_care" { NotTried = "not_tried", Helped = "helped", NotHelped = "not_helped", }
+    /// Whether a few days of home care were tried, and helped.
+    HomeCare { NotTried = "not_tried", Helped = "helped", NotHelped = "not_helped", }
 }
 wire_enum! {
     /// What the pain feels like.
-    Feeling for "feelings" {
+    Feeling {
         Cramp = "cramp",
         UrgeToMove = "urge_to_move",
         BurningTingling = "burning_tingling",
@@ -94,7 +143,7 @@ wire_enum! {
 }
 wire_enum! {
     /// A health problem the person already has.
-    Condition for "conditions" {
+    Condition {
         Diabetes = "diabetes",
         HeartDisease = "heart_disease",
         BloodClotHistory = "blood_clot_history",
@@ -104,7 +153,7 @@ wire_enum! {
 }
 wire_enum! {
     /// Something in daily life that can lead to leg pain.
-    Factor for "factors" {
+    Factor {
         LongStandingOrExercise = "long_standing_or_exercise",
         LongSitting = "long_sitting",
         LittleWater = "little_water",
@@ -112,415 +161,420 @@ wire_enum! {
     }
 }
 
-fn label_of(field: &str, value: &'static str) -> &'static str {
-    question(field)
-        .and_then(|q| q.option(value))
-        .map_or(value, |c| c.label)
+/// One question of the form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Question {
+    /// Field name in the form and the JSON API (a public contract).
+    pub field: &'static str,
+    /// The form section it is asked in.
+    pub section: &'static str,
+    pub kind: Kind,
+    /// Its values, in the order shown.
+    pub values: &'static [&'static str],
 }
 
-/// Everything the person answered, typed: nothing downstream re-checks it.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct Answers {
-    /// One leg is swollen, red, warm or sore to touch.
-    pub one_leg_signs: bool,
-    /// Short of breath, or chest pain.
-    pub breathless: bool,
-    /// Numbness, tingling or weakness in the leg or foot.
-    pub numbness: bool,
-    /// New skin colour, shiny skin, or sores that do not heal.
-    pub skin_changes: bool,
-    /// The pain started after an injury.
-    pub injury: bool,
-    /// How bad the pain is.
-    pub severity: Severity,
-    /// When it started.
-    pub onset: Onset,
-    /// How often it comes.
-    pub frequency: Frequency,
-    /// How it changed over the last few days.
-    pub course: Course,
-    /// How much it disrupts sleep or daily life.
-    pub sleep_impact: SleepImpact,
-    /// Whether home care was tried and helped.
-    pub home_care: HomeCare,
-    /// What it feels like.
-    pub feelings: BTreeSet<Feeling>,
-    /// Health problems the person has.
-    pub conditions: BTreeSet<Condition>,
-    /// Daily-life factors that apply.
-    pub factors: BTreeSet<Factor>,
+impl Question {
+    /// Whether `value` is one of this question's values; the value as stored if so.
+    pub fn value(&self, value: &str) -> Option<&'static str> {
+        self.values.iter().copied().find(|v| *v == value)
+    }
+}
+
+/// Declares the questions once: the `Answers` struct, the `QUESTIONS` table
+/// in form order, reading answers from any source and writing them back.
+macro_rules! questions {
+    ($( $section:ident { $( $(#[$doc:meta])* $field:ident : $ty:ty, )+ } )+) => {
+        /// Everything the person answered, typed: nothing downstream re-checks it.
+        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        pub struct Answers {
+            $( $( $(#[$doc])* pub $field: $ty, )+ )+
+        }
+
+        /// Every question, in form order, grouped by section.
+        pub const QUESTIONS: &[Question] = &[ $( $( Question {
+            field: stringify!($field),
+            section: stringify!($section),
+            kind: <$ty as Answer>::KIND,
+            values: <$ty as Answer>::VALUES,
+        }, )+ )+ ];
+
+        impl Answers {
+            /// Reads every question from `src`, collecting every problem in question order.
+            fn read(src: &impl Source) -> Result<Answers, FieldErrors> {
+                let mut errors = Vec::new();
+                $( $( let $field = read_one::<$ty>(src, stringify!($field), &mut errors); )+ )+
+                let answers = (|| Some(Answers { $( $( $field: $field?, )+ )+ }))();
+                match answers {
+                    Some(answers) if errors.is_empty() => Ok(answers),
+                    _ => Err(FieldErrors(errors)),
+                }
+            }
+
+            /// The form encoding of these answers, in question order.
+            pub fn to_pairs(&self) -> Vec<(&'static str, &'static str)> {
+                let mut pairs = Vec::new();
+                $( $( pairs.extend(Answer::values(&self.$field).into_iter().map(|v| (stringify!($field), v))); )+ )+
+                pairs
+            }
+        }
+    };
+}
+
+questions! {
+    warning_signs {
+        /// One leg is swollen, red, warm or sore to touch.
+        one_leg_signs: bool,
+        /// Short of breath, or chest pain.
+        breathless: bool,
+        /// Numbness, tingling or weakness in the leg or foot.
+        numbness: bool,
+        /// New skin colour, shiny skin, or sores that do not heal.
+        skin_changes: bool,
+        /// The pain started after an injury.
+        injury: bool,
+    }
+    about_the_pain {
+        severity: Severity,
+        onset: Onset,
+        frequency: Frequency,
+        course: Course,
+        sleep_impact: SleepImpact,
+        home_care: HomeCare,
+    }
+    anything_else {
+        feelings: BTreeSet<Feeling>,
+        conditions: BTreeSet<Condition>,
+        factors: BTreeSet<Factor>,
+    }
+}
+
+/// The question with this field name, if there is one.
+pub fn question(field: &str) -> Option<&'static Question> {
+    QUESTIONS.iter().find(|q| q.field == field)
+}
+
+/// The form's sections in order, each with its questions.
+pub fn sections() -> Vec<(&'static str, Vec<&'static Question>)> {
+    let mut sections: Vec<(&'static str, Vec<&'static Question>)> = Vec::new();
+    for q in QUESTIONS {
+        match sections.last_mut() {
+            Some((section, questions)) if *section == q.section => questions.push(q),
+            _ => sections.push((q.section, vec![q])),
+        }
+    }
+    sections
+}
+
+/// What is wrong with one answer. The words for each are in the strings files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Problem {
+    /// A required question was not answered.
+    Missing,
+    /// A value that is not one of the question's.
+    NotAnOption,
+    /// Two different values for a one-answer question.
+    MoreThanOne,
+    /// JSON of the wrong type, e.g. a string for a yes/no question.
+    WrongType(JsonType),
+    /// The JSON object names this field twice.
+    Duplicate,
+    /// The JSON body is not an object (the field is empty).
+    NotAnObject,
+}
+
+/// The type of a JSON value, for error messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum JsonType {
+    Null,
+    Bool,
+    Number,
+    String,
+    Array,
+    Object,
+}
+
+impl JsonType {
+    pub fn of(value: &Value) -> JsonType {
+        match value {
+            Value::Null => JsonType::Null,
+            Value::Bool(_) => JsonType::Bool,
+            Value::Number(_) => JsonType::Number,
+            Value::String(_) => JsonType::String,
+            Value::Array(_) => JsonType::Array,
+            Value::Object(_) => JsonType::Object,
+        }
+    }
+
+    /// Lower-case name, for string ids (`api-type-string`).
+    pub fn name(self) -> &'static str {
+        match self {
+            JsonType::Null => "null",
+            JsonType::Bool => "bool",
+            JsonType::Number => "number",
+            JsonType::String => "string",
+            JsonType::Array => "array",
+            JsonType::Object => "object",
+        }
+    }
+
+    pub const ALL: &'static [JsonType] = &[
+        JsonType::Null,
+        JsonType::Bool,
+        JsonType::Number,
+        JsonType::String,
+        JsonType::Array,
+        JsonType::Object,
+    ];
 }
 
 /// A problem with the answer to one question.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct FieldError {
     /// The question's field name (`""` when the whole body is wrong).
     pub field: &'static str,
-    /// What to do about it, in plain words.
-    pub message: String,
+    pub problem: Problem,
 }
 
 /// Every problem found, in question order.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, thiserror::Error)]
+#[error("{} answer(s) missing or not valid", .0.len())]
 pub struct FieldErrors(pub Vec<FieldError>);
 
 impl FieldErrors {
-    /// The message for this field, if it has a problem.
-    pub fn get(&self, field: &str) -> Option<&str> {
-        self.0
+    /// The problem with this field, if it has one.
+    pub fn get(&self, field: &str) -> Option<Problem> {
+        self.0.iter().find(|e| e.field == field).map(|e| e.problem)
+    }
+}
+
+/// What a source holds for one field.
+enum Raw<'a> {
+    Absent,
+    /// Non-empty form values, in the order sent.
+    Texts(Vec<&'a str>),
+    Json(&'a Value),
+    Duplicate,
+}
+
+/// Where raw answers come from.
+trait Source {
+    fn raw(&self, field: &str) -> Raw<'_>;
+}
+
+fn read_one<T: Answer>(
+    src: &impl Source,
+    field: &'static str,
+    errors: &mut Vec<FieldError>,
+) -> Option<T> {
+    let q = question(field)?;
+    let values = checked_values(q, src.raw(field));
+    let answer = values.and_then(|v| T::from_values(&v).ok_or(Problem::NotAnOption));
+    answer
+        .map_err(|problem| errors.push(FieldError { field, problem }))
+        .ok()
+}
+
+/// The raw answer, checked against the question: its values as stored.
+fn checked_values(q: &Question, raw: Raw<'_>) -> Result<Vec<&'static str>, Problem> {
+    let option = |v: &str| q.value(v).ok_or(Problem::NotAnOption);
+    let texts: Vec<&'static str> = match (q.kind, raw) {
+        (_, Raw::Duplicate) => return Err(Problem::Duplicate),
+        (Kind::AnyOf, Raw::Absent | Raw::Json(Value::Null)) => Vec::new(),
+        (_, Raw::Absent | Raw::Json(Value::Null)) => return Err(Problem::Missing),
+        (_, Raw::Texts(texts)) => texts.into_iter().map(option).collect::<Result<_, _>>()?,
+        (Kind::YesNo, Raw::Json(Value::Bool(b))) => vec![if *b { "yes" } else { "no" }],
+        (Kind::OneOf, Raw::Json(Value::String(s))) => vec![option(s)?],
+        (Kind::AnyOf, Raw::Json(Value::Array(items))) => items
             .iter()
-            .find(|e| e.field == field)
-            .map(|e| e.message.as_str())
+            .map(|item| match item {
+                Value::String(s) => option(s),
+                _ => Err(Problem::NotAnOption),
+            })
+            .collect::<Result<_, _>>()?,
+        (_, Raw::Json(other)) => return Err(Problem::WrongType(JsonType::of(other))),
+    };
+    let mut distinct = texts.clone();
+    distinct.sort_unstable();
+    distinct.dedup();
+    match (q.kind, distinct.len()) {
+        (Kind::AnyOf, _) => Ok(distinct),
+        (_, 0) => Err(Problem::Missing),
+        (_, 1) => Ok(distinct),
+        _ => Err(Problem::MoreThanOne),
     }
 }
 
-impl fmt::Display for FieldErrors {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, e) in self.0.iter().enumerate() {
-            let sep = if i == 0 { "" } else { "; " };
-            match e.field {
-                "" => write!(f, "{sep}{}", e.message)?,
-                field => write!(f, "{sep}{field}: {}", e.message)?,
-            }
-        }
-        Ok(())
-    }
-}
-
-impl std::error::Error for FieldErrors {}
-
-/// What was submitted for the known fields, verbatim, so the form can be shown again.
+/// A form body as sent, kept for the known fields so the form can be shown again.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Submission {
-    values: BTreeMap<&'static str, Vec<String>>,
+    values: Vec<(&'static str, String)>,
 }
 
 impl Submission {
-    /// Keeps the pairs of a decoded urlencoded body whose names are questions; drops the rest.
+    /// Keeps the pairs whose names are questions, in the order sent; drops the rest.
     pub fn from_pairs<I, K, V>(pairs: I) -> Self
     where
         I: IntoIterator<Item = (K, V)>,
         K: AsRef<str>,
         V: Into<String>,
     {
-        let mut values: BTreeMap<&'static str, Vec<String>> = BTreeMap::new();
-        for (name, value) in pairs {
-            if let Some(q) = question(name.as_ref()) {
-                values.entry(q.field).or_default().push(value.into());
-            }
-        }
+        let values = pairs
+            .into_iter()
+            .filter_map(|(name, value)| question(name.as_ref()).map(|q| (q.field, value.into())))
+            .collect();
         Submission { values }
     }
 
-    /// Every value submitted for this field, in order (empty if none).
-    pub fn values(&self, field: &str) -> &[String] {
-        self.values.get(field).map_or(&[], Vec::as_slice)
+    /// Decodes an `application/x-www-form-urlencoded` body.
+    pub fn from_form(body: &[u8]) -> Self {
+        Self::from_pairs(form_urlencoded::parse(body))
     }
 
-    /// Whether this value was submitted for this field, to re-check a radio or checkbox.
-    pub fn is_checked(&self, field: &str, value: &str) -> bool {
-        self.values(field).iter().any(|v| v == value)
-    }
-
-    /// Typed answers, or every problem found (not just the first).
-    pub fn parse(&self) -> Result<Answers, FieldErrors> {
-        build(self)
-    }
-}
-
-impl Answers {
-    /// Parses a JSON API body: `true`/`false` for yes/no, strings for single choices,
-    /// arrays of strings for groups (a missing or null group is empty).
-    pub fn from_json(value: &Value) -> Result<Answers, FieldErrors> {
-        match value {
-            Value::Object(map) => build(&JsonBody(map)),
-            _ => Err(FieldErrors(vec![FieldError {
-                field: "",
-                message: "Send a JSON object".to_string(),
-            }])),
-        }
-    }
-
-    /// The form encoding of these answers, in question order.
-    pub fn to_pairs(&self) -> Vec<(&'static str, &'static str)> {
-        let yes_no = |b: bool| if b { "yes" } else { "no" };
-        let mut pairs = vec![
-            ("one_leg_signs", yes_no(self.one_leg_signs)),
-            ("breathless", yes_no(self.breathless)),
-            ("numbness", yes_no(self.numbness)),
-            ("skin_changes", yes_no(self.skin_changes)),
-            ("injury", yes_no(self.injury)),
-            (Severity::FIELD, self.severity.as_str()),
-            (Onset::FIELD, self.onset.as_str()),
-            (Frequency::FIELD, self.frequency.as_str()),
-            (Course::FIELD, self.course.as_str()),
-            (SleepImpact::FIELD, self.sleep_impact.as_str()),
-            (HomeCare::FIELD, self.home_care.as_str()),
-        ];
-        pairs.extend(self.feelings.iter().map(|v| (Feeling::FIELD, v.as_str())));
-        pairs.extend(
-            self.conditions
-                .iter()
-                .map(|v| (Condition::FIELD, v.as_str())),
-        );
-        pairs.extend(self.factors.iter().map(|v| (Factor::FIELD, v.as_str())));
-        pairs
-    }
-
-    /// Each question with its answer in plain words, to take to an appointment.
-    pub fn summary(&self) -> Vec<(&'static str, String)> {
-        let pairs = self.to_pairs();
-        QUESTIONS
+    /// Every value sent for this field, in order.
+    pub fn values<'a>(&'a self, field: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        self.values
             .iter()
-            .map(|q| {
-                let chosen: Vec<_> = pairs
-                    .iter()
-                    .filter(|(field, _)| *field == q.field)
-                    .filter_map(|(_, value)| q.option(value))
-                    .collect();
-                let text = match (q.kind, chosen.as_slice()) {
-                    (QuestionKind::AnyOf, []) => "None chosen".to_string(),
-                    (QuestionKind::AnyOf, _) => chosen
-                        .iter()
-                        .map(|c| c.label)
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                    // Single choices keep their hint: "Days ago" alone would lose its meaning.
-                    (_, [c]) => match c.hint {
-                        Some(hint) => format!("{} ({})", c.label, lower_first(hint)),
-                        None => c.label.to_string(),
-                    },
-                    _ => String::new(),
-                };
-                (q.legend, text)
-            })
-            .collect()
+            .filter(move |(f, _)| *f == field)
+            .map(|(_, v)| v.as_str())
     }
-}
 
-fn lower_first(s: &str) -> String {
-    let mut chars = s.chars();
-    chars
-        .next()
-        .map_or_else(String::new, |c| c.to_lowercase().chain(chars).collect())
-}
+    /// Whether this value was sent for this field, to check its radio or checkbox again.
+    pub fn is_checked(&self, field: &str, value: &str) -> bool {
+        self.values(field).any(|v| v == value)
+    }
 
-/// Where raw answers come from; each returns option values already checked against the question.
-trait Source {
-    /// The one chosen value of a required question.
-    fn one(&self, q: &'static Question) -> Result<&'static str, String>;
-    /// The chosen values of a checkbox group.
-    fn many(&self, q: &'static Question) -> Result<Vec<&'static str>, String>;
+    /// The typed answers, or every problem with them.
+    pub fn parse(&self) -> Result<Answers, FieldErrors> {
+        Answers::read(self)
+    }
 }
 
 impl Source for Submission {
-    fn one(&self, q: &'static Question) -> Result<&'static str, String> {
-        // Empty values count as not answered, so a blank field reads as missing.
-        let sent: Vec<&str> = self
-            .values(q.field)
+    fn raw(&self, field: &str) -> Raw<'_> {
+        // A blank value counts as no answer.
+        let texts: Vec<&str> = self
+            .values
             .iter()
-            .map(String::as_str)
-            .filter(|v| !v.is_empty())
+            .filter(|(f, v)| *f == field && !v.is_empty())
+            .map(|(_, v)| v.as_str())
             .collect();
-        let chosen = sent
-            .iter()
-            .map(|v| q.option(v).map(|c| c.value))
-            .collect::<Option<Vec<_>>>()
-            .ok_or("Select one of the answers listed")?;
-        match chosen.as_slice() {
-            [] => Err(missing_message(q).to_string()),
-            [first, rest @ ..] if rest.iter().all(|v| v == first) => Ok(*first),
-            _ => Err("Select one answer only".to_string()),
+        if texts.is_empty() {
+            Raw::Absent
+        } else {
+            Raw::Texts(texts)
         }
     }
-
-    fn many(&self, q: &'static Question) -> Result<Vec<&'static str>, String> {
-        self.values(q.field)
-            .iter()
-            .filter(|v| !v.is_empty())
-            .map(|v| {
-                q.option(v)
-                    .map(|c| c.value)
-                    .ok_or_else(|| "Select only the answers listed".to_string())
-            })
-            .collect()
-    }
 }
 
-/// The form's message for an unanswered required question (GOV.UK style).
-fn missing_message(q: &Question) -> &'static str {
-    match q.field {
-        "one_leg_signs" => "Select yes if one of your legs is swollen, red, warm or sore to touch",
-        "breathless" => "Select yes if you are short of breath or have chest pain",
-        "numbness" => "Select yes if you have numbness, tingling or weakness in your leg or foot",
-        "skin_changes" => "Select yes if the skin on your leg or foot has changed",
-        "injury" => "Select yes if the pain started after an injury to your leg",
-        "severity" => "Select how bad the pain is",
-        "onset" => "Select when the pain started",
-        "frequency" => "Select how often you get the pain",
-        "course" => "Select how the pain has changed over the last few days",
-        "sleep_impact" => "Select how much the pain affects your sleep or daily life",
-        "home_care" => "Select whether you have tried home care, and if it helped",
-        _ => "Select an answer",
-    }
+/// A JSON request body: its top-level members in order, duplicates kept so
+/// they can be refused (serde_json alone keeps the last one silently).
+#[derive(Debug, Clone, PartialEq)]
+pub enum JsonBody {
+    Object(Vec<(String, Value)>),
+    /// Valid JSON that is not an object.
+    Other,
 }
 
-/// A JSON object body.
-struct JsonBody<'a>(&'a serde_json::Map<String, Value>);
+impl JsonBody {
+    /// Parses a body; `Err` when it is not JSON at all.
+    pub fn parse(bytes: &[u8]) -> Result<JsonBody, serde_json::Error> {
+        let value: MembersOrOther = serde_json::from_slice(bytes)?;
+        Ok(match value {
+            MembersOrOther::Object(members) => JsonBody::Object(members),
+            MembersOrOther::Other => JsonBody::Other,
+        })
+    }
 
-impl JsonBody<'_> {
-    /// What the API expects for this question, for error messages.
-    fn expected(q: &Question) -> String {
-        let listed = || {
-            q.options
-                .iter()
-                .map(|c| format!("\"{}\"", c.value))
-                .collect::<Vec<_>>()
-                .join(", ")
+    /// The member `name`, if given; an error when it is given more than once.
+    pub fn member(&self, name: &str) -> Result<Option<&Value>, Duplicate> {
+        let JsonBody::Object(members) = self else {
+            return Ok(None);
         };
-        match q.kind {
-            QuestionKind::YesNo => "true or false".to_string(),
-            QuestionKind::OneOf => format!("one of {}", listed()),
-            QuestionKind::AnyOf => format!("an array of strings from {}", listed()),
+        let mut found = members.iter().filter(|(k, _)| k == name).map(|(_, v)| v);
+        match (found.next(), found.next()) {
+            (Some(_), Some(_)) => Err(Duplicate),
+            (value, _) => Ok(value),
+        }
+    }
+
+    /// The typed answers, or every problem with them.
+    pub fn answers(&self) -> Result<Answers, FieldErrors> {
+        match self {
+            JsonBody::Object(_) => Answers::read(self),
+            JsonBody::Other => Err(FieldErrors(vec![FieldError {
+                field: "",
+                problem: Problem::NotAnObject,
+            }])),
         }
     }
 }
 
-fn json_type(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "true or false",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    }
-}
-
-impl Source for JsonBody<'_> {
-    fn one(&self, q: &'static Question) -> Result<&'static str, String> {
-        let expected = Self::expected(q);
-        match (q.kind, self.0.get(q.field)) {
-            (_, None | Some(Value::Null)) => Err(format!("Required: send {expected}")),
-            (QuestionKind::YesNo, Some(Value::Bool(b))) => Ok(if *b { "yes" } else { "no" }),
-            (QuestionKind::OneOf, Some(Value::String(s))) => q
-                .option(s)
-                .map(|c| c.value)
-                .ok_or_else(|| format!("Send {expected}")),
-            (_, Some(other)) => Err(format!("Send {expected}, not {}", json_type(other))),
-        }
-    }
-
-    fn many(&self, q: &'static Question) -> Result<Vec<&'static str>, String> {
-        let wrong = || format!("Send {}", Self::expected(q));
-        match self.0.get(q.field) {
-            // The groups are optional: leaving one out means nothing was chosen.
-            None | Some(Value::Null) => Ok(Vec::new()),
-            Some(Value::Array(items)) => items
-                .iter()
-                .map(|item| {
-                    item.as_str()
-                        .and_then(|s| q.option(s))
-                        .map(|c| c.value)
-                        .ok_or_else(wrong)
-                })
-                .collect(),
-            Some(other) => Err(format!("{}, not {}", wrong(), json_type(other))),
+impl Source for JsonBody {
+    fn raw(&self, field: &str) -> Raw<'_> {
+        match self.member(field) {
+            Err(Duplicate) => Raw::Duplicate,
+            Ok(None) => Raw::Absent,
+            Ok(Some(value)) => Raw::Json(value),
         }
     }
 }
 
-/// Reads every question from `src`, collecting all problems in question order.
-fn build(src: &impl Source) -> Result<Answers, FieldErrors> {
-    let mut errors = Vec::new();
-    let answers = (
-        yes_no(src, "one_leg_signs", &mut errors),
-        yes_no(src, "breathless", &mut errors),
-        yes_no(src, "numbness", &mut errors),
-        yes_no(src, "skin_changes", &mut errors),
-        yes_no(src, "injury", &mut errors),
-        one_of(src, &mut errors),
-        one_of(src, &mut errors),
-        one_of(src, &mut errors),
-        one_of(src, &mut errors),
-        one_of(src, &mut errors),
-        one_of(src, &mut errors),
-        any_of(src, &mut errors),
-        any_of(src, &mut errors),
-        any_of(src, &mut errors),
-    );
-    let (
-        Some(one_leg_signs),
-        Some(breathless),
-        Some(numbness),
-        Some(skin_changes),
-        Some(injury),
-        Some(severity),
-        Some(onset),
-        Some(frequency),
-        Some(course),
-        Some(sleep_impact),
-        Some(home_care),
-        Some(feelings),
-        Some(conditions),
-        Some(factors),
-    ) = answers
-    else {
-        let order = |e: &FieldError| QUESTIONS.iter().position(|q| q.field == e.field);
-        errors.sort_by_key(order);
-        return Err(FieldErrors(errors));
-    };
-    Ok(Answers {
-        one_leg_signs,
-        breathless,
-        numbness,
-        skin_changes,
-        injury,
-        severity,
-        onset,
-        frequency,
-        course,
-        sleep_impact,
-        home_care,
-        feelings,
-        conditions,
-        factors,
-    })
+/// A JSON object names the same member twice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("a member is given twice")]
+pub struct Duplicate;
+
+/// Top-level JSON: an object's members in order, or anything else.
+enum MembersOrOther {
+    Object(Vec<(String, Value)>),
+    Other,
 }
 
-/// Runs `parse` on the question `field`, turning its error into a [`FieldError`].
-fn read<T>(
-    field: &'static str,
-    errors: &mut Vec<FieldError>,
-    parse: impl FnOnce(&'static Question) -> Result<T, String>,
-) -> Option<T> {
-    let result = question(field)
-        .ok_or_else(|| "Unknown question".to_string())
-        .and_then(parse);
-    result
-        .map_err(|message| errors.push(FieldError { field, message }))
-        .ok()
-}
-
-fn yes_no(src: &impl Source, field: &'static str, errors: &mut Vec<FieldError>) -> Option<bool> {
-    read(field, errors, |q| src.one(q).map(|v| v == "yes"))
-}
-
-fn one_of<T: WireEnum>(src: &impl Source, errors: &mut Vec<FieldError>) -> Option<T> {
-    read(T::FIELD, errors, |q| src.one(q).and_then(to_enum))
-}
-
-fn any_of<T: WireEnum>(src: &impl Source, errors: &mut Vec<FieldError>) -> Option<BTreeSet<T>> {
-    read(T::FIELD, errors, |q| {
-        src.many(q)?.into_iter().map(to_enum).collect()
-    })
-}
-
-/// Maps a checked option value to its enum; fails only if QUESTIONS and the enum disagree.
-fn to_enum<T: WireEnum>(value: &str) -> Result<T, String> {
-    T::ALL
-        .iter()
-        .copied()
-        .find(|v| v.as_str() == value)
-        .ok_or_else(|| "Select one of the answers listed".to_string())
+impl<'de> serde::Deserialize<'de> for MembersOrOther {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = MembersOrOther;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("any JSON value")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Self::Value, A::Error> {
+                let mut members = Vec::new();
+                while let Some((k, v)) = map.next_entry::<String, Value>()? {
+                    members.push((k, v));
+                }
+                Ok(MembersOrOther::Object(members))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<Self::Value, A::Error> {
+                // As values, so serde_json's depth limit refuses absurd nesting.
+                while seq.next_element::<Value>()?.is_some() {}
+                Ok(MembersOrOther::Other)
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
+                Ok(MembersOrOther::Other)
+            }
+            fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
+                Ok(MembersOrOther::Other)
+            }
+            fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
+                Ok(MembersOrOther::Other)
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
+                Ok(MembersOrOther::Other)
+            }
+            fn visit_str<E>(self, _: &str) -> Result<Self::Value, E> {
+                Ok(MembersOrOther::Other)
+            }
+            fn visit_unit<E>(self) -> Result<Self::Value, E> {
+                Ok(MembersOrOther::Other)
+            }
+        }
+        d.deserialize_any(Visit)
+    }
 }

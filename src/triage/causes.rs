@@ -1,109 +1,126 @@
 //! Possible causes to talk about with a doctor, and when each is shown.
+//! A cause's name is the heading of its section on the causes page, in each language.
 
 use super::answers::{Answers, Condition, Factor, Feeling};
 
 /// A possible cause, linking to its section of the causes page.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy)]
 pub struct Cause {
     /// Stable id, shown as `data-cause` and in the API.
     pub id: &'static str,
-    /// Plain words first, then the medical term.
-    pub title: &'static str,
     /// Heading id on `/causes` (a URL contract).
     pub anchor: &'static str,
+    /// When it is shown (the spec's "shown when" column).
+    pub when: fn(&Answers) -> bool,
 }
 
 impl Cause {
-    /// Link to this cause's section of the causes page.
-    pub fn url(&self) -> String {
+    /// Whether this cause is shown for these answers.
+    pub fn shows(&self, answers: &Answers) -> bool {
+        (self.when)(answers)
+    }
+
+    /// Language-neutral link to this cause's section of the causes page.
+    pub fn path(&self) -> String {
         format!("/causes#{}", self.anchor)
     }
 }
 
-const fn cause(id: &'static str, title: &'static str, anchor: &'static str) -> Cause {
-    Cause { id, title, anchor }
+impl PartialEq for Cause {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id
+    }
+}
+impl Eq for Cause {}
+
+fn feels(a: &Answers, f: Feeling) -> bool {
+    a.feelings.contains(&f)
+}
+
+fn has(a: &Answers, c: Condition) -> bool {
+    a.conditions.contains(&c)
+}
+
+fn factor(a: &Answers, f: Factor) -> bool {
+    a.factors.contains(&f)
+}
+
+/// The answers point to narrowed leg arteries (peripheral artery disease).
+pub fn possible_pad(a: &Answers) -> bool {
+    a.skin_changes
+        || ((feels(a, Feeling::Heaviness)
+            || feels(a, Feeling::Cramp)
+            || feels(a, Feeling::AchingThrobbing))
+            && (factor(a, Factor::Smoking)
+                || has(a, Condition::Diabetes)
+                || has(a, Condition::HeartDisease)))
+}
+
+/// The person has varicose veins.
+pub fn varicose_veins(a: &Answers) -> bool {
+    has(a, Condition::VaricoseVeins)
 }
 
 /// The causes of the spec, in its order.
 pub const CAUSES: &[Cause] = &[
-    cause(
-        "dvt",
-        "Blood clot in a deep vein (DVT)",
-        "deep-vein-thrombosis",
-    ),
-    cause("cramps", "Night-time leg cramps", "nighttime-leg-cramps"),
-    cause(
-        "rls",
-        "Restless legs syndrome (RLS)",
-        "restless-legs-syndrome",
-    ),
-    cause(
-        "nerve_compression",
-        "A pressed or trapped nerve (nerve compression), such as sciatica",
-        "nerve-compression",
-    ),
-    cause(
-        "neuropathy",
-        "Nerve damage (peripheral neuropathy)",
-        "peripheral-neuropathy",
-    ),
-    cause(
-        "pad",
-        "Narrowed arteries in the legs (peripheral artery disease, PAD)",
-        "peripheral-artery-disease",
-    ),
-    cause(
-        "varicose_veins",
-        "Enlarged, twisted veins (varicose veins)",
-        "varicose-veins",
-    ),
-    cause(
-        "arthritis",
-        "Painful, stiff joints (arthritis)",
-        "arthritis",
-    ),
-    cause(
-        "exertion",
-        "Tired muscles after a long or hard day (physical exertion)",
-        "physical-exertion",
-    ),
-    cause(
-        "dehydration",
-        "Not enough water or minerals (dehydration)",
-        "dehydration-and-minerals",
-    ),
-    cause(
-        "circulation",
-        "Poor blood flow (poor circulation)",
-        "poor-circulation",
-    ),
+    Cause {
+        id: "dvt",
+        anchor: "deep-vein-thrombosis",
+        when: |a| a.one_leg_signs,
+    },
+    Cause {
+        id: "cramps",
+        anchor: "nighttime-leg-cramps",
+        when: |a| feels(a, Feeling::Cramp),
+    },
+    Cause {
+        id: "rls",
+        anchor: "restless-legs-syndrome",
+        when: |a| feels(a, Feeling::UrgeToMove),
+    },
+    Cause {
+        id: "nerve_compression",
+        anchor: "nerve-compression",
+        when: |a| feels(a, Feeling::ShootingFromBack),
+    },
+    Cause {
+        id: "neuropathy",
+        anchor: "peripheral-neuropathy",
+        when: |a| (feels(a, Feeling::BurningTingling) || a.numbness) && has(a, Condition::Diabetes),
+    },
+    Cause {
+        id: "pad",
+        anchor: "peripheral-artery-disease",
+        when: possible_pad,
+    },
+    Cause {
+        id: "varicose_veins",
+        anchor: "varicose-veins",
+        when: varicose_veins,
+    },
+    Cause {
+        id: "arthritis",
+        anchor: "arthritis",
+        when: |a| feels(a, Feeling::JointStiffness) || has(a, Condition::Arthritis),
+    },
+    Cause {
+        id: "exertion",
+        anchor: "physical-exertion",
+        when: |a| factor(a, Factor::LongStandingOrExercise),
+    },
+    Cause {
+        id: "dehydration",
+        anchor: "dehydration-and-minerals",
+        when: |a| factor(a, Factor::LittleWater),
+    },
+    Cause {
+        id: "circulation",
+        anchor: "poor-circulation",
+        when: |a| factor(a, Factor::LongSitting),
+    },
 ];
 
-/// Whether the spec's "shown when" column holds for this cause.
-pub(crate) fn cause_applies(id: &str, a: &Answers) -> bool {
-    let feels = |f: Feeling| a.feelings.contains(&f);
-    let has = |c: Condition| a.conditions.contains(&c);
-    let factor = |f: Factor| a.factors.contains(&f);
-    match id {
-        "dvt" => a.one_leg_signs,
-        "cramps" => feels(Feeling::Cramp),
-        "rls" => feels(Feeling::UrgeToMove),
-        "nerve_compression" => feels(Feeling::ShootingFromBack),
-        "neuropathy" => (feels(Feeling::BurningTingling) || a.numbness) && has(Condition::Diabetes),
-        "pad" => {
-            a.skin_changes
-                || ((feels(Feeling::Heaviness)
-                    || feels(Feeling::Cramp)
-                    || feels(Feeling::AchingThrobbing))
-                    && (factor(Factor::Smoking)
-                        || has(Condition::Diabetes)
-                        || has(Condition::HeartDisease)))
-        }
-        "varicose_veins" => has(Condition::VaricoseVeins),
-        "arthritis" => feels(Feeling::JointStiffness) || has(Condition::Arthritis),
-        "exertion" => factor(Factor::LongStandingOrExercise),
-        "dehydration" => factor(Factor::LittleWater),
-        "circulation" => factor(Factor::LongSitting),
-        _ => false,
-    }
+/// The cause with this id.
+pub fn cause(id: &str) -> Option<&'static Cause> {
+    CAUSES.iter().find(|c| c.id == id)
 }

@@ -1,26 +1,26 @@
-//! The symptom check for leg pain at night: questions, answer parsing, rules and causes.
+//! The symptom check for leg pain at night: questions, answer parsing, rules,
+//! causes and home-care tips, as data with their conditions as functions.
 //!
-//! Pure and self-contained: no I/O, no logging, no HTTP. The web layer parses a body with
-//! [`Submission::parse`] or [`Answers::from_json`], calls [`assess`] and renders the result.
-//! Every rule and cause follows `shared/triage-spec.md`; every reader-facing sentence rests on
-//! the two source documents in `shared/seeds/`.
+//! Pure and self-contained: no I/O, no logging, no HTTP, and no words (those
+//! are in the strings files, by id). The web layer parses a body with
+//! [`Submission::parse`] or [`JsonBody::answers`], calls [`assess`] and renders
+//! the result. Every rule and cause follows `shared/triage-spec.md`.
 
-mod advice;
 mod answers;
 mod causes;
-mod questions;
 mod rules;
+mod tips;
 mod urgency;
 
 #[cfg(test)]
 mod tests;
 
-pub use advice::{come_back_if, self_care_steps};
 pub use answers::{
-    Answers, Condition, Course, Factor, Feeling, FieldError, FieldErrors, Frequency, HomeCare,
-    Onset, Severity, SleepImpact, Submission,
+    Answer, Answers, Condition, Course, Duplicate, Factor, Feeling, FieldError, FieldErrors,
+    Frequency, HomeCare, JsonBody, JsonType, Kind, Onset, Problem, QUESTIONS, Question, Severity,
+    SleepImpact, Submission, WireValue, question, sections,
 };
-pub use causes::{CAUSES, Cause};
-pub use questions::{Choice, QUESTIONS, Question, QuestionKind, question};
-pub use rules::{Assessment, RULES, Rule, assess, rule};
-pub use urgency::Urgency;
+pub use causes::{CAUSES, Cause, cause, possible_pad};
+pub use rules::{Assessment, RULES, Rule, When, assess, rule, signs};
+pub use tips::{TIPS, Tip, home_care_shown};
+pub use urgency::{CareCard, Urgency};

@@ -1,4 +1,4 @@
-//! How soon to get care: the four levels of the spec.
+//! How soon to get care: the four levels of the spec, and the care card each is shown in.
 
 /// Urgency, ordered from least to most urgent, so the highest fired rule wins.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -7,7 +7,7 @@ pub enum Urgency {
     SelfCare,
     /// Book an appointment with a doctor.
     Routine,
-    /// Contact a doctor today or tomorrow.
+    /// Contact a doctor promptly.
     Urgent,
     /// Get medical help now.
     Emergency,
@@ -18,7 +18,7 @@ impl Urgency {
     pub const ALL: &'static [Urgency] =
         &[Self::SelfCare, Self::Routine, Self::Urgent, Self::Emergency];
 
-    /// The level's name in the API and in `data-urgency`.
+    /// The level's name in the API, in `data-urgency` and in string ids.
     pub fn as_str(self) -> &'static str {
         match self {
             Self::SelfCare => "self_care",
@@ -33,40 +33,47 @@ impl Urgency {
         Self::ALL.iter().copied().find(|u| u.as_str() == name)
     }
 
-    /// Short care-card heading.
-    pub fn title(self) -> &'static str {
+    /// The care card a result at this level is shown in.
+    pub fn card(self) -> CareCard {
         match self {
-            Self::SelfCare => "Try home care first",
-            Self::Routine => "Book an appointment with a doctor",
-            Self::Urgent => "Contact a doctor today or tomorrow",
-            Self::Emergency => "Get medical help now",
+            Self::SelfCare => CareCard::SelfCare,
+            Self::Routine => CareCard::NonUrgent,
+            Self::Urgent => CareCard::Urgent,
+            Self::Emergency => CareCard::Emergency,
+        }
+    }
+}
+
+/// The kinds of care card (NHS style): a coloured box with a visually hidden
+/// prefix so a screen reader hears how urgent it is first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CareCard {
+    Emergency,
+    Urgent,
+    NonUrgent,
+    SelfCare,
+}
+
+impl CareCard {
+    pub const ALL: &'static [CareCard] = &[
+        Self::Emergency,
+        Self::Urgent,
+        Self::NonUrgent,
+        Self::SelfCare,
+    ];
+
+    /// The name after `:::` in Markdown, the CSS modifier and the string id part.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Emergency => "emergency",
+            Self::Urgent => "urgent",
+            Self::NonUrgent => "non-urgent",
+            Self::SelfCare => "self-care",
         }
     }
 
-    /// What the person is told to do, with the configured emergency number put in.
-    pub fn advice(self, emergency_number: &str) -> String {
-        match self {
-            Self::SelfCare => "Home care is a reasonable first step. See a doctor if any of the \
-                               warning signs below appear, or if the pain does not get better \
-                               after a few days."
-                .to_string(),
-            Self::Routine => {
-                "Book an appointment with a doctor. Meanwhile, home care can help.".to_string()
-            }
-            Self::Urgent => "Contact a doctor promptly, today or tomorrow.".to_string(),
-            Self::Emergency => format!(
-                "Get medical help now: call {emergency_number} or go to the emergency department."
-            ),
-        }
-    }
-
-    /// Visually hidden text before the care card, so a screen reader hears the level first.
-    pub fn screen_reader_prefix(self) -> &'static str {
-        match self {
-            Self::SelfCare => "Self-care advice: ",
-            Self::Routine => "Non-urgent advice: ",
-            Self::Urgent => "Urgent advice: ",
-            Self::Emergency => "Immediate action required: ",
-        }
+    /// The kind with this Markdown name.
+    pub fn from_name(name: &str) -> Option<CareCard> {
+        Self::ALL.iter().copied().find(|k| k.name() == name)
     }
 }

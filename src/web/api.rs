@@ -1,14 +1,20 @@
-//! `POST /api/v1/triage`: the symptom check as JSON, same field names.
+//! `POST /api/v1/triage`: the symptom check as JSON, with the form's field
+//! names. `"lang": "es"` chooses the wording; nothing else depends on it.
 
 use actix_web::http::{StatusCode, header};
-use actix_web::web::{Data, Payload};
+use actix_web::web::Payload;
 use actix_web::{HttpRequest, HttpResponse};
+use fluent_bundle::FluentValue;
 use serde_json::{Map, Value, json};
 
 use super::AppState;
-use super::body::{self, BodyError};
-use crate::site::CachePolicy;
-use crate::triage::{self, Answers, FieldErrors};
+use super::body;
+use super::error::{AppError, Format};
+use crate::i18n::Strings;
+use crate::site::assets::CachePolicy;
+use crate::site::check::CheckText;
+use crate::site::{ErrorKind, Site};
+use crate::triage::{self, FieldError, JsonBody, Kind, Problem, question};
 
 fn respond(status: StatusCode, value: Value) -> HttpResponse {
     HttpResponse::build(status)
@@ -16,49 +22,135 @@ fn respond(status: StatusCode, value: Value) -> HttpResponse {
         .json(value)
 }
 
-/// The JSON answer for a successful assessment.
-pub fn assessment_json(assessment: &triage::Assessment) -> Value {
+/// The JSON answer for an assessment, worded in one language.
+pub fn assessment_json(text: &CheckText, assessment: &triage::Assessment) -> Value {
     json!({
         "urgency": assessment.urgency.as_str(),
         "rules": assessment.fired.iter().map(|r| r.code).collect::<Vec<_>>(),
-        "reasons": assessment.fired.iter().map(|r| json!({ "rule": r.code, "text": r.reason })).collect::<Vec<_>>(),
-        "possible_causes": assessment.causes.iter().map(|c| json!({ "id": c.id, "title": c.title, "url": c.url() })).collect::<Vec<_>>(),
+        "reasons": assessment.fired.iter().map(|r| json!({ "rule": r.code, "text": text.rules.get(r.code).map(|t| t.reason.as_str()) })).collect::<Vec<_>>(),
+        "possible_causes": assessment.causes.iter().map(|c| {
+            let ct = text.causes.get(c.id);
+            json!({ "id": c.id, "title": ct.map(|t| t.title.as_str()), "url": ct.map(|t| t.href.as_str()) })
+        }).collect::<Vec<_>>(),
+        "tips": assessment.tips.iter().map(|t| json!({ "id": t.id, "text": text.tips.get(t.id) })).collect::<Vec<_>>(),
     })
 }
 
-/// `POST /api/v1/triage`.
-pub async fn triage(req: HttpRequest, payload: Payload, _state: Data<AppState>) -> HttpResponse {
-    let body = match body::read(&req, payload, "application/json").await {
-        Ok(b) => b,
-        Err(e) => {
-            let status = match e {
-                BodyError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
-                BodyError::WrongContentType { .. } => StatusCode::UNSUPPORTED_MEDIA_TYPE,
-                BodyError::Unreadable => StatusCode::BAD_REQUEST,
-            };
-            return respond(status, json!({ "error": e.to_string() }));
-        }
+/// What the API expects for a question, in words.
+fn expected(t: &Strings, field: &str) -> String {
+    let Some(q) = question(field) else {
+        return String::new();
     };
-    let value: Value = match serde_json::from_slice(&body) {
-        Ok(v) => v,
-        Err(e) => {
-            return respond(
-                StatusCode::BAD_REQUEST,
-                json!({ "error": format!("the body is not valid JSON: {e}") }),
-            );
-        }
-    };
-    match Answers::from_json(&value) {
-        Ok(answers) => respond(StatusCode::OK, assessment_json(&triage::assess(&answers))),
-        Err(FieldErrors(errors)) => {
-            let fields: Map<String, Value> = errors
+    let values = [(
+        "values",
+        FluentValue::from(
+            q.values
                 .iter()
-                .map(|e| (e.field.to_string(), Value::String(e.message.clone())))
-                .collect();
-            respond(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                json!({ "error": "Some answers are missing or not valid.", "fields": fields }),
+                .map(|v| format!("\"{v}\""))
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
+    )];
+    match q.kind {
+        Kind::YesNo => t.get("api-expected-yes-no").to_string(),
+        Kind::OneOf => t.format("api-expected-one-of", &values),
+        Kind::AnyOf => t.format("api-expected-any-of", &values),
+    }
+}
+
+/// The message for one field's problem.
+fn field_message(t: &Strings, e: &FieldError) -> String {
+    let expected = FluentValue::from(expected(t, e.field));
+    match e.problem {
+        Problem::Missing => t.format("api-missing", &[("expected", expected)]),
+        Problem::Duplicate => t.get("api-duplicate").to_string(),
+        Problem::NotAnObject => t.get("api-not-an-object").to_string(),
+        Problem::WrongType(got) => t.format(
+            "api-wrong-type",
+            &[
+                ("expected", expected),
+                (
+                    "got",
+                    FluentValue::from(t.get(&format!("api-type-{}", got.name())).to_string()),
+                ),
+            ],
+        ),
+        Problem::NotAnOption | Problem::MoreThanOne => {
+            t.format("api-not-an-option", &[("expected", expected)])
+        }
+    }
+}
+
+/// `POST /api/v1/triage`.
+pub async fn triage(
+    req: &HttpRequest,
+    payload: Payload,
+    state: &AppState,
+    site: &Site,
+) -> Result<HttpResponse, AppError> {
+    let bytes = body::read(
+        req,
+        payload,
+        "application/json",
+        state.settings.body_timeout,
+    )
+    .await
+    .map_err(|e| AppError::body(e, Format::Json, ErrorKind::NotJson))?;
+    let Ok(body) = JsonBody::parse(&bytes) else {
+        let t = &site.lang(0).0.strings;
+        return Ok(respond(
+            StatusCode::BAD_REQUEST,
+            json!({ "error": t.get("api-malformed") }),
+        ));
+    };
+    // The language first, so every message below is in it.
+    let lang = match body.member("lang") {
+        Ok(None) => Some(Ok(0)),
+        Ok(Some(Value::String(code))) => site.lang_index(code).map(Ok),
+        Ok(Some(_)) => None,
+        Err(_) => Some(Err(())),
+    };
+    let (content, lang_site) = site.lang(match lang {
+        Some(Ok(i)) => i,
+        _ => 0,
+    });
+    let t = &content.strings;
+    let answers = body.answers();
+    let mut fields = Map::new();
+    match lang {
+        Some(Ok(_)) => {}
+        Some(Err(())) => {
+            _ = fields.insert(
+                "lang".into(),
+                Value::String(t.get("api-duplicate").to_string()),
             )
+        }
+        None => {
+            let codes: Vec<String> = site
+                .languages()
+                .iter()
+                .map(|l| format!("\"{}\"", l.code))
+                .collect();
+            let message = t.format(
+                "api-unknown-lang",
+                &[("values", FluentValue::from(codes.join(", ")))],
+            );
+            fields.insert("lang".into(), Value::String(message));
+        }
+    }
+    match answers {
+        Ok(answers) if fields.is_empty() => Ok(respond(
+            StatusCode::OK,
+            assessment_json(&lang_site.check, &triage::assess(&answers)),
+        )),
+        result => {
+            for e in result.err().map(|e| e.0).unwrap_or_default() {
+                fields.insert(e.field.to_string(), Value::String(field_message(t, &e)));
+            }
+            Ok(respond(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                json!({ "error": t.get("api-invalid"), "fields": fields }),
+            ))
         }
     }
 }

@@ -1,49 +1,70 @@
-//! Reading request bodies with a size limit and a required content type.
+//! Reading a request body: the right content type, not compressed, within
+//! the size limit and the deadline.
+
+use std::time::Duration;
 
 use actix_web::http::header;
 use actix_web::web::{Bytes, BytesMut, Payload};
 use actix_web::{HttpMessage, HttpRequest};
 use futures_util::StreamExt;
 
-/// Largest body the symptom check accepts: its answers fit in under 1 KiB.
-pub const MAX_BODY_BYTES: usize = 16 * 1024;
+use super::limits::MAX_BODY_BYTES;
 
 /// Why a body was not read.
-#[derive(Debug, thiserror::Error, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum BodyError {
-    #[error("the request must be sent as {expected}")]
-    WrongContentType { expected: &'static str },
+    #[error("the request is not of the expected content type")]
+    WrongContentType,
     #[error("the request is larger than {} KiB", MAX_BODY_BYTES / 1024)]
     TooLarge,
     #[error("the request body could not be read")]
     Unreadable,
+    #[error("the request body did not arrive in time")]
+    Timeout,
 }
 
-/// Reads the whole body if the content type is `expected` and it fits the limit.
-pub async fn read(
-    req: &HttpRequest,
-    mut payload: Payload,
-    expected: &'static str,
-) -> Result<Bytes, BodyError> {
+/// Checks what the head says about the body: content type `expected`, no
+/// content coding, a declared length within the limit.
+pub fn check_head(req: &impl HttpMessage, expected: &str) -> Result<(), BodyError> {
+    let headers = req.headers();
+    let coded = headers.get_all(header::CONTENT_ENCODING).any(|v| {
+        !v.to_str()
+            .is_ok_and(|v| v.trim().eq_ignore_ascii_case("identity"))
+    });
     let mime = req.mime_type().ok().flatten();
-    if mime.as_ref().map(|m| m.essence_str()) != Some(expected) {
-        return Err(BodyError::WrongContentType { expected });
+    if coded || mime.as_ref().map(|m| m.essence_str()) != Some(expected) {
+        return Err(BodyError::WrongContentType);
     }
-    let declared = req
-        .headers()
+    let declared = headers
         .get(header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.parse::<u64>().ok());
+        .and_then(|v| v.trim().parse::<u64>().ok());
     if declared.is_some_and(|n| n > MAX_BODY_BYTES as u64) {
         return Err(BodyError::TooLarge);
     }
-    let mut body = BytesMut::new();
-    while let Some(chunk) = payload.next().await {
-        let chunk = chunk.map_err(|_| BodyError::Unreadable)?;
-        if body.len() + chunk.len() > MAX_BODY_BYTES {
-            return Err(BodyError::TooLarge);
+    Ok(())
+}
+
+/// Reads the whole body if its head is right, it fits and it arrives before `deadline`.
+pub async fn read(
+    req: &HttpRequest,
+    mut payload: Payload,
+    expected: &str,
+    deadline: Duration,
+) -> Result<Bytes, BodyError> {
+    check_head(req, expected)?;
+    let read = async {
+        let mut body = BytesMut::new();
+        while let Some(chunk) = payload.next().await {
+            let chunk = chunk.map_err(|_| BodyError::Unreadable)?;
+            if body.len() + chunk.len() > MAX_BODY_BYTES {
+                return Err(BodyError::TooLarge);
+            }
+            body.extend_from_slice(&chunk);
         }
-        body.extend_from_slice(&chunk);
-    }
-    Ok(body.freeze())
+        Ok(body.freeze())
+    };
+    tokio::time::timeout(deadline, read)
+        .await
+        .map_err(|_| BodyError::Timeout)?
 }

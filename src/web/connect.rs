@@ -1,122 +1,98 @@
-//! `GET /connect`: HL7 Infobutton links by ICD-10-CM code, the scheme
+//! `GET /connect`: HL7 Infobutton links by diagnosis code, the scheme
 //! MedlinePlus Connect uses, so record systems can link to the right section.
+//! Nothing from the query is ever shown back: only codes the site knows.
 
 use actix_web::http::{StatusCode, header};
-use actix_web::web::Data;
 use actix_web::{HttpRequest, HttpResponse};
+use serde::Deserialize;
 use serde_json::json;
 
 use super::AppState;
-use crate::clinics::{CodeEntry, ICD10_CM, lookup, normalise_code};
-use crate::site::CachePolicy;
+use super::error::{AppError, Format};
+use crate::clinics::codes::{ICD10_CM, lookup, normalise};
+use crate::site::assets::CachePolicy;
+use crate::site::check::link_in;
+use crate::site::{ErrorKind, Site};
 
-/// What a request asked for, read from its query string.
+/// The query, as the HL7 URL-based implementation guide names its parameters.
+#[derive(Debug, Default, Deserialize)]
 struct Query {
+    #[serde(rename = "mainSearchCriteria.v.cs")]
     code_system: Option<String>,
+    #[serde(rename = "mainSearchCriteria.v.c")]
     code: Option<String>,
-    json: bool,
+    #[serde(rename = "knowledgeResponseType")]
+    response_type: Option<String>,
 }
 
-fn read_query(req: &HttpRequest) -> Query {
-    let mut q = Query {
-        code_system: None,
-        code: None,
-        json: false,
+/// `GET /connect`: a redirect to the best section, JSON topics, or a helpful
+/// page when the code or code system is not one the site knows.
+pub fn connect(req: &HttpRequest, state: &AppState, site: &Site) -> Result<HttpResponse, AppError> {
+    // A repeated or undecodable parameter is a malformed request.
+    let query: Query = serde_html_form::from_str(req.query_string())
+        .map_err(|_| AppError::page(ErrorKind::CodeMalformed))?;
+    let format = match query.response_type.as_deref().map(str::trim) {
+        None | Some("") | Some("text/html") => Format::Html,
+        Some(t) if t.eq_ignore_ascii_case("application/json") => Format::Json,
+        Some(_) => return Err(AppError::page(ErrorKind::ResponseType)),
     };
-    for (key, value) in form_urlencoded::parse(req.query_string().as_bytes()) {
-        match key.as_ref() {
-            "mainSearchCriteria.v.cs" => q.code_system = Some(value.trim().to_string()),
-            "mainSearchCriteria.v.c" => {
-                q.code = Some(value.trim().to_string()).filter(|c| !c.is_empty())
-            }
-            "knowledgeResponseType" => {
-                q.json = value.trim().eq_ignore_ascii_case("application/json")
-            }
-            _ => {}
-        }
+    let fail = |kind| AppError {
+        format,
+        ..AppError::page(kind)
+    };
+    if query.code_system.as_deref().map(str::trim) != Some(ICD10_CM) {
+        return Err(fail(ErrorKind::CodeSystem));
     }
-    q
-}
-
-fn entry_json(base_url: &str, e: &CodeEntry) -> serde_json::Value {
-    json!({
-        "title": { "_value": e.title },
-        "link": [{ "href": format!("{base_url}{}", e.link) }],
-        "summary": { "_value": e.summary },
-        "code": e.prefix,
-        "code_name": e.name,
-    })
-}
-
-/// `GET /connect`: a redirect to the best section, JSON topics, or a
-/// helpful page when the code or code system is not one we know.
-pub async fn connect(req: HttpRequest, state: Data<AppState>) -> HttpResponse {
-    let q = read_query(&req);
-    let base_url = &state.settings.base_url;
-    let problem = match (&q.code_system, &q.code) {
-        (Some(cs), _) if cs != ICD10_CM => Some((
-            StatusCode::BAD_REQUEST,
-            format!(
-                "Code system {cs:?} is not supported. Send ICD-10-CM codes (mainSearchCriteria.v.cs={ICD10_CM})."
-            ),
-        )),
-        (None, _) => Some((
-            StatusCode::BAD_REQUEST,
-            format!(
-                "Say which code system the code is from: mainSearchCriteria.v.cs={ICD10_CM} (ICD-10-CM)."
-            ),
-        )),
-        (_, None) => Some((
-            StatusCode::BAD_REQUEST,
-            "Give a diagnosis code in mainSearchCriteria.v.c, for example R25.2.".to_string(),
-        )),
-        _ => None,
-    };
-    let matches = q
+    let code = query
         .code
         .as_deref()
-        .map(|c| lookup(&state.site.codes, c))
-        .unwrap_or_default();
-    let problem = problem.or_else(|| {
-        matches.is_empty().then(|| {
-            let code = normalise_code(q.code.as_deref().unwrap_or_default());
-            (StatusCode::NOT_FOUND, format!("We have no page for the code {code}. The causes page and the symptom check may still help."))
-        })
-    });
-    let respond = |status: StatusCode| {
-        let mut r = HttpResponse::build(status);
-        r.insert_header((
+        .and_then(normalise)
+        .ok_or_else(|| fail(ErrorKind::CodeMalformed))?;
+    let matches = lookup(&site.codes, &code);
+    let Some(best) = matches.first() else {
+        return Err(fail(ErrorKind::CodeNotFound));
+    };
+    let (lang, _) = site.lang(0);
+    let base_url = &state.settings.base_url;
+    if format == Format::Json {
+        let entries: Vec<_> = matches
+            .iter()
+            .map(|e| {
+                json!({
+                    "title": { "_value": lang.section_title(&e.link) },
+                    "link": [{ "href": format!("{base_url}{}", link_in(&lang.strings.lang, &e.link)) }],
+                    "summary": { "_value": summary(site, &e.link) },
+                    "code": e.prefix,
+                    "code_name": e.name,
+                })
+            })
+            .collect();
+        return Ok(HttpResponse::Ok()
+            .insert_header((header::CACHE_CONTROL, CachePolicy::Revalidate.header_value()))
+            .json(json!({ "feed": { "title": { "_value": lang.strings.get("site-name") }, "entry": entries } })));
+    }
+    Ok(HttpResponse::build(StatusCode::FOUND)
+        .insert_header((
             header::CACHE_CONTROL,
             CachePolicy::Revalidate.header_value(),
-        ));
-        r
+        ))
+        .insert_header((header::LOCATION, link_in(&lang.strings.lang, &best.link)))
+        .finish())
+}
+
+/// The first paragraph of the section a link points to.
+fn summary<'a>(site: &'a Site, link: &str) -> &'a str {
+    let (lang, _) = site.lang(0);
+    let (path, fragment) = link.split_once('#').unwrap_or((link, ""));
+    let Some(page) = lang.page(path) else {
+        return "";
     };
-    if let Some((status, message)) = problem {
-        if q.json {
-            return respond(status).json(json!({
-                "error": message,
-                "supported_code_system": ICD10_CM,
-                "see_also": [format!("{base_url}/causes"), format!("{base_url}/check")],
-            }));
-        }
-        let page = state
-            .site
-            .error_page("No page for this code", &message, "/connect");
-        return respond(status)
-            .content_type("text/html; charset=utf-8")
-            .body(page);
+    if fragment.is_empty() {
+        return &page.front.description;
     }
-    if q.json {
-        let code = normalise_code(q.code.as_deref().unwrap_or_default());
-        return respond(StatusCode::OK).json(json!({
-            "feed": {
-                "title": { "_value": state.site.layout.site_name },
-                "subtitle": { "_value": format!("Topics for ICD-10-CM code {code}") },
-                "entry": matches.iter().map(|e| entry_json(base_url, e)).collect::<Vec<_>>(),
-            }
-        }));
-    }
-    respond(StatusCode::FOUND)
-        .insert_header((header::LOCATION, matches[0].link.clone()))
-        .finish()
+    page.body
+        .sections
+        .iter()
+        .find(|s| s.id == fragment)
+        .map_or(page.front.description.as_str(), |s| s.summary.as_str())
 }

@@ -1,69 +1,74 @@
-//! Serving what the site prepared at start-up, and the 404 and 405 answers.
+//! The one entry point for every request: look the path up in the route
+//! table, check the method, then serve a prepared file or call a handler.
 
-use actix_web::http::{Method, StatusCode, header};
-use actix_web::{HttpRequest, HttpResponse, web};
+use actix_web::http::{Method, header};
+use actix_web::web::{Data, Payload};
+use actix_web::{HttpRequest, HttpResponse};
 
 use super::AppState;
-use crate::site::{Asset, CachePolicy, Encoding};
+use super::error::{AppError, Format};
+use super::headers;
+use super::routes::{self, Get, Post};
+use crate::site::ErrorKind;
+use crate::site::assets::Asset;
 
-/// Methods a path answers, or `None` when the path does not exist.
-fn allowed_methods(state: &AppState, path: &str) -> Option<&'static str> {
-    match path {
-        "/check" | "/embed/check" => Some("GET, HEAD, POST"),
-        "/connect" => Some("GET, HEAD"),
-        "/api/v1/triage" => Some("POST"),
-        _ if state.site.get(path).is_some() => Some("GET, HEAD"),
-        _ => None,
-    }
-}
-
-/// Answers every request no other route took: prepared pages and files,
-/// a redirect for a trailing slash, 405 for a wrong method, else 404.
-pub async fn dispatch(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse {
+/// Answers every request.
+pub async fn dispatch(
+    req: HttpRequest,
+    payload: Payload,
+    state: Data<AppState>,
+) -> Result<HttpResponse, AppError> {
+    let site = state.site();
     let path = req.path();
-    let method = req.method();
-    let is_read = method == Method::GET || method == Method::HEAD;
-    let Some(allow) = allowed_methods(&state, path) else {
+    let place = site.place(path);
+    let is_read = matches!(*req.method(), Method::GET | Method::HEAD);
+    let Some(resource) = routes::resolve(&site, path, &place) else {
         let trimmed = path.trim_end_matches('/');
-        if is_read && path.len() > 1 && state.site.get(trimmed).is_some() {
-            return HttpResponse::PermanentRedirect()
+        if is_read && path.len() > 1 && trimmed.len() < path.len() && site.get(trimmed).is_some() {
+            return Ok(HttpResponse::PermanentRedirect()
                 .insert_header((header::LOCATION, trimmed.to_string()))
-                .finish();
+                .finish());
         }
-        return not_found(&state, path);
+        return Err(AppError::page(ErrorKind::NotFound));
     };
-    if !allow.split(", ").any(|m| m == method.as_str()) {
-        return method_not_allowed(&state, path, allow);
+    if !resource.allows(req.method()) {
+        let format = if routes::is_api(path) {
+            Format::Json
+        } else {
+            Format::Html
+        };
+        return Err(AppError {
+            allow: Some(resource.allow()),
+            format,
+            ..AppError::page(resource.wrong_method())
+        });
     }
-    match state.site.get(path) {
-        Some(asset) => serve(&req, asset),
-        None => not_found(&state, path),
+    match (is_read, resource.get, resource.post) {
+        (true, Some(Get::Asset(asset)), _) => Ok(serve(&req, asset)),
+        (true, Some(Get::Connect), _) => super::connect::connect(&req, &state, &site),
+        (false, _, Some(Post::Check)) => {
+            super::check::submit(&req, payload, &state, &site, &place).await
+        }
+        (false, _, Some(Post::Triage)) => super::api::triage(&req, payload, &state, &site).await,
+        _ => Err(AppError::page(ErrorKind::NotFound)),
     }
 }
 
-/// Writes a prepared asset in the best encoding the client accepts, or
-/// `304` when the client already has that variant.
+/// Writes a prepared asset in the best coding the client accepts, or `304`
+/// when the client already has that variant.
 pub fn serve(req: &HttpRequest, asset: &Asset) -> HttpResponse {
-    let accept = req
-        .headers()
-        .get(header::ACCEPT_ENCODING)
-        .and_then(|v| v.to_str().ok());
-    let (encoding, variant) = asset.variant(Encoding::negotiate(accept));
-    let fresh = req
-        .headers()
-        .get(header::IF_NONE_MATCH)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| {
-            v.split(',')
-                .any(|tag| tag.trim() == variant.etag || tag.trim() == "*")
-        });
+    let coding = headers::negotiate(req, asset);
+    let variant = asset.variant(coding).unwrap_or(&asset.identity);
+    let fresh = headers::fresh(req, &variant.tag);
     let mut response = if fresh {
         HttpResponse::NotModified()
     } else {
         HttpResponse::Ok()
     };
     response
-        .insert_header((header::ETAG, variant.etag.clone()))
+        .insert_header(header::ETag(header::EntityTag::new_strong(
+            variant.tag.clone(),
+        )))
         .insert_header((header::CACHE_CONTROL, asset.cache.header_value()));
     if asset.varies() {
         response.insert_header((header::VARY, "Accept-Encoding"));
@@ -71,39 +76,10 @@ pub fn serve(req: &HttpRequest, asset: &Asset) -> HttpResponse {
     if fresh {
         return response.finish();
     }
-    if let Some(coding) = encoding.header_value() {
-        response.insert_header((header::CONTENT_ENCODING, coding));
+    if let Some(value) = coding.header_value() {
+        response.insert_header((header::CONTENT_ENCODING, value));
     }
     response
         .content_type(asset.content_type)
         .body(variant.body.clone())
-}
-
-/// The friendly 404 page in the site's layout (the embed layout under `/embed/`).
-pub fn not_found(state: &AppState, path: &str) -> HttpResponse {
-    HttpResponse::NotFound()
-        .content_type("text/html; charset=utf-8")
-        .insert_header((
-            header::CACHE_CONTROL,
-            CachePolicy::Revalidate.header_value(),
-        ))
-        .body(state.site.not_found_for(path))
-}
-
-/// `405` with `Allow`, as JSON for the API and as a page otherwise.
-pub fn method_not_allowed(state: &AppState, path: &str, allow: &'static str) -> HttpResponse {
-    let mut response = HttpResponse::build(StatusCode::METHOD_NOT_ALLOWED);
-    response.insert_header((header::ALLOW, allow));
-    if path.starts_with("/api/") {
-        return response
-            .json(serde_json::json!({ "error": format!("this address only accepts {allow}") }));
-    }
-    let message = if allow.contains("POST") && allow.contains("GET") {
-        "This address accepts only reading the page or sending the symptom check form."
-    } else {
-        "This page can only be read: it does not accept forms or uploads."
-    };
-    response
-        .content_type("text/html; charset=utf-8")
-        .body(state.site.error_page("Method not allowed", message, path))
 }

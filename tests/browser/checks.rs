@@ -152,10 +152,10 @@ pub fn except_page_status(problems: Vec<String>, page_url: &str, status: u16) ->
 /// Cookies, as WebDriver and as the page itself see them.
 pub async fn cookies(session: &Session) -> Vec<String> {
     let mut problems: Vec<String> = session
-        .cookies()
+        .cookie_names()
         .await
         .iter()
-        .map(|c| format!("cookie set: {}", c["name"]))
+        .map(|name| format!("cookie set: {name}"))
         .collect();
     let document_cookie = session.execute("return document.cookie;", vec![]).await;
     if document_cookie.as_str().is_some_and(|c| !c.is_empty()) {

@@ -111,13 +111,7 @@ async fn enter_frame(session: &Session) {
 /// in it. Leaves the session at the top level.
 async fn frame_document(session: &Session) -> Result<Value, String> {
     enter_frame(session).await;
-    let seen = session
-        .try_call(
-            "POST",
-            "/execute/sync",
-            json!({ "script": FRAME_DOCUMENT, "args": [] }),
-        )
-        .await;
+    let seen = session.try_execute(FRAME_DOCUMENT, vec![]).await;
     session.switch_to_top().await;
     seen
 }

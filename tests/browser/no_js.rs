@@ -1,12 +1,11 @@
 //! With JavaScript turned off in Chromium, the whole site works the same.
 
-use leg_pain_guide::content::REQUIRED_PAGES;
 use serde_json::{Value, json};
 
 use crate::helpers::{TestApp, select, spawn_app, text_of};
 use crate::states::{
-    Input, LEVELS, NOT_FOUND_PATH, answer, submit, submit_empty_check_and_expect_focused_summary,
-    urgency_shown,
+    Input, LEVELS, NOT_FOUND_PATH, PAGES, answer, submit,
+    submit_empty_check_and_expect_focused_summary, urgency_shown,
 };
 use crate::tools;
 use crate::webdriver::{Options, Session};
@@ -48,7 +47,7 @@ async fn without_javascript_every_page_loads_and_the_check_gives_the_same_result
     .await;
     assert!(!scripts_run(&session).await, "JavaScript is still on");
 
-    let paths = REQUIRED_PAGES.iter().map(|(_, path)| *path);
+    let paths = PAGES.iter().map(|(_, path)| *path);
     for path in paths.chain([NOT_FOUND_PATH]) {
         session.goto(&app.url(path)).await;
         let seen = session

@@ -7,7 +7,7 @@ use crate::helpers::spawn_app;
 use crate::states::Form;
 use crate::states::{Input, LEVELS, State};
 use crate::tools;
-use crate::webdriver::{Options, Session, base64_decode};
+use crate::webdriver::{Options, Session};
 
 /// A4, the paper most clinics print on; Chromium's default margins plus the
 /// stylesheet's `@page` margins apply.
@@ -32,7 +32,7 @@ async fn print_to_pdf(session: &Session) -> Vec<u8> {
             json!({ "paperWidth": A4.0, "paperHeight": A4.1, "preferCSSPageSize": true, "printBackground": false }),
         )
         .await;
-    base64_decode(printed["data"].as_str().expect("printToPDF returns data"))
+    Session::decode(&printed)
 }
 
 #[tokio::test]

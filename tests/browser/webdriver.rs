@@ -1,23 +1,23 @@
-//! A small W3C WebDriver client for chromedriver, over reqwest.
+//! A browser session for the tests: chromedriver and one headless Chromium
+//! with a fresh profile, driven through `fantoccini`. Chromium-only commands
+//! (its logs, DevTools) go through fantoccini as vendor commands.
 //!
-//! Each `Session` starts its own chromedriver on a free loopback port and one
-//! headless Chromium with a fresh profile. Dropping the session ends it:
-//! Chromium is closed through chromedriver, then chromedriver is killed.
+//! Dropping the session ends Chromium, then stops chromedriver.
 
-use std::io::{Read, Write};
-use std::net::{TcpListener, TcpStream};
+use std::net::TcpListener;
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use serde_json::{Value, json};
+use base64::Engine as _;
+use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+use fantoccini::wd::WebDriverCompatibleCommand;
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::{Map, Value, json};
 
 use crate::tools::Tools;
 
-/// The key W3C WebDriver uses for element references.
-const ELEMENT_KEY: &str = "element-6066-11e4-a52e-4f735466cecf";
-
-/// Keys for `Session::press`.
+/// Keys for `Session::press` (WebDriver's code points).
 pub const TAB: &str = "\u{E004}";
 pub const ENTER: &str = "\u{E007}";
 pub const SPACE: &str = " ";
@@ -45,10 +45,11 @@ impl Chromedriver {
     }
 
     async fn try_start(binary: &Path, temp: &Path) -> Option<Chromedriver> {
-        let port = {
-            let probe = TcpListener::bind("127.0.0.1:0").expect("find a free port");
-            probe.local_addr().unwrap().port()
-        };
+        let port = TcpListener::bind("127.0.0.1:0")
+            .expect("find a free port")
+            .local_addr()
+            .unwrap()
+            .port();
         let child = Command::new(binary)
             .arg(format!("--port={port}"))
             // Chromium's scratch folders go with the session's own folder.
@@ -59,13 +60,11 @@ impl Chromedriver {
             .spawn()
             .unwrap_or_else(|e| panic!("start {}: {e}", binary.display()));
         let mut driver = Chromedriver { child, port };
-        let status = format!("http://127.0.0.1:{port}/status");
-        let http = reqwest::Client::new();
         let deadline = Instant::now() + Duration::from_secs(20);
         loop {
-            if let Ok(response) = http.get(&status).send().await
-                && let Ok(body) = response.json::<Value>().await
-                && body["value"]["ready"] == true
+            if tokio::net::TcpStream::connect(("127.0.0.1", port))
+                .await
+                .is_ok()
             {
                 return Some(driver);
             }
@@ -74,7 +73,7 @@ impl Chromedriver {
             }
             assert!(
                 Instant::now() < deadline,
-                "chromedriver did not become ready on port {port} within 20 s"
+                "chromedriver did not listen on port {port} within 20 s"
             );
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
@@ -95,21 +94,43 @@ pub struct Options {
     pub javascript_disabled: bool,
 }
 
+/// A command chromedriver adds to WebDriver: its logs and DevTools.
+#[derive(Debug)]
+struct Vendor {
+    path: &'static str,
+    body: Value,
+}
+
+impl WebDriverCompatibleCommand for Vendor {
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!(
+            "session/{}/{}",
+            session_id.unwrap_or_default(),
+            self.path
+        ))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(self.body.to_string()))
+    }
+}
+
 /// One browser session. Ends when dropped.
 pub struct Session {
-    http: reqwest::Client,
-    base: String,
-    id: String,
+    client: Client,
     chrome_pid: Option<u64>,
     // Dropped after `Session::drop` has closed the browser: driver, then
     // the folder holding the profile and Chromium's temporary files.
-    driver: Chromedriver,
+    _driver: Chromedriver,
     _folder: tempfile::TempDir,
 }
 
-/// A reference to an element in the current page.
-#[derive(Clone, Debug)]
-pub struct Element(String);
+/// An element of the current page.
+pub type Element = fantoccini::elements::Element;
 
 impl Session {
     pub async fn start(tools: &Tools, options: Options) -> Session {
@@ -129,64 +150,58 @@ impl Session {
             prefs["profile.managed_default_content_settings.javascript"] = json!(2);
         }
         let capabilities = json!({
-            "capabilities": {"alwaysMatch": {
-                "browserName": "chrome",
-                "pageLoadStrategy": "normal",
-                "goog:loggingPrefs": {"browser": "ALL", "performance": "ALL"},
-                "goog:chromeOptions": {
-                    "binary": tools.chromium,
-                    "args": [
-                        "--headless",
-                        "--no-sandbox",
-                        "--disable-gpu",
-                        "--disable-dev-shm-usage",
-                        "--disable-background-networking",
-                        "--disable-component-update",
-                        "--disable-default-apps",
-                        "--disable-extensions",
-                        "--no-first-run",
-                        "--no-default-browser-check",
-                        "--disable-sync",
-                        "--hide-scrollbars",
-                        "--force-color-profile=srgb",
-                        "--lang=en-US",
-                        // A safety net: no host name but the test servers'
-                        // loopback addresses ever resolves.
-                        "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE 127.0.0.2",
-                        "--window-size=1280,900",
-                        format!("--user-data-dir={}", profile.display()),
-                    ],
-                    "prefs": prefs,
-                    "perfLoggingPrefs": {"enableNetwork": true, "enablePage": false},
-                },
-            }}
+            "browserName": "chrome",
+            "pageLoadStrategy": "normal",
+            "goog:loggingPrefs": {"browser": "ALL", "performance": "ALL"},
+            "goog:chromeOptions": {
+                "binary": tools.chromium,
+                "args": [
+                    "--headless",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-dev-shm-usage",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-default-apps",
+                    "--disable-extensions",
+                    "--no-first-run",
+                    "--no-default-browser-check",
+                    "--disable-sync",
+                    "--hide-scrollbars",
+                    "--force-color-profile=srgb",
+                    "--lang=en-US",
+                    // A safety net: no host name but the test servers'
+                    // loopback addresses ever resolves.
+                    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE 127.0.0.2",
+                    "--window-size=1280,900",
+                    format!("--user-data-dir={}", profile.display()),
+                ],
+                "prefs": prefs,
+                "perfLoggingPrefs": {"enableNetwork": true, "enablePage": false},
+            },
         });
-        let http = reqwest::Client::builder()
-            .timeout(Duration::from_secs(120))
-            .build()
-            .unwrap();
-        let root = format!("http://127.0.0.1:{}", driver.port);
-        let response = http
-            .post(format!("{root}/session"))
-            .json(&capabilities)
-            .send()
-            .await
-            .expect("ask chromedriver for a session");
-        let body: Value = response.json().await.expect("chromedriver answers JSON");
-        let value = &body["value"];
-        let Some(id) = value["sessionId"].as_str() else {
-            panic!(
-                "chromedriver could not start Chromium ({}): {}",
-                tools.chromium.display(),
-                value["message"]
-            );
+        let Value::Object(capabilities): Value = capabilities else {
+            unreachable!("an object")
         };
+        let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+        let client = ClientBuilder::new(connector)
+            .capabilities(capabilities)
+            .connect(&format!("http://127.0.0.1:{}", driver.port))
+            .await
+            .unwrap_or_else(|e| {
+                panic!(
+                    "chromedriver could not start Chromium ({}): {e}",
+                    tools.chromium.display()
+                )
+            });
+        let chrome_pid = client
+            .capabilities()
+            .and_then(|c: &Map<String, Value>| c.get("goog:processID"))
+            .and_then(Value::as_u64);
         let session = Session {
-            http,
-            base: format!("{root}/session/{id}"),
-            id: id.to_string(),
-            chrome_pid: value["capabilities"]["goog:processID"].as_u64(),
-            driver,
+            client,
+            chrome_pid,
+            _driver: driver,
             _folder: folder,
         };
         // Forget whatever Chromium logged while starting.
@@ -195,73 +210,52 @@ impl Session {
         session
     }
 
-    /// Sends one command; returns its `value` or the WebDriver error message.
-    pub async fn try_call(&self, method: &str, path: &str, body: Value) -> Result<Value, String> {
-        let url = format!("{}{path}", self.base);
-        let request = match method {
-            "GET" => self.http.get(&url),
-            "DELETE" => self.http.delete(&url),
-            _ => self.http.post(&url).json(&body),
-        };
-        let response = request
-            .send()
+    /// Runs a vendor command; `Err` with WebDriver's message if it fails.
+    async fn vendor(&self, path: &'static str, body: Value) -> Result<Value, String> {
+        self.client
+            .issue_cmd(Vendor { path, body })
             .await
-            .map_err(|e| format!("{method} {path}: {e}"))?;
-        let ok = response.status().is_success();
-        let body: Value = response
-            .json()
-            .await
-            .map_err(|e| format!("{method} {path}: {e}"))?;
-        let value = body.get("value").cloned().unwrap_or(Value::Null);
-        if ok {
-            Ok(value)
-        } else {
-            Err(format!(
-                "{method} {path}: {}: {}",
-                value["error"].as_str().unwrap_or("error"),
-                value["message"].as_str().unwrap_or("")
-            ))
-        }
-    }
-
-    /// Sends one command and panics if WebDriver reports an error.
-    pub async fn call(&self, method: &str, path: &str, body: Value) -> Value {
-        self.try_call(method, path, body)
-            .await
-            .unwrap_or_else(|e| panic!("WebDriver: {e}"))
+            .map_err(|e| format!("{path}: {e}"))
     }
 
     /// Navigates and waits for the page's load event.
     pub async fn goto(&self, url: &str) {
-        self.call("POST", "/url", json!({ "url": url })).await;
+        self.client
+            .goto(url)
+            .await
+            .unwrap_or_else(|e| panic!("goto {url}: {e}"));
     }
 
     pub async fn url(&self) -> String {
-        self.call("GET", "/url", Value::Null)
+        self.client
+            .current_url()
             .await
-            .as_str()
+            .map(|u| u.to_string())
             .unwrap_or_default()
-            .to_string()
+    }
+
+    /// Runs `script` as the body of a function in the page; `Err` if it throws
+    /// or no script can run there.
+    pub async fn try_execute(&self, script: &str, args: Vec<Value>) -> Result<Value, String> {
+        self.client
+            .execute(script, args)
+            .await
+            .map_err(|e| e.to_string())
     }
 
     /// Runs `script` as the body of a function in the page.
     pub async fn execute(&self, script: &str, args: Vec<Value>) -> Value {
-        self.call(
-            "POST",
-            "/execute/sync",
-            json!({ "script": script, "args": args }),
-        )
-        .await
+        self.try_execute(script, args)
+            .await
+            .unwrap_or_else(|e| panic!("execute: {e}"))
     }
 
     /// Runs `script`; it ends by calling its last argument with the result.
     pub async fn execute_async(&self, script: &str, args: Vec<Value>) -> Value {
-        self.call(
-            "POST",
-            "/execute/async",
-            json!({ "script": script, "args": args }),
-        )
-        .await
+        self.client
+            .execute_async(script, args)
+            .await
+            .unwrap_or_else(|e| panic!("execute_async: {e}"))
     }
 
     /// Polls `script` (returning a boolean) until true, or panics saying `what`.
@@ -269,14 +263,7 @@ impl Session {
         let deadline = Instant::now() + Duration::from_secs(15);
         loop {
             // The page may be between documents: an error just means "not yet".
-            if let Ok(Value::Bool(true)) = self
-                .try_call(
-                    "POST",
-                    "/execute/sync",
-                    json!({ "script": script, "args": [] }),
-                )
-                .await
-            {
+            if let Ok(Value::Bool(true)) = self.try_execute(script, vec![]).await {
                 return;
             }
             assert!(
@@ -289,84 +276,79 @@ impl Session {
     }
 
     pub async fn find(&self, css: &str) -> Element {
-        let value = self
-            .call(
-                "POST",
-                "/element",
-                json!({ "using": "css selector", "value": css }),
-            )
-            .await;
-        Element(
-            value[ELEMENT_KEY]
-                .as_str()
-                .unwrap_or_else(|| panic!("no element for {css}"))
-                .to_string(),
-        )
+        self.client
+            .find(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("no element for {css}: {e}"))
     }
 
     /// Makes the frame `element` (an `iframe` of the current document) the
-    /// document later commands act on. Get Current URL still answers with
-    /// the top-level document's address.
+    /// document later commands act on.
     pub async fn switch_to_frame(&self, element: &Element) {
-        self.call(
-            "POST",
-            "/frame",
-            json!({ "id": { ELEMENT_KEY: element.0 } }),
-        )
-        .await;
+        element
+            .clone()
+            .enter_frame()
+            .await
+            .expect("enter the frame");
     }
 
     /// Makes the top-level document the one later commands act on.
     pub async fn switch_to_top(&self) {
-        self.call("POST", "/frame", json!({ "id": null })).await;
+        // Leaving a frame one level at a time ends at the top.
+        while self
+            .try_execute("return window === window.top;", vec![])
+            .await
+            != Ok(Value::Bool(true))
+        {
+            if self.client.enter_parent_frame().await.is_err() {
+                break;
+            }
+        }
     }
 
     /// Clicks an element the way a person would (scrolled into view, hit-tested).
     pub async fn click(&self, css: &str) {
-        let element = self.find(css).await;
-        self.call("POST", &format!("/element/{}/click", element.0), json!({}))
-            .await;
+        self.find(css)
+            .await
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("click {css}: {e}"));
     }
 
-    /// Presses and releases each key in turn, through WebDriver key actions.
+    /// Presses and releases each key in turn.
     pub async fn press(&self, keys: &[&str]) {
-        let mut actions = Vec::new();
+        let mut actions = KeyActions::new("keyboard".to_string());
         for key in keys {
-            actions.push(json!({"type": "keyDown", "value": key}));
-            actions.push(json!({"type": "keyUp", "value": key}));
+            let value = key.chars().next().expect("a key");
+            actions = actions
+                .then(KeyAction::Down { value })
+                .then(KeyAction::Up { value });
         }
-        self.call(
-            "POST",
-            "/actions",
-            json!({"actions": [{"type": "key", "id": "keyboard", "actions": actions}]}),
-        )
-        .await;
+        self.client
+            .perform_actions(actions)
+            .await
+            .expect("press keys");
     }
 
-    /// Every cookie the browser holds for the current page.
-    pub async fn cookies(&self) -> Vec<Value> {
-        match self.call("GET", "/cookie", Value::Null).await {
-            Value::Array(cookies) => cookies,
-            other => panic!("cookies: unexpected answer {other}"),
-        }
+    /// The names of the cookies the browser holds for the current page.
+    pub async fn cookie_names(&self) -> Vec<String> {
+        let cookies = self.client.get_all_cookies().await.expect("read cookies");
+        cookies.iter().map(|c| c.name().to_string()).collect()
     }
 
     /// Returns, and clears, one of chromedriver's logs ("browser", "performance").
     pub async fn log(&self, kind: &str) -> Vec<Value> {
-        match self.call("POST", "/se/log", json!({ "type": kind })).await {
-            Value::Array(entries) => entries,
-            other => panic!("log {kind}: unexpected answer {other}"),
+        match self.vendor("se/log", json!({ "type": kind })).await {
+            Ok(Value::Array(entries)) => entries,
+            other => panic!("log {kind}: unexpected answer {other:?}"),
         }
     }
 
     /// Sends a Chrome DevTools Protocol command through chromedriver.
     pub async fn cdp(&self, cmd: &str, params: Value) -> Value {
-        self.call(
-            "POST",
-            "/goog/cdp/execute",
-            json!({ "cmd": cmd, "params": params }),
-        )
-        .await
+        self.vendor("goog/cdp/execute", json!({ "cmd": cmd, "params": params }))
+            .await
+            .unwrap_or_else(|e| panic!("{e}"))
     }
 
     /// Makes the viewport exactly `width` x `height` CSS pixels.
@@ -390,6 +372,13 @@ impl Session {
         .await;
     }
 
+    /// The bytes of a DevTools answer's base64 `data`.
+    pub fn decode(answer: &Value) -> Vec<u8> {
+        base64::engine::general_purpose::STANDARD
+            .decode(answer["data"].as_str().expect("DevTools answers with data"))
+            .expect("DevTools sends base64")
+    }
+
     /// Writes a PNG of the whole page (not just the viewport) to `path`.
     pub async fn screenshot(&self, path: &Path) {
         let metrics = self.cdp("Page.getLayoutMetrics", json!({})).await;
@@ -406,27 +395,28 @@ impl Session {
                 }),
             )
             .await;
-        let data = shot["data"].as_str().expect("screenshot data");
-        std::fs::write(path, base64_decode(data))
+        std::fs::write(path, Self::decode(&shot))
             .unwrap_or_else(|e| panic!("write {}: {e}", path.display()));
     }
 }
 
 impl Drop for Session {
-    /// Closes Chromium through chromedriver (blocking: drop cannot await),
-    /// and kills it by its process id if it is still there.
+    /// Ends Chromium (its profile is thrown away, so nothing is lost), then
+    /// chromedriver. Drop cannot await fantoccini's own close, whose work
+    /// runs on the test's runtime.
     fn drop(&mut self) {
-        let _ = delete_session(self.driver.port, &self.id);
-        if let Some(pid) = self.chrome_pid {
-            let deadline = Instant::now() + Duration::from_secs(5);
-            while is_chromium(pid) && Instant::now() < deadline {
-                std::thread::sleep(Duration::from_millis(50));
-            }
-            if is_chromium(pid) {
-                let _ = Command::new("kill")
-                    .args(["-KILL", &pid.to_string()])
-                    .status();
-            }
+        let Some(pid) = self.chrome_pid else { return };
+        let _ = Command::new("kill")
+            .args(["-TERM", &pid.to_string()])
+            .status();
+        let deadline = Instant::now() + Duration::from_secs(2);
+        while is_chromium(pid) && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        if is_chromium(pid) {
+            let _ = Command::new("kill")
+                .args(["-KILL", &pid.to_string()])
+                .status();
         }
     }
 }
@@ -435,75 +425,4 @@ fn is_chromium(pid: u64) -> bool {
     std::fs::read(format!("/proc/{pid}/cmdline"))
         .map(|cmdline| String::from_utf8_lossy(&cmdline).contains("chrom"))
         .unwrap_or(false)
-}
-
-/// `DELETE /session/{id}` over a plain socket, so it works inside `Drop`.
-fn delete_session(port: u16, id: &str) -> std::io::Result<()> {
-    let address = ([127, 0, 0, 1], port).into();
-    let mut stream = TcpStream::connect_timeout(&address, Duration::from_secs(2))?;
-    stream.set_read_timeout(Some(Duration::from_secs(20)))?;
-    write!(
-        stream,
-        "DELETE /session/{id} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
-    )?;
-    // chromedriver keeps the connection open: read just the one response.
-    let mut answer = Vec::new();
-    let mut chunk = [0u8; 4096];
-    loop {
-        let n = stream.read(&mut chunk)?;
-        if n == 0 {
-            return Ok(());
-        }
-        answer.extend_from_slice(&chunk[..n]);
-        let text = String::from_utf8_lossy(&answer);
-        if let Some(head_end) = text.find("\r\n\r\n") {
-            let length = text[..head_end]
-                .lines()
-                .find_map(|line| {
-                    let (name, value) = line.split_once(':')?;
-                    name.eq_ignore_ascii_case("content-length")
-                        .then(|| value.trim().parse::<usize>().ok())?
-                })
-                .unwrap_or(0);
-            if answer.len() >= head_end + 4 + length {
-                return Ok(());
-            }
-        }
-    }
-}
-
-/// Standard base64 (with padding), as chromedriver sends screenshots.
-pub fn base64_decode(text: &str) -> Vec<u8> {
-    let value = |c: u8| -> u32 {
-        match c {
-            b'A'..=b'Z' => u32::from(c - b'A'),
-            b'a'..=b'z' => u32::from(c - b'a') + 26,
-            b'0'..=b'9' => u32::from(c - b'0') + 52,
-            b'+' => 62,
-            b'/' => 63,
-            _ => panic!("not base64: {:?}", c as char),
-        }
-    };
-    let bytes: Vec<u8> = text
-        .bytes()
-        .filter(|c| !c.is_ascii_whitespace() && *c != b'=')
-        .collect();
-    let mut out = Vec::with_capacity(bytes.len() * 3 / 4);
-    for chunk in bytes.chunks(4) {
-        let mut n = 0u32;
-        for (i, c) in chunk.iter().enumerate() {
-            n |= value(*c) << (18 - 6 * i);
-        }
-        let [_, a, b, c] = n.to_be_bytes();
-        out.extend_from_slice(&[a, b, c][..chunk.len() - 1]);
-    }
-    out
-}
-
-#[test]
-fn base64_decodes_with_and_without_padding() {
-    assert_eq!(base64_decode("TWFu"), b"Man");
-    assert_eq!(base64_decode("TWE="), b"Ma");
-    assert_eq!(base64_decode("TQ=="), b"M");
-    assert_eq!(base64_decode("aGVsbG8gd29ybGQ="), b"hello world");
 }

@@ -1,12 +1,12 @@
 //! Content: facts from the sources stay on the site, pages stay readable,
 //! and `leg-pain-guide check` reports problems as `file:line: message`.
 
-use std::path::Path;
 use std::process::Command;
 
 use serde::Deserialize;
 
 use crate::helpers::*;
+use crate::support::Fixture;
 
 #[derive(Deserialize)]
 struct Facts {
@@ -104,55 +104,21 @@ async fn the_glossary_is_linked_from_the_first_use_of_a_term_on_a_page() {
     );
 }
 
-// ---- `leg-pain-guide check` on broken fixtures ----
-
-fn copy_content(to: &Path) {
-    for entry in std::fs::read_dir(content_dir()).unwrap() {
-        let entry = entry.unwrap();
-        std::fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
-    }
-}
-
-/// Replaces the first `from` in a fixture file; returns the 1-based line it was on.
-fn break_file(dir: &Path, file: &str, from: &str, to: &str) -> usize {
-    let path = dir.join(file);
-    let text = std::fs::read_to_string(&path).unwrap();
-    let at = text
-        .find(from)
-        .unwrap_or_else(|| panic!("{file} contains {from:?}"));
-    let line = text[..at].matches('\n').count() + 1;
-    std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
-    line
-}
-
-fn run_check(dir: &Path, extra: &[&str]) -> (bool, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_leg-pain-guide"))
-        .arg("check")
-        .arg("--content-dir")
-        .arg(dir)
-        .args(extra)
-        .output()
-        .unwrap();
-    (
-        output.status.success(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    )
-}
+// ---- `leg-pain-guide check` on broken copies of the content ----
 
 #[test]
 fn check_passes_on_the_real_content() {
-    let (ok, stderr) = run_check(&content_dir(), &[]);
+    let (ok, stderr) = Fixture::new().check(&[]);
     assert!(ok, "{stderr}");
 }
 
 #[test]
 fn check_reports_a_broken_link_with_its_file_and_line() {
-    let dir = tempfile::tempdir().unwrap();
-    copy_content(dir.path());
-    let line = break_file(dir.path(), "causes.md", "(/treatments#", "(/treatment#");
-    let (ok, stderr) = run_check(dir.path(), &[]);
+    let fixture = Fixture::new();
+    let line = fixture.replace("content/en/causes.md", "(/treatments#", "(/treatment#");
+    let (ok, stderr) = fixture.check(&[]);
     assert!(!ok);
-    let file = dir.path().join("causes.md").display().to_string();
+    let file = fixture.shown("content/en/causes.md");
     assert!(
         stderr.contains(&format!("{file}:{line}: link to /treatment#")),
         "{stderr}"
@@ -160,97 +126,138 @@ fn check_reports_a_broken_link_with_its_file_and_line() {
 }
 
 #[test]
-fn check_reports_a_missing_anchor_and_a_missing_contract_anchor() {
-    let dir = tempfile::tempdir().unwrap();
-    copy_content(dir.path());
-    break_file(dir.path(), "prevention.md", "{#stress}", "{#worry}");
-    let (ok, stderr) = run_check(dir.path(), &[]);
+fn check_reports_a_missing_contract_anchor_at_the_pages_first_heading() {
+    let fixture = Fixture::new();
+    fixture.replace("content/en/prevention.md", "{#stress}", "{#worry}");
+    let (ok, stderr) = fixture.check(&[]);
     assert!(!ok);
-    let prevention = dir.path().join("prevention.md").display().to_string();
+    let prevention = fixture.shown("content/en/prevention.md");
+    let first_heading = std::fs::read_to_string(fixture.path("content/en/prevention.md"))
+        .unwrap()
+        .lines()
+        .position(|l| l.starts_with("## "))
+        .unwrap()
+        + 1;
     assert!(
         stderr.contains(&format!(
-            "{prevention}:1: contract anchor #stress is missing"
+            "{prevention}:{first_heading}: contract anchor #stress is missing"
         )),
-        "{stderr}"
-    );
-    // Any page linking to /prevention#stress is now broken too, and says where.
-    assert!(
-        stderr.contains("has no heading with id #stress") || !stderr.contains("#stress)"),
         "{stderr}"
     );
 }
 
 #[test]
 fn check_reports_bad_front_matter_with_its_line() {
-    let dir = tempfile::tempdir().unwrap();
-    copy_content(dir.path());
-    let line = break_file(
-        dir.path(),
-        "diagnosis.md",
+    let fixture = Fixture::new();
+    let line = fixture.replace(
+        "content/en/diagnosis.md",
         "description = \"",
         "description = ",
     );
-    let (ok, stderr) = run_check(dir.path(), &[]);
+    let (ok, stderr) = fixture.check(&[]);
     assert!(!ok);
-    let file = dir.path().join("diagnosis.md").display().to_string();
+    let file = fixture.shown("content/en/diagnosis.md");
     assert!(
         stderr.contains(&format!("{file}:{line}: front matter")),
         "{stderr}"
     );
 
-    let dir = tempfile::tempdir().unwrap();
-    copy_content(dir.path());
-    break_file(dir.path(), "faq.md", "+++\n", "");
-    let (ok, stderr) = run_check(dir.path(), &[]);
+    let fixture = Fixture::new();
+    fixture.replace("content/en/faq.md", "+++\n", "");
+    let (ok, stderr) = fixture.check(&[]);
     assert!(!ok);
     assert!(
         stderr.contains(&format!(
             "{}:1: missing front matter",
-            dir.path().join("faq.md").display()
+            fixture.shown("content/en/faq.md")
         )),
         "{stderr}"
     );
 }
 
 #[test]
-fn check_reports_a_passed_review_date() {
-    let dir = tempfile::tempdir().unwrap();
-    copy_content(dir.path());
-    let text = std::fs::read_to_string(dir.path().join("about.md")).unwrap();
+fn check_reports_a_missing_or_unused_string_with_its_file_and_line() {
+    let fixture = Fixture::new();
+    let line = fixture.replace("locales/en.ftl", "form-submit = ", "form-sub = ");
+    let (ok, stderr) = fixture.check(&[]);
+    assert!(!ok);
+    let file = fixture.shown("locales/en.ftl");
+    assert!(
+        stderr.contains(&format!("{file}:{line}: string \"form-sub\" is not used")),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("missing string \"form-submit\" (used by templates/check_form.html:"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn check_reports_a_page_missing_from_the_contract() {
+    let fixture = Fixture::new();
+    std::fs::remove_file(fixture.path("content/en/risk-factors.md")).unwrap();
+    let (ok, stderr) = fixture.check(&[]);
+    assert!(!ok);
+    assert!(
+        stderr.contains("missing page /risk-factors, which the site contract promises"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn check_fails_a_passed_review_date_and_warns_a_month_ahead() {
+    let fixture = Fixture::new();
+    let text = std::fs::read_to_string(fixture.path("content/en/about.md")).unwrap();
     let old = text
         .lines()
         .find(|l| l.starts_with("next_review"))
         .unwrap()
         .to_string();
-    let line = break_file(dir.path(), "about.md", &old, "next_review = 2020-01-01");
-    let (ok, stderr) = run_check(dir.path(), &[]);
+    let line = fixture.replace("content/en/about.md", &old, "next_review = 2020-01-01");
+    let (ok, stderr) = fixture.check(&[]);
     assert!(!ok);
-    let file = dir.path().join("about.md").display().to_string();
+    let file = fixture.shown("content/en/about.md");
     assert!(
         stderr.contains(&format!("{file}:{line}: review date passed")),
+        "{stderr}"
+    );
+
+    let fixture = Fixture::new();
+    let soon = leg_pain_guide::startup::today() + time::Duration::days(10);
+    let line = fixture.replace(
+        "content/en/about.md",
+        &old,
+        &format!("next_review = {soon}"),
+    );
+    let (ok, stderr) = fixture.check(&[]);
+    assert!(ok, "a warning does not fail the check: {stderr}");
+    let file = fixture.shown("content/en/about.md");
+    assert!(
+        stderr.contains(&format!(
+            "{file}:{line}: warning: review due on {soon}, in 10 days"
+        )),
         "{stderr}"
     );
 }
 
 #[test]
 fn check_fails_a_page_above_the_reading_grade_limit() {
-    let (ok, stderr) = run_check(&content_dir(), &["--max-grade", "2"]);
+    let (ok, stderr) = Fixture::new().check(&["--max-grade", "2"]);
     assert!(!ok);
     assert!(
         stderr.contains("reading grade") && stderr.contains("above the limit of 2.0"),
         "{stderr}"
     );
 
-    let dir = tempfile::tempdir().unwrap();
-    copy_content(dir.path());
+    let fixture = Fixture::new();
     let hard = "\n\nPeripheral neuropathy, frequently associated with diabetes mellitus, originates from progressive nerve degeneration characterised by paraesthesia, dysaesthesia and considerable nocturnal exacerbation of symptomatology, necessitating comprehensive multidisciplinary evaluation.\n";
-    let faq = dir.path().join("faq.md");
+    let faq = fixture.path("content/en/faq.md");
     let mut text = std::fs::read_to_string(&faq).unwrap();
     for _ in 0..40 {
         text.push_str(hard);
     }
     std::fs::write(&faq, text).unwrap();
-    let (ok, stderr) = run_check(dir.path(), &[]);
+    let (ok, stderr) = fixture.check(&[]);
     assert!(!ok);
     assert!(
         stderr.contains(&format!("{}:", faq.display()))
@@ -261,20 +268,15 @@ fn check_fails_a_page_above_the_reading_grade_limit() {
 
 #[test]
 fn the_server_refuses_to_start_on_the_same_problems_with_exit_code_2() {
-    let dir = tempfile::tempdir().unwrap();
-    copy_content(dir.path());
-    let line = break_file(dir.path(), "causes.md", "(/treatments#", "(/treatment#");
-    let output = Command::new(env!("CARGO_BIN_EXE_leg-pain-guide"))
-        .args(["serve", "--bind", "127.0.0.1:0", "--content-dir"])
-        .arg(dir.path())
-        .output()
-        .unwrap();
+    let fixture = Fixture::new();
+    let line = fixture.replace("content/en/causes.md", "(/treatments#", "(/treatment#");
+    let output = fixture.run("serve", &[]);
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
         stderr.contains(&format!(
             "{}:{line}: link to /treatment#",
-            dir.path().join("causes.md").display()
+            fixture.shown("content/en/causes.md")
         )),
         "{stderr}"
     );

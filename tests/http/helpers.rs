@@ -1,10 +1,17 @@
-//! Starts the real app on port 0 for each test.
+//! Starting the real app on a free port, shared by the HTTP and browser tests.
+//! Each set of settings builds its site once per test binary: the HTTP tests
+//! start dozens of apps, and building means compressing every page.
 
+use std::collections::HashMap;
 use std::net::TcpListener;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, OnceLock};
 
-use leg_pain_guide::config::SettingsArgs;
+use leg_pain_guide::config::{LogFormat, SettingsArgs};
+use leg_pain_guide::problem::Level;
+use leg_pain_guide::site::{Mode, Site};
 use leg_pain_guide::startup;
+use leg_pain_guide::web::{self, AppState, log::Logger};
 use scraper::{Html, Selector};
 
 pub struct TestApp {
@@ -12,8 +19,59 @@ pub struct TestApp {
     pub client: reqwest::Client,
 }
 
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
 pub fn content_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("content")
+    repo().join("content")
+}
+
+pub fn locales_dir() -> PathBuf {
+    repo().join("locales")
+}
+
+/// The repository's settings with test-friendly defaults: a free port, the
+/// repository's content and strings, no request log.
+pub fn test_args(args: SettingsArgs) -> SettingsArgs {
+    SettingsArgs {
+        bind: "127.0.0.1:0".into(),
+        content_dir: if args.content_dir == Path::new("content") {
+            content_dir()
+        } else {
+            args.content_dir
+        },
+        locales_dir: if args.locales_dir == Path::new("locales") {
+            locales_dir()
+        } else {
+            args.locales_dir
+        },
+        log_format: "off".into(),
+        ..args
+    }
+}
+
+/// A site being built, or built, for one set of settings.
+type SiteSlot = Arc<OnceLock<Arc<Site>>>;
+
+/// The site for these settings, built once per test binary.
+pub fn site_for(args: &SettingsArgs) -> Arc<Site> {
+    static SITES: OnceLock<Mutex<HashMap<String, SiteSlot>>> = OnceLock::new();
+    let key = format!("{args:?}");
+    let slot = SITES
+        .get_or_init(Default::default)
+        .lock()
+        .unwrap()
+        .entry(key)
+        .or_default()
+        .clone();
+    slot.get_or_init(|| {
+        let settings = args.validate().expect("test settings are valid");
+        let (site, _) = startup::build(&settings, Mode::Serve, startup::today(), Level::Warning)
+            .expect("the site's own content is valid");
+        Arc::new(site)
+    })
+    .clone()
 }
 
 pub async fn spawn_app() -> TestApp {
@@ -21,19 +79,17 @@ pub async fn spawn_app() -> TestApp {
 }
 
 pub async fn spawn_app_with(args: SettingsArgs) -> TestApp {
-    // The request log has its own tests; here it would only bury test output.
-    let args = SettingsArgs {
-        bind: "127.0.0.1:0".into(),
-        content_dir: content_dir(),
-        log_format: "off".into(),
-        ..args
-    };
+    let args = test_args(args);
     let settings = args.validate().expect("test settings are valid");
-    let state =
-        startup::prepare(settings, startup::today()).expect("the site's own content is valid");
+    let site = site_for(&args);
+    let state = actix_web::web::Data::new(AppState::sharing(
+        site,
+        settings,
+        Logger::start(LogFormat::Off),
+    ));
     let listener = TcpListener::bind("127.0.0.1:0").expect("bind a free port");
     let address = format!("http://{}", listener.local_addr().unwrap());
-    let server = leg_pain_guide::web::start(listener, state).expect("server starts");
+    let server = web::start(listener, state).expect("server starts");
     tokio::spawn(server);
     let client = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())

@@ -134,7 +134,11 @@ fn raw_request(address: &str, bytes: &[u8]) -> String {
 
 #[tokio::test]
 async fn a_client_that_sends_its_headers_too_slowly_gets_408() {
-    let app = spawn_app().await;
+    let app = spawn_app_with(SettingsArgs {
+        head_timeout: "0.3".into(),
+        ..Default::default()
+    })
+    .await;
     let address = app.address.clone();
     let started = Instant::now();
     let response = tokio::task::spawn_blocking(move || {
@@ -143,7 +147,11 @@ async fn a_client_that_sends_its_headers_too_slowly_gets_408() {
     .await
     .unwrap();
     assert!(response.starts_with("HTTP/1.1 408"), "{response}");
-    assert!(started.elapsed() < Duration::from_secs(9));
+    assert!(
+        started.elapsed() < Duration::from_secs(3),
+        "{:?}",
+        started.elapsed()
+    );
 }
 
 #[tokio::test]
@@ -392,7 +400,7 @@ fn the_request_log_can_be_json_and_never_holds_an_answer() {
     assert!(response.starts_with("HTTP/1.1 200"));
     let line = lines
         .map(Result::unwrap)
-        .find(|l| l.starts_with('{'))
+        .find(|l| l.contains("\"method\""))
         .unwrap();
     child.kill().unwrap();
     let _ = child.wait();
@@ -401,7 +409,7 @@ fn the_request_log_can_be_json_and_never_holds_an_answer() {
     assert_eq!(json["method"], "POST");
     assert_eq!(json["path"], "/check");
     assert_eq!(json["status"], 200);
-    assert!(json["id"].is_u64() && json["ms"].is_number());
+    assert!(json["id"].is_string() && json["ms"].is_number() && json["ts"].is_string());
     assert!(
         !line.contains("numbness") && !line.contains("yes"),
         "{line}"

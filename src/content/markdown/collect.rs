@@ -1,0 +1,152 @@
+//! Stage 6: what `check` and the site need from the text: each `##` section's
+//! first paragraph, the reading-level counts, and content that is not allowed.
+
+use pulldown_cmark::{Event, Tag, TagEnd};
+
+use super::{Lined, MarkdownProblem, Node, SectionText};
+use crate::content::readability::Counter;
+
+/// Counts the text, records sections, and refuses raw HTML and images.
+pub fn text(
+    nodes: &[Lined<'_>],
+    counter: &mut Counter,
+    sections: &mut Vec<SectionText>,
+    problems: &mut Vec<MarkdownProblem>,
+) {
+    let mut paragraph: Option<String> = None;
+    // The heading being read: level, id, text so far.
+    let mut heading: Option<(u8, String, String)> = None;
+    let mut in_code_block = false;
+    for (node, line) in nodes {
+        let Node::Event(event) = node else {
+            continue;
+        };
+        match event {
+            Event::Start(Tag::Heading { level, id, .. }) => {
+                heading = Some((
+                    *level as u8,
+                    id.as_deref().unwrap_or_default().to_string(),
+                    String::new(),
+                ));
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some((level, id, title)) = heading.take() {
+                    counter.add_text(&title);
+                    counter.end_block();
+                    if level == 2 {
+                        sections.push(SectionText {
+                            id,
+                            title,
+                            summary: String::new(),
+                        });
+                    }
+                }
+            }
+            Event::Html(_) | Event::InlineHtml(_) => problems.push(MarkdownProblem {
+                line: *line,
+                message: "raw HTML is not allowed in content; use Markdown".into(),
+            }),
+            Event::Start(Tag::Image { .. }) => problems.push(MarkdownProblem {
+                line: *line,
+                message: "images are not supported in content".into(),
+            }),
+            Event::Start(Tag::CodeBlock(_)) => in_code_block = true,
+            Event::End(TagEnd::CodeBlock) => in_code_block = false,
+            Event::Start(Tag::Paragraph) => paragraph = Some(String::new()),
+            Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell) => {
+                if let (Some(text), Some(section)) = (paragraph.take(), sections.last_mut())
+                    && section.summary.is_empty()
+                {
+                    section.summary = text.trim().to_string();
+                }
+                counter.end_block();
+            }
+            // Code spans (addresses, field names) are not prose: no reading level.
+            Event::Code(code) => {
+                if let Some(p) = paragraph.as_mut() {
+                    p.push_str(code);
+                }
+                if let Some((_, _, title)) = heading.as_mut() {
+                    title.push_str(code);
+                }
+            }
+            Event::Text(text) => {
+                if let Some((_, _, title)) = heading.as_mut() {
+                    title.push_str(text);
+                    continue;
+                }
+                if let Some(p) = paragraph.as_mut() {
+                    p.push_str(text);
+                }
+                if !in_code_block {
+                    counter.add_text(text);
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                if let Some(p) = paragraph.as_mut() {
+                    p.push(' ');
+                }
+                counter.add_text(" ");
+            }
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Glossary, SectionText, render, test_context};
+
+    #[test]
+    fn each_h2_section_keeps_its_first_paragraph_as_a_summary() {
+        let glossary = Glossary::new();
+        let r = render(
+            "Intro.\n\n## Cramps {#cramps}\n\nA cramp is a [tight](/x) muscle.\n\nMore.\n\n### Sub\n\n## Empty\n",
+            1,
+            &test_context(&glossary, &|_| None),
+        );
+        assert_eq!(r.sections.len(), 2);
+        assert_eq!(
+            r.sections[0],
+            SectionText {
+                id: "cramps".into(),
+                title: "Cramps".into(),
+                summary: "A cramp is a tight muscle.".into()
+            }
+        );
+        assert_eq!(r.sections[1].summary, "");
+    }
+
+    #[test]
+    fn raw_html_and_images_are_refused() {
+        let glossary = Glossary::new();
+        let r = render(
+            "Hello <b>there</b>\n\n![x](/a.png)\n",
+            10,
+            &test_context(&glossary, &|_| None),
+        );
+        assert!(
+            r.problems
+                .iter()
+                .any(|p| p.line == 10 && p.message.contains("raw HTML"))
+        );
+        assert!(
+            r.problems
+                .iter()
+                .any(|p| p.line == 12 && p.message.contains("images"))
+        );
+    }
+
+    #[test]
+    fn code_spans_do_not_count_towards_the_reading_level() {
+        let glossary = Glossary::new();
+        let ctx = test_context(&glossary, &|_| None);
+        let with = render(
+            "Link to `/when-to-seek-help#emergency-department-information`.\n",
+            1,
+            &ctx,
+        );
+        let without = render("Link to.\n", 1, &ctx);
+        assert_eq!(with.text, without.text);
+    }
+}

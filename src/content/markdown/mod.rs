@@ -1,0 +1,419 @@
+//! Markdown to HTML with pulldown-cmark, in small stages:
+//!
+//! 1. [`blocks`]: care cards (`::: kind` ... `:::`) and warning-sign cards
+//!    (`::: signs <level> {#id}`) split from the Markdown around them;
+//! 2. parse, then [`placeholders`] (`{{emergency_number}}`);
+//! 3. [`headings`]: stable ids, explicit or slugged, duplicates numbered;
+//! 4. [`links`]: only this site's pages, collected with their lines;
+//! 5. [`glossary`]: the first use of each glossary term links to it;
+//! 6. [`collect`]: sections with their first paragraph, reading-level counts;
+//! 7. [`html`]: the HTML, once for the site and once for embeds (where links
+//!    open in the top window).
+//!
+//! Each stage works on a list of [`Node`]s and can be tested alone.
+
+pub mod blocks;
+pub mod collect;
+pub mod glossary;
+pub mod headings;
+pub mod html;
+pub mod links;
+pub mod placeholders;
+
+use std::collections::{BTreeMap, HashSet};
+
+use pulldown_cmark::{Event, Options, Parser};
+
+use super::readability::{Counter, Method, TextStats};
+use crate::triage::CareCard;
+use blocks::RawBlock;
+
+/// One step of a page body: a pulldown-cmark event, or a link the site made.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Node<'a> {
+    Event(Event<'a>),
+    /// A link to one of the site's pages (`href` is language-neutral) or a
+    /// fragment on this page; `term` for a glossary link.
+    LinkStart {
+        href: String,
+        term: bool,
+    },
+    LinkEnd,
+}
+
+/// A node with the line of the file it came from.
+pub type Lined<'a> = (Node<'a>, usize);
+
+/// A heading on a page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Heading {
+    pub level: u8,
+    pub id: String,
+    pub text: String,
+    pub line: usize,
+}
+
+/// A `##` section's text, for summaries (FAQ answers, diagnosis-code links).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct SectionText {
+    pub id: String,
+    pub title: String,
+    /// The section's first paragraph.
+    pub summary: String,
+}
+
+/// A link found on a page: a language-neutral path (with any fragment), or a fragment.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Link {
+    pub url: String,
+    pub line: usize,
+}
+
+/// A problem in a page's Markdown, with its line in the file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MarkdownProblem {
+    pub line: usize,
+    pub message: String,
+}
+
+/// HTML for the site, and for its embedded copy.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Html {
+    pub full: String,
+    pub embed: String,
+}
+
+impl Html {
+    /// The HTML for the site (`embed = false`) or for an embed.
+    pub fn get(&self, embed: &bool) -> &str {
+        if *embed { &self.embed } else { &self.full }
+    }
+}
+
+/// One warning sign in a generated card: the rule it belongs to and its words.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sign {
+    pub rule: String,
+    pub text: String,
+}
+
+/// What a care card holds.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CardBody {
+    Html(Html),
+    /// The warning signs of one urgency level, from the rules.
+    Signs(Vec<Sign>),
+}
+
+/// A part of a page body.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    Html(Html),
+    /// A care card: its heading is shown after a visually hidden prefix.
+    Card {
+        kind: CareCard,
+        heading: Heading,
+        body: CardBody,
+    },
+}
+
+/// A generated warning-sign card: its heading and its signs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SignsCard {
+    pub kind: CareCard,
+    pub heading: String,
+    pub signs: Vec<Sign>,
+}
+
+/// A rendered page body and what was learnt while rendering it.
+#[derive(Debug, Clone)]
+pub struct Rendered {
+    pub blocks: Vec<Block>,
+    pub headings: Vec<Heading>,
+    pub links: Vec<Link>,
+    /// Every `##` section with its first paragraph.
+    pub sections: Vec<SectionText>,
+    pub text: TextStats,
+    pub problems: Vec<MarkdownProblem>,
+}
+
+/// Glossary term id to the phrases that link to it.
+pub type Glossary = BTreeMap<String, Vec<String>>;
+
+/// Things a page's rendering depends on besides its own Markdown.
+pub struct RenderContext<'a> {
+    /// `{{name}}` placeholders and their values.
+    pub placeholders: &'a [(&'a str, &'a str)],
+    /// Empty on the glossary page itself.
+    pub glossary: &'a Glossary,
+    /// The warning-sign card for an urgency level name (`emergency`, `urgent`, `routine`).
+    pub signs: &'a dyn Fn(&str) -> Option<SignsCard>,
+    /// The page's language: `""` or `/es`, put before every page link.
+    pub lang_prefix: &'a str,
+    /// How the language's reading level is counted.
+    pub method: Method,
+}
+
+/// State shared by a page's blocks: ids are unique and a term is linked once per page.
+struct PageState {
+    ids: HashSet<String>,
+    linked_terms: HashSet<String>,
+    counter: Counter,
+    headings: Vec<Heading>,
+    links: Vec<Link>,
+    sections: Vec<SectionText>,
+    problems: Vec<MarkdownProblem>,
+}
+
+/// Renders a page body. `first_line` is the file line the body starts on.
+pub fn render(body: &str, first_line: usize, ctx: &RenderContext<'_>) -> Rendered {
+    let mut page = PageState {
+        ids: HashSet::new(),
+        linked_terms: HashSet::new(),
+        counter: Counter::new(ctx.method),
+        headings: Vec::new(),
+        links: Vec::new(),
+        sections: Vec::new(),
+        problems: Vec::new(),
+    };
+    let (raw_blocks, problems) = blocks::split(body, first_line);
+    page.problems.extend(problems);
+    let mut out = Vec::new();
+    for raw in raw_blocks {
+        match raw {
+            RawBlock::Markdown { text, first_line } => {
+                let nodes = markdown_nodes(&text, first_line, ctx, &mut page);
+                out.push(Block::Html(html::render(&nodes, ctx.lang_prefix)));
+            }
+            RawBlock::Card {
+                kind,
+                text,
+                first_line,
+            } => {
+                let mut nodes = markdown_nodes(&text, first_line, ctx, &mut page);
+                match headings::take_first(&mut nodes, 3) {
+                    Some(heading) => out.push(Block::Card {
+                        kind,
+                        heading,
+                        body: CardBody::Html(html::render(&nodes, ctx.lang_prefix)),
+                    }),
+                    None => page.problems.push(MarkdownProblem {
+                        // The `::: kind` line opens it.
+                        line: first_line - 1,
+                        message: "a care card must start with a `###` heading".into(),
+                    }),
+                }
+            }
+            RawBlock::Signs { level, id, line } => match (ctx.signs)(&level) {
+                Some(card) => {
+                    let heading = headings::add(
+                        &mut page.ids,
+                        3,
+                        id.as_deref(),
+                        &card.heading,
+                        line,
+                        &mut page.problems,
+                    );
+                    page.headings.push(heading.clone());
+                    page.counter.add_text(&card.heading);
+                    page.counter.end_block();
+                    for sign in &card.signs {
+                        page.counter.add_text(&sign.text);
+                        page.counter.end_block();
+                    }
+                    out.push(Block::Card {
+                        kind: card.kind,
+                        heading,
+                        body: CardBody::Signs(card.signs),
+                    });
+                }
+                None => page.problems.push(MarkdownProblem {
+                    line,
+                    message: format!(
+                        "unknown warning-sign card {level:?}: use emergency, urgent or routine"
+                    ),
+                }),
+            },
+        }
+    }
+    Rendered {
+        blocks: out,
+        text: page.counter.stats(),
+        headings: page.headings,
+        links: page.links,
+        sections: page.sections,
+        problems: page.problems,
+    }
+}
+
+/// Parses one Markdown block and runs every stage but the HTML on it.
+fn markdown_nodes<'t>(
+    text: &'t str,
+    first_line: usize,
+    ctx: &RenderContext<'_>,
+    page: &mut PageState,
+) -> Vec<Lined<'t>> {
+    let options = Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_TABLES
+        | Options::ENABLE_SMART_PUNCTUATION;
+    let line_starts: Vec<usize> = std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
+    let line_at = |byte: usize| {
+        first_line
+            + line_starts
+                .partition_point(|&start| start <= byte)
+                .saturating_sub(1)
+    };
+    let mut nodes: Vec<Lined<'t>> = Parser::new_ext(text, options)
+        .into_offset_iter()
+        .map(|(event, range)| (Node::Event(event), line_at(range.start)))
+        .collect();
+    placeholders::fill(&mut nodes, ctx.placeholders, &mut page.problems);
+    page.headings.extend(headings::assign_ids(
+        &mut nodes,
+        &mut page.ids,
+        &mut page.problems,
+    ));
+    page.links
+        .extend(links::collect(&mut nodes, &mut page.problems));
+    glossary::link_terms(&mut nodes, ctx.glossary, &mut page.linked_terms);
+    collect::text(
+        &nodes,
+        &mut page.counter,
+        &mut page.sections,
+        &mut page.problems,
+    );
+    nodes
+}
+
+#[cfg(test)]
+pub(crate) fn test_context<'a>(
+    glossary: &'a Glossary,
+    signs: &'a dyn Fn(&str) -> Option<SignsCard>,
+) -> RenderContext<'a> {
+    RenderContext {
+        placeholders: &[("emergency_number", "911")],
+        glossary,
+        signs,
+        lang_prefix: "",
+        method: Method::FleschKincaid,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn no_signs(_: &str) -> Option<SignsCard> {
+        None
+    }
+
+    fn render_plain(md: &str) -> Rendered {
+        let glossary = Glossary::new();
+        render(md, 10, &test_context(&glossary, &no_signs))
+    }
+
+    fn html_of(r: &Rendered) -> String {
+        r.blocks
+            .iter()
+            .map(|b| match b {
+                Block::Html(h) => h.full.clone(),
+                Block::Card { heading, body, .. } => format!(
+                    "[card {}: {}] {}",
+                    heading.id,
+                    heading.text,
+                    match body {
+                        CardBody::Html(h) => h.full.clone(),
+                        CardBody::Signs(s) => format!("{s:?}"),
+                    }
+                ),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn care_cards_become_card_blocks_with_their_heading_apart() {
+        let r = render_plain(
+            "Intro.\n\n::: emergency\n### Call {{emergency_number}} now if {#call}\n- one leg is swollen\n:::\n\nAfter.\n",
+        );
+        assert!(r.problems.is_empty(), "{:?}", r.problems);
+        assert_eq!(r.blocks.len(), 3);
+        let Block::Card {
+            kind,
+            heading,
+            body,
+        } = &r.blocks[1]
+        else {
+            panic!("{:?}", r.blocks)
+        };
+        assert_eq!(*kind, CareCard::Emergency);
+        assert_eq!(
+            (heading.id.as_str(), heading.text.as_str(), heading.line),
+            ("call", "Call 911 now if", 13)
+        );
+        assert_eq!(
+            body,
+            &CardBody::Html(Html {
+                full: "<ul>\n<li>one leg is swollen</li>\n</ul>\n".into(),
+                embed: "<ul>\n<li>one leg is swollen</li>\n</ul>\n".into()
+            })
+        );
+        assert!(html_of(&r).ends_with("<p>After.</p>\n"));
+        assert_eq!(r.headings.len(), 1);
+    }
+
+    #[test]
+    fn a_card_without_a_heading_is_a_problem() {
+        let r = render_plain("::: urgent\nJust text.\n:::\n");
+        assert_eq!(r.problems.len(), 1);
+        assert_eq!(r.problems[0].line, 10);
+    }
+
+    #[test]
+    fn signs_cards_come_from_the_rules() {
+        let signs = |level: &str| {
+            (level == "urgent").then(|| SignsCard {
+                kind: CareCard::Urgent,
+                heading: "Contact a doctor promptly if".into(),
+                signs: vec![Sign {
+                    rule: "U1".into(),
+                    text: "your foot is numb".into(),
+                }],
+            })
+        };
+        let glossary = Glossary::new();
+        let r = render(
+            "## Soon {#urgent}\n\n::: signs urgent {#contact}\n\nMore.\n",
+            1,
+            &test_context(&glossary, &signs),
+        );
+        assert!(r.problems.is_empty(), "{:?}", r.problems);
+        let ids: Vec<_> = r.headings.iter().map(|h| h.id.as_str()).collect();
+        assert_eq!(ids, ["urgent", "contact"]);
+        assert!(
+            matches!(&r.blocks[1], Block::Card { body: CardBody::Signs(s), .. } if s[0].rule == "U1")
+        );
+        let r = render("::: signs sometime\n", 1, &test_context(&glossary, &signs));
+        assert_eq!(r.problems[0].line, 1);
+    }
+
+    #[test]
+    fn term_links_and_ids_are_unique_across_the_blocks_of_a_page() {
+        let mut glossary = Glossary::new();
+        glossary.insert("deep-vein-thrombosis".into(), vec!["DVT".into()]);
+        let r = render(
+            "## A\n\nA DVT.\n\n::: emergency\n### A\nDVT again.\n:::\n",
+            1,
+            &test_context(&glossary, &|_| None),
+        );
+        let ids: Vec<_> = r.headings.iter().map(|h| h.id.as_str()).collect();
+        assert_eq!(ids, ["a", "a-2"]);
+        assert_eq!(
+            html_of(&r)
+                .matches("href=\"/glossary#deep-vein-thrombosis\"")
+                .count(),
+            1
+        );
+    }
+}

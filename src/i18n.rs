@@ -1,0 +1,494 @@
+//! Interface strings, one Project Fluent file per language (`locales/en.ftl`,
+//! `locales/es.ftl`), looked up by id. The first language, English, is the
+//! reference: every other language must have exactly its ids.
+//!
+//! Strings are formatted once at start-up with the settings they mention
+//! (`{ $number }` is the emergency number), so a request only looks them up.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use unic_langid::LanguageIdentifier;
+
+use crate::problem::{Problems, line_of};
+
+/// What a missing string shows as (never, once `check` passes).
+pub const MISSING: &str = "[missing string]";
+
+/// The language every other one is checked against, served at the site's root.
+pub const DEFAULT_LANG: &str = "en";
+
+/// A language the site is published in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lang {
+    /// BCP 47 code, e.g. `es`; `<html lang>` and `hreflang`.
+    pub code: String,
+    /// Path prefix: empty for the default language, `/es` for Spanish.
+    pub prefix: String,
+    /// The language's name in itself ("Español"), for the language link.
+    pub name: String,
+}
+
+impl Lang {
+    pub fn is_default(&self) -> bool {
+        self.prefix.is_empty()
+    }
+
+    /// The address of `path` (a language-neutral path like `/causes`) in this language.
+    pub fn url(&self, path: &str) -> String {
+        match (self.prefix.as_str(), path) {
+            ("", p) => p.to_string(),
+            (prefix, "/") => prefix.to_string(),
+            (prefix, p) => format!("{prefix}{p}"),
+        }
+    }
+}
+
+/// Values from the settings that strings may use.
+#[derive(Debug, Clone, Default)]
+pub struct Globals {
+    /// `$number`: the emergency number.
+    pub emergency_number: String,
+}
+
+impl Globals {
+    fn args(&self) -> FluentArgs<'_> {
+        let mut args = FluentArgs::new();
+        args.set("number", self.emergency_number.as_str());
+        args
+    }
+}
+
+/// One language's strings.
+pub struct Strings {
+    pub lang: Lang,
+    /// The file they came from, for problems.
+    pub file: String,
+    bundle: FluentBundle<FluentResource>,
+    globals: Globals,
+    /// Every message that needs no per-use value, formatted with the globals.
+    ready: HashMap<String, String>,
+    /// The line each message starts on.
+    lines: BTreeMap<String, usize>,
+}
+
+impl std::fmt::Debug for Strings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Strings")
+            .field("lang", &self.lang.code)
+            .field("messages", &self.lines.len())
+            .finish()
+    }
+}
+
+impl Strings {
+    /// The message `id`, formatted. A missing id is reported by `check`, and
+    /// the site does not start without it; here it shows as a marker.
+    pub fn get(&self, id: &str) -> &str {
+        self.ready.get(id).map_or(MISSING, String::as_str)
+    }
+
+    /// The message `id` with per-use values, such as a page's reading grade.
+    pub fn format(&self, id: &str, values: &[(&str, FluentValue<'_>)]) -> String {
+        let Some(pattern) = self.bundle.get_message(id).and_then(|m| m.value()) else {
+            return id.to_string();
+        };
+        let mut args = self.globals.args();
+        for (name, value) in values {
+            args.set(*name, value.clone());
+        }
+        let mut errors = Vec::new();
+        self.bundle
+            .format_pattern(pattern, Some(&args), &mut errors)
+            .into_owned()
+    }
+
+    /// Whether the message `id` exists.
+    pub fn has(&self, id: &str) -> bool {
+        self.lines.contains_key(id)
+    }
+
+    /// Every message id, with its line, in id order.
+    pub fn ids(&self) -> impl Iterator<Item = (&str, usize)> {
+        self.lines.iter().map(|(id, line)| (id.as_str(), *line))
+    }
+
+    /// The line of `id`, if it exists.
+    pub fn line(&self, id: &str) -> Option<usize> {
+        self.lines.get(id).copied()
+    }
+
+    /// Parses one strings file; problems name their line.
+    pub fn parse(
+        text: String,
+        file: &str,
+        lang: Lang,
+        globals: &Globals,
+        problems: &mut Problems,
+    ) -> Option<Strings> {
+        let langid: LanguageIdentifier = match lang.code.parse() {
+            Ok(id) => id,
+            Err(_) => {
+                problems.error(file, 0, format!("{:?} is not a language code", lang.code));
+                return None;
+            }
+        };
+        let lines = message_lines(&text);
+        let resource = match FluentResource::try_new(text.clone()) {
+            Ok(r) => r,
+            Err((r, errors)) => {
+                for e in errors {
+                    problems.error(
+                        file,
+                        line_of(&text, e.pos.start),
+                        format!("strings: {}", e.kind),
+                    );
+                }
+                r
+            }
+        };
+        let mut bundle = FluentBundle::new_concurrent(vec![langid]);
+        // Plain text: no invisible isolation marks around values.
+        bundle.set_use_isolating(false);
+        if let Err(errors) = bundle.add_resource(resource) {
+            for e in errors {
+                problems.error(file, 0, format!("strings: {e}"));
+            }
+        }
+        let args = globals.args();
+        let mut ready = HashMap::new();
+        for id in lines.keys() {
+            let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
+                continue;
+            };
+            let mut errors = Vec::new();
+            let text = bundle.format_pattern(pattern, Some(&args), &mut errors);
+            if errors.is_empty() {
+                ready.insert(id.clone(), text.into_owned());
+            } else if errors.iter().any(|e| !is_missing_variable(e)) {
+                let line = lines.get(id).copied().unwrap_or(0);
+                for e in errors.iter().filter(|e| !is_missing_variable(e)) {
+                    problems.error(file, line, format!("string {id:?}: {e}"));
+                }
+            }
+            // A message with a per-use value is formatted when used.
+        }
+        Some(Strings {
+            lang,
+            file: file.to_string(),
+            bundle,
+            globals: globals.clone(),
+            ready,
+            lines,
+        })
+    }
+}
+
+fn is_missing_variable(e: &fluent_bundle::FluentError) -> bool {
+    matches!(
+        e,
+        fluent_bundle::FluentError::ResolverError(
+            fluent_bundle::resolver::ResolverError::Reference(
+                fluent_bundle::resolver::errors::ReferenceKind::Variable { .. }
+            )
+        )
+    )
+}
+
+/// Message ids and the line each starts on: `id = ...` at the start of a line.
+fn message_lines(text: &str) -> BTreeMap<String, usize> {
+    text.lines()
+        .enumerate()
+        .filter_map(|(i, line)| {
+            let (id, _) = line.split_once('=')?;
+            let id = id.trim_end();
+            let valid = id.starts_with(|c: char| c.is_ascii_alphabetic())
+                && id
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+            valid.then(|| (id.to_string(), i + 1))
+        })
+        .collect()
+}
+
+/// Every language's strings, the default language first.
+#[derive(Debug)]
+pub struct Locales {
+    pub langs: Vec<Strings>,
+}
+
+impl Locales {
+    /// Loads every `*.ftl` file in `dir`: the file name is the language code.
+    pub fn load(dir: &Path, globals: &Globals, problems: &mut Problems) -> Locales {
+        let shown = dir.display().to_string();
+        let mut files: Vec<_> = match std::fs::read_dir(dir) {
+            Ok(entries) => entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "ftl"))
+                .collect(),
+            Err(e) => {
+                problems.error(shown, 0, format!("cannot read the strings folder: {e}"));
+                return Locales { langs: Vec::new() };
+            }
+        };
+        // The default language first, then the others by code.
+        files.sort_by_key(|p| {
+            let code = p
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or_default()
+                .to_string();
+            (code != DEFAULT_LANG, code)
+        });
+        let mut langs = Vec::new();
+        for path in files {
+            let file = path.display().to_string();
+            let code = path
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or_default()
+                .to_string();
+            let text = match std::fs::read_to_string(&path) {
+                Ok(t) => t,
+                Err(e) => {
+                    problems.error(&file, 0, format!("cannot read: {e}"));
+                    continue;
+                }
+            };
+            let prefix = if code == DEFAULT_LANG {
+                String::new()
+            } else {
+                format!("/{code}")
+            };
+            let lang = Lang {
+                code: code.clone(),
+                prefix,
+                name: code.clone(),
+            };
+            if let Some(mut strings) = Strings::parse(text, &file, lang, globals, problems) {
+                strings.lang.name = strings.get("language-name").to_string();
+                langs.push(strings);
+            }
+        }
+        if langs.first().is_none_or(|s| s.lang.code != DEFAULT_LANG) {
+            problems.error(
+                format!("{shown}/{DEFAULT_LANG}.ftl"),
+                0,
+                "missing: the site's reference language is English",
+            );
+        }
+        Locales { langs }
+    }
+
+    /// The strings of the language with this code.
+    pub fn get(&self, code: &str) -> Option<&Strings> {
+        self.langs.iter().find(|s| s.lang.code == code)
+    }
+}
+
+/// A string id the code or templates use, and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Need {
+    pub id: String,
+    /// Where it is used: `templates/base.html:12`, or the data it is named after ("rule E1").
+    pub used_by: String,
+    /// Optional strings (a hint) may be missing, but then from every language.
+    pub optional: bool,
+}
+
+impl Need {
+    pub fn required(id: impl Into<String>, used_by: impl Into<String>) -> Need {
+        Need {
+            id: id.into(),
+            used_by: used_by.into(),
+            optional: false,
+        }
+    }
+
+    pub fn optional(id: impl Into<String>, used_by: impl Into<String>) -> Need {
+        Need {
+            optional: true,
+            ..Need::required(id, used_by)
+        }
+    }
+}
+
+/// Checks every language against the ids the site uses and against the
+/// reference language: missing, extra and one-language-only strings.
+pub fn check(locales: &Locales, needs: &[Need], problems: &mut Problems) {
+    let known: HashMap<&str, &Need> = needs.iter().map(|n| (n.id.as_str(), n)).collect();
+    for strings in &locales.langs {
+        for need in needs.iter().filter(|n| !n.optional) {
+            if !strings.has(&need.id) {
+                problems.error(
+                    &strings.file,
+                    insertion_line(strings, &need.id),
+                    format!("missing string {:?} (used by {})", need.id, need.used_by),
+                );
+            }
+        }
+        for (id, line) in strings.ids() {
+            if !known.contains_key(id) {
+                problems.error(
+                    &strings.file,
+                    line,
+                    format!("string {id:?} is not used by the site: remove it or fix its id"),
+                );
+            }
+        }
+    }
+    let Some((reference, others)) = locales.langs.split_first() else {
+        return;
+    };
+    for other in others {
+        for (id, line) in reference.ids() {
+            let optional = known.get(id).is_some_and(|n| n.optional);
+            if optional && !other.has(id) {
+                problems.error(
+                    &other.file,
+                    insertion_line(other, id),
+                    format!(
+                        "string {id:?} exists in {}:{line} but not here",
+                        reference.file
+                    ),
+                );
+            }
+        }
+        for (id, line) in other.ids() {
+            let optional = known.get(id).is_some_and(|n| n.optional);
+            if optional && !reference.has(id) {
+                problems.error(
+                    &other.file,
+                    line,
+                    format!(
+                        "string {id:?} is not in {}: every language has the same strings",
+                        reference.file
+                    ),
+                );
+            }
+        }
+    }
+}
+
+/// Where a missing id would go: after the nearest id before it, or line 1.
+fn insertion_line(strings: &Strings, id: &str) -> usize {
+    strings
+        .lines
+        .range(..id.to_string())
+        .next_back()
+        .map_or(1, |(_, line)| line + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lang(code: &str) -> Lang {
+        Lang {
+            code: code.into(),
+            prefix: if code == "en" {
+                String::new()
+            } else {
+                format!("/{code}")
+            },
+            name: code.into(),
+        }
+    }
+
+    fn parse(text: &str, code: &str) -> (Option<Strings>, Problems) {
+        let mut problems = Problems::default();
+        let globals = Globals {
+            emergency_number: "112".into(),
+        };
+        let s = Strings::parse(
+            text.into(),
+            &format!("locales/{code}.ftl"),
+            lang(code),
+            &globals,
+            &mut problems,
+        );
+        (s, problems)
+    }
+
+    #[test]
+    fn strings_are_looked_up_with_the_globals_filled_in() {
+        let (s, problems) = parse("call = Call { $number } now\nplain = Plain words\n", "en");
+        assert!(problems.is_empty(), "{problems}");
+        let s = s.unwrap();
+        assert_eq!(s.get("call"), "Call 112 now");
+        assert_eq!(s.get("plain"), "Plain words");
+        assert_eq!(s.get("nope"), MISSING);
+        assert_eq!(s.line("plain"), Some(2));
+    }
+
+    #[test]
+    fn per_use_values_are_formatted_when_used() {
+        let (s, problems) = parse("grade = About grade { $grade }\n", "en");
+        assert!(problems.is_empty(), "{problems}");
+        let s = s.unwrap();
+        assert_eq!(
+            s.format("grade", &[("grade", FluentValue::from(6))]),
+            "About grade 6"
+        );
+        let (s, _) = parse("both = Grade { $grade }, call { $number }\n", "en");
+        assert_eq!(
+            s.unwrap()
+                .format("both", &[("grade", FluentValue::from(3))]),
+            "Grade 3, call 112"
+        );
+    }
+
+    #[test]
+    fn a_syntax_error_names_its_line() {
+        let (_, problems) = parse("ok = fine\nno equals sign here\nlast = x\n", "en");
+        let p = problems.errors().next().expect("a problem");
+        assert_eq!(p.file, "locales/en.ftl");
+        assert_eq!(p.line, 2, "{p}");
+    }
+
+    #[test]
+    fn lang_urls_carry_the_prefix() {
+        assert_eq!(lang("en").url("/causes"), "/causes");
+        assert_eq!(lang("es").url("/causes"), "/es/causes");
+        assert_eq!(lang("es").url("/"), "/es");
+        assert_eq!(lang("en").url("/"), "/");
+    }
+
+    #[test]
+    fn check_reports_missing_unused_and_one_language_strings_with_lines() {
+        let (en, _) = parse("a = A\nb = B\nhint = H\n", "en");
+        let (es, _) = parse("a = A\nstray = S\n", "es");
+        let locales = Locales {
+            langs: vec![en.unwrap(), es.unwrap()],
+        };
+        let needs = vec![
+            Need::required("a", "templates/x.html:1"),
+            Need::required("b", "templates/x.html:2"),
+            Need::optional("hint", "question q"),
+        ];
+        let mut problems = Problems::default();
+        check(&locales, &needs, &mut problems);
+        let lines: Vec<String> = problems.0.iter().map(ToString::to_string).collect();
+        assert!(
+            lines.contains(
+                &"locales/es.ftl:2: missing string \"b\" (used by templates/x.html:2)".to_string()
+            ),
+            "{lines:#?}"
+        );
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.starts_with("locales/es.ftl:2: string \"stray\" is not used")),
+            "{lines:#?}"
+        );
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.contains("string \"hint\" exists in locales/en.ftl:3 but not here")),
+            "{lines:#?}"
+        );
+        assert_eq!(lines.len(), 3, "{lines:#?}");
+    }
+}

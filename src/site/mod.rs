@@ -1,0 +1,648 @@
+//! The whole site, built once at start-up: every page of every language, its
+//! embeddable copy and QR code, as final bytes with gzip and brotli copies and
+//! their ETags, so a request is a map lookup and a write. Only the symptom
+//! check's answers are rendered per request.
+
+pub mod assets;
+pub mod check;
+pub mod errors;
+pub mod layout;
+
+use std::collections::HashMap;
+
+use actix_web::web::Bytes;
+use askama::Template;
+use fluent_bundle::FluentValue;
+
+use crate::clinics::{self, codes::CodeEntry};
+use crate::config::Settings;
+use crate::content::front_matter::{Generated, Menu};
+use crate::content::markdown::{Block, CardBody};
+use crate::content::readability::{Method, inflesz_band};
+use crate::content::{Content, LangContent, Page};
+use crate::i18n::{Lang, Strings};
+use crate::problem::Problems;
+use assets::{Asset, CachePolicy, Effort, Prepared, content_hash};
+use check::CheckText;
+pub use errors::ErrorKind;
+use layout::{Layout, Meta, NavItem, embed_url};
+
+const STYLESHEET: &str = include_str!("../../static/style.css");
+const ICON: &str = include_str!("../../static/icon.svg");
+
+/// Where the site is going.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Served by this program: forms post to it.
+    Serve,
+    /// Written as files for a static host: forms post to the base URL.
+    Export,
+}
+
+/// One language of the built site.
+#[derive(Debug)]
+pub struct LangSite {
+    pub layout: Layout,
+    pub embed_layout: Layout,
+    pub check: CheckText,
+}
+
+impl LangSite {
+    pub fn layout(&self, embed: bool) -> &Layout {
+        if embed {
+            &self.embed_layout
+        } else {
+            &self.layout
+        }
+    }
+}
+
+/// Every page and file the site serves, ready to write.
+pub struct Site {
+    pub content: Content,
+    /// Aligned with `content.langs`.
+    pub langs: Vec<LangSite>,
+    /// Diagnosis codes and the sections that explain them.
+    pub codes: Vec<CodeEntry>,
+    assets: HashMap<String, Asset>,
+    /// Error pages by kind, language and layout (site or embed).
+    errors: HashMap<(ErrorKind, usize, bool), Bytes>,
+}
+
+impl std::fmt::Debug for Site {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Site")
+            .field("assets", &self.assets.len())
+            .finish()
+    }
+}
+
+/// Where a request path points: its language, whether it is an embed, and the
+/// language-neutral page path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place {
+    pub lang: usize,
+    pub embed: bool,
+    pub path: String,
+}
+
+#[derive(Template)]
+#[template(path = "page.html")]
+struct PageTemplate<'a> {
+    t: &'a Strings,
+    layout: &'a Layout,
+    meta: Meta,
+    page: &'a Page,
+    sidebar: bool,
+    overdue: bool,
+    toc: Vec<&'a crate::content::markdown::Heading>,
+    after_body: &'a str,
+    prev: Option<&'a NavItem>,
+    next: Option<&'a NavItem>,
+    sources: Vec<&'a str>,
+    last_reviewed: String,
+    next_review: String,
+    reading_level: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "error.html")]
+struct ErrorTemplate<'a> {
+    t: &'a Strings,
+    layout: &'a Layout,
+    meta: Meta,
+    heading: &'a str,
+    message: &'a str,
+}
+
+#[derive(Template)]
+#[template(path = "sitemap.xml")]
+struct SitemapTemplate<'a> {
+    base_url: &'a str,
+    entries: Vec<SitemapEntry>,
+}
+
+struct SitemapEntry {
+    url: String,
+    lastmod: String,
+    alternates: Vec<layout::Alternate>,
+}
+
+#[derive(Template)]
+#[template(path = "robots.txt")]
+struct RobotsTemplate<'a> {
+    base_url: &'a str,
+}
+
+/// A page in the `/for-clinics` list.
+struct LinkedPage<'a> {
+    /// Heading id for this page's entry, e.g. `link-causes`.
+    id: String,
+    title: &'a str,
+    url: String,
+    qr: String,
+    embed: String,
+    sections: Vec<(&'a str, &'a str)>,
+}
+
+/// A diagnosis code in the `/for-clinics` table.
+struct CodeRow<'a> {
+    code: &'a str,
+    name: &'a str,
+    href: String,
+    title: &'a str,
+}
+
+#[derive(Template)]
+#[template(path = "for_clinics.html")]
+struct ForClinicsTemplate<'a> {
+    t: &'a Strings,
+    base_url: &'a str,
+    pages: Vec<LinkedPage<'a>>,
+    embed_check: String,
+    embed_example: String,
+    codes: Vec<CodeRow<'a>>,
+    icd10_cm: &'static str,
+}
+
+/// Why the site could not be built.
+#[derive(Debug, thiserror::Error)]
+pub enum BuildError {
+    #[error("rendering a template failed: {0}")]
+    Template(#[from] askama::Error),
+    #[error("{0}")]
+    Problems(Problems),
+}
+
+/// "22 November 2026", in the language's words.
+pub fn human_date(t: &Strings, date: time::Date) -> String {
+    t.format(
+        "date",
+        &[
+            ("day", FluentValue::from(date.day())),
+            (
+                "month",
+                FluentValue::from(
+                    t.get(&format!("month-{}", u8::from(date.month())))
+                        .to_string(),
+                ),
+            ),
+            ("year", FluentValue::from(date.year())),
+        ],
+    )
+}
+
+impl Site {
+    /// Renders every page of every language, its embed and QR code, the
+    /// sitemap and the error pages.
+    pub fn build(
+        content: Content,
+        settings: &Settings,
+        mode: Mode,
+        today: time::Date,
+    ) -> Result<Site, BuildError> {
+        let css_url = format!(
+            "/static/style.{}.css",
+            &content_hash(STYLESHEET.as_bytes())[..8]
+        );
+        let icon_url = format!("/static/icon.{}.svg", &content_hash(ICON.as_bytes())[..8]);
+        let langs: Vec<Lang> = content
+            .langs
+            .iter()
+            .map(|l| l.strings.lang.clone())
+            .collect();
+        let codes = clinics::codes::index(&content);
+        let mut lang_sites = Vec::new();
+        for lang in &content.langs {
+            let t = &lang.strings;
+            let menu = |m: Menu| {
+                let mut items: Vec<(u32, NavItem)> = lang
+                    .pages
+                    .iter()
+                    .filter_map(|p| {
+                        p.front.menu.get(&m).map(|n| {
+                            (
+                                *n,
+                                NavItem {
+                                    url: p.url.clone(),
+                                    title: p.nav_title().to_string(),
+                                },
+                            )
+                        })
+                    })
+                    .collect();
+                items.sort_by_key(|(n, _)| *n);
+                items.into_iter().map(|(_, i)| i).collect::<Vec<_>>()
+            };
+            let layout = Layout {
+                lang: t.lang.clone(),
+                embed: false,
+                css_url: css_url.clone(),
+                icon_url: icon_url.clone(),
+                base_url: settings.base_url.clone(),
+                emergency_number: settings.emergency_number.clone(),
+                guide: lang
+                    .topics()
+                    .map(|p| NavItem {
+                        url: p.url.clone(),
+                        title: p.nav_title().to_string(),
+                    })
+                    .collect(),
+                header_menu: menu(Menu::Header),
+                footer_menu: menu(Menu::Footer),
+                strip_text: strip_text(t),
+                clinic: settings.clinic.clone(),
+                action_base: if mode == Mode::Export {
+                    settings.base_url.clone()
+                } else {
+                    String::new()
+                },
+            };
+            let embed_layout = Layout {
+                embed: true,
+                ..layout.clone()
+            };
+            lang_sites.push(LangSite {
+                layout,
+                embed_layout,
+                check: CheckText::new(lang),
+            });
+        }
+        let mut raw = vec![
+            Prepared {
+                path: css_url,
+                body: STYLESHEET.into(),
+                content_type: "text/css; charset=utf-8",
+                cache: CachePolicy::Immutable,
+                effort: Effort::Smallest,
+            },
+            Prepared {
+                path: icon_url,
+                body: ICON.into(),
+                content_type: "image/svg+xml",
+                cache: CachePolicy::Immutable,
+                effort: Effort::Quick,
+            },
+            Prepared {
+                path: "/sitemap.xml".into(),
+                body: sitemap(&content, &langs, &settings.base_url)?.into(),
+                content_type: "application/xml; charset=utf-8",
+                cache: CachePolicy::Revalidate,
+                effort: Effort::Quick,
+            },
+            Prepared {
+                path: "/robots.txt".into(),
+                body: RobotsTemplate {
+                    base_url: &settings.base_url,
+                }
+                .render()?
+                .into(),
+                content_type: "text/plain; charset=utf-8",
+                cache: CachePolicy::Revalidate,
+                effort: Effort::Quick,
+            },
+            Prepared {
+                path: "/healthz".into(),
+                body: "ok\n".into(),
+                content_type: "text/plain; charset=utf-8",
+                cache: CachePolicy::NoStore,
+                effort: Effort::None,
+            },
+        ];
+        let mut problems = Problems::default();
+        for (lang, site) in content.langs.iter().zip(&lang_sites) {
+            for page in &lang.pages {
+                for embed in [false, true] {
+                    let layout = site.layout(embed);
+                    let after = generated(lang, site, layout, page, &codes, settings)?;
+                    let html = render_page(lang, layout, &langs, page, &after, "", today)?;
+                    raw.push(Prepared {
+                        path: layout.url(&page.path),
+                        body: html.into(),
+                        content_type: "text/html; charset=utf-8",
+                        cache: CachePolicy::Revalidate,
+                        effort: if embed {
+                            Effort::Quick
+                        } else {
+                            Effort::Smallest
+                        },
+                    });
+                }
+                let url = format!("{}{}", settings.base_url, page.url);
+                match clinics::qr_svg(&url) {
+                    Some(svg) => raw.push(Prepared {
+                        path: clinics::qr_path(&lang.strings.lang.prefix, &page.path),
+                        body: svg.into(),
+                        content_type: "image/svg+xml",
+                        cache: CachePolicy::Revalidate,
+                        effort: Effort::Quick,
+                    }),
+                    None => problems.error(
+                        &page.file,
+                        0,
+                        format!(
+                            "the address {url} is too long for a QR code: use a shorter --base-url"
+                        ),
+                    ),
+                }
+            }
+        }
+        if problems.has_errors() {
+            return Err(BuildError::Problems(problems));
+        }
+        let mut errors = HashMap::new();
+        for (i, (lang, site)) in content.langs.iter().zip(&lang_sites).enumerate() {
+            for embed in [false, true] {
+                for kind in ErrorKind::ALL {
+                    let html = render_error(&lang.strings, site.layout(embed), *kind)?;
+                    errors.insert((*kind, i, embed), Bytes::from(html));
+                }
+            }
+        }
+        Ok(Site {
+            assets: assets::compress_all(raw).into_iter().collect(),
+            content,
+            langs: lang_sites,
+            codes,
+            errors,
+        })
+    }
+
+    /// The prepared response for `path`, if there is one.
+    pub fn get(&self, path: &str) -> Option<&Asset> {
+        self.assets.get(path)
+    }
+
+    /// Every path the site serves with GET, sorted.
+    pub fn paths(&self) -> Vec<&str> {
+        let mut paths: Vec<&str> = self.assets.keys().map(String::as_str).collect();
+        paths.sort_unstable();
+        paths
+    }
+
+    /// Where a request path points. Paths in no language's prefix are the default language's.
+    pub fn place(&self, path: &str) -> Place {
+        let (lang, rest) = self
+            .langs
+            .iter()
+            .enumerate()
+            .skip(1)
+            .find_map(|(i, l)| {
+                let prefix = &l.layout.lang.prefix;
+                let rest = path.strip_prefix(prefix.as_str())?;
+                (rest.is_empty() || rest.starts_with('/')).then_some((i, rest))
+            })
+            .unwrap_or((0, path));
+        let (embed, rest) = match rest.strip_prefix("/embed") {
+            Some(r) if r.is_empty() || r.starts_with('/') => (true, r),
+            _ => (false, rest),
+        };
+        Place {
+            lang,
+            embed,
+            path: if rest.is_empty() {
+                "/".into()
+            } else {
+                rest.to_string()
+            },
+        }
+    }
+
+    /// The prepared error page for a request at `place`.
+    pub fn error_page(&self, kind: ErrorKind, place: &Place) -> Bytes {
+        self.errors
+            .get(&(kind, place.lang, place.embed))
+            .cloned()
+            .unwrap_or_default()
+    }
+
+    /// The language of `place`, with its content.
+    pub fn lang(&self, index: usize) -> (&LangContent, &LangSite) {
+        let i = index.min(self.langs.len() - 1);
+        (&self.content.langs[i], &self.langs[i])
+    }
+
+    /// The index of the language with this code.
+    pub fn lang_index(&self, code: &str) -> Option<usize> {
+        self.content
+            .langs
+            .iter()
+            .position(|l| l.strings.lang.code == code)
+    }
+
+    /// Every language, the default first.
+    pub fn languages(&self) -> Vec<Lang> {
+        self.content
+            .langs
+            .iter()
+            .map(|l| l.strings.lang.clone())
+            .collect()
+    }
+}
+
+/// The warning strip's sentence: call the number if any emergency sign holds.
+fn strip_text(t: &Strings) -> String {
+    let signs: Vec<&str> = crate::triage::signs(crate::triage::Urgency::Emergency)
+        .map(|r| t.get(&crate::content::rule_string_id(r.code, "sign")))
+        .collect();
+    t.format(
+        "layout-strip-text",
+        &[(
+            "signs",
+            FluentValue::from(signs.join(t.get("layout-strip-or"))),
+        )],
+    )
+}
+
+/// The part of a page the site makes from its data.
+fn generated(
+    lang: &LangContent,
+    site: &LangSite,
+    layout: &Layout,
+    page: &Page,
+    codes: &[CodeEntry],
+    settings: &Settings,
+) -> Result<String, askama::Error> {
+    let t = &lang.strings;
+    match page.front.generated {
+        None => Ok(String::new()),
+        Some(Generated::CheckForm) => {
+            check::render_form(t, layout, &site.check, &Default::default(), &[])
+        }
+        Some(Generated::ClinicLinks) => {
+            let pages = lang
+                .pages
+                .iter()
+                .map(|p| LinkedPage {
+                    id: format!(
+                        "link-{}",
+                        if p.path == "/" {
+                            "home".to_string()
+                        } else {
+                            p.path.trim_start_matches('/').replace('/', "-")
+                        }
+                    ),
+                    title: p.nav_title(),
+                    url: p.url.clone(),
+                    qr: clinics::qr_path(&t.lang.prefix, &p.path),
+                    embed: embed_url(&t.lang, &p.path),
+                    sections: p
+                        .body
+                        .sections
+                        .iter()
+                        .map(|s| (s.id.as_str(), s.title.as_str()))
+                        .collect(),
+                })
+                .collect();
+            let codes = codes
+                .iter()
+                .map(|c| CodeRow {
+                    code: &c.prefix,
+                    name: &c.name,
+                    href: check::link_in(&t.lang, &c.link),
+                    title: lang.section_title(&c.link).unwrap_or(&c.link),
+                })
+                .collect();
+            ForClinicsTemplate {
+                t,
+                base_url: &settings.base_url,
+                pages,
+                embed_check: embed_url(&t.lang, "/check"),
+                embed_example: embed_url(&t.lang, "/causes"),
+                codes,
+                icd10_cm: clinics::codes::ICD10_CM,
+            }
+            .render()
+        }
+    }
+}
+
+/// Renders a content page in `layout`, with a generated part after its body;
+/// `title_prefix` goes before the `<title>` only ("Error: " after a failed form).
+pub fn render_page(
+    lang: &LangContent,
+    layout: &Layout,
+    langs: &[Lang],
+    page: &Page,
+    after_body: &str,
+    title_prefix: &str,
+    today: time::Date,
+) -> Result<String, askama::Error> {
+    let t = &lang.strings;
+    let position = layout.guide.iter().position(|n| n.url == page.url);
+    let title = format!("{title_prefix}{}", page.front.title);
+    let mut meta = Meta::for_path(
+        layout,
+        langs,
+        &page.path,
+        title,
+        page.front.description.clone(),
+    );
+    if !layout.embed {
+        meta.json_ld = Some(clinics::jsonld::page(
+            page,
+            &layout.base_url,
+            &t.lang.code,
+            t.get("site-name"),
+            t.get("site-about"),
+        ));
+    }
+    let reading_level = page.readability.map(|r| match r.method {
+        Method::FleschKincaid => t.format(
+            "page-reading-grade",
+            &[(
+                "grade",
+                FluentValue::from(format!("{:.0}", r.score.max(1.0))),
+            )],
+        ),
+        Method::Inflesz => t.format(
+            "page-reading-ease",
+            &[
+                ("score", FluentValue::from(format!("{:.0}", r.score))),
+                (
+                    "band",
+                    FluentValue::from(
+                        t.get(&format!("inflesz-{}", inflesz_band(r.score)))
+                            .to_string(),
+                    ),
+                ),
+            ],
+        ),
+    });
+    let sidebar = page.is_topic() && !layout.embed;
+    PageTemplate {
+        t,
+        layout,
+        meta,
+        page,
+        sidebar,
+        overdue: page.overdue(today),
+        toc: page.body.headings.iter().filter(|h| h.level == 2).collect(),
+        after_body,
+        prev: position
+            .and_then(|i| i.checked_sub(1))
+            .and_then(|i| layout.guide.get(i)),
+        next: position.and_then(|i| layout.guide.get(i + 1)),
+        sources: page
+            .front
+            .sources
+            .iter()
+            .map(|id| t.get(&source_string_id(id)))
+            .collect(),
+        last_reviewed: human_date(t, page.last_reviewed),
+        next_review: human_date(t, page.next_review),
+        reading_level,
+    }
+    .render()
+}
+
+/// The string id of a source document's citation: `source-000`.
+pub fn source_string_id(id: &str) -> String {
+    format!("source-{id}")
+}
+
+/// An error page in `layout`: no canonical link (it is not a page to index).
+pub fn render_error(
+    t: &Strings,
+    layout: &Layout,
+    kind: ErrorKind,
+) -> Result<String, askama::Error> {
+    let heading = t.get(&kind.heading_id());
+    let message = t.get(&kind.message_id());
+    let meta = Meta {
+        title: heading.to_string(),
+        description: message.to_string(),
+        here: layout.url("/"),
+        here_full: layout.lang.url("/"),
+        ..Meta::default()
+    };
+    ErrorTemplate {
+        t,
+        layout,
+        meta,
+        heading,
+        message,
+    }
+    .render()
+}
+
+fn sitemap(content: &Content, langs: &[Lang], base_url: &str) -> Result<String, askama::Error> {
+    let mut entries = Vec::new();
+    for lang in &content.langs {
+        for page in &lang.pages {
+            let layout_alternates = langs
+                .iter()
+                .map(|l| layout::Alternate {
+                    hreflang: l.code.clone(),
+                    href: l.url(&page.path),
+                })
+                .collect();
+            entries.push(SitemapEntry {
+                url: page.url.clone(),
+                lastmod: page.last_reviewed.to_string(),
+                alternates: layout_alternates,
+            });
+        }
+    }
+    SitemapTemplate { base_url, entries }.render()
+}

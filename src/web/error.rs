@@ -1,0 +1,132 @@
+//! One error type for every handler, mapped once to a status and a page (or
+//! a JSON body for the API), in the language and layout of the request.
+
+use actix_web::body::MessageBody;
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::{StatusCode, header};
+use actix_web::middleware::Next;
+use actix_web::{HttpResponse, ResponseError, web};
+
+use super::AppState;
+use super::body::BodyError;
+use crate::site::ErrorKind;
+use crate::site::assets::CachePolicy;
+
+/// How an error is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// A friendly page in the site's layout (the embed layout under `/embed`).
+    Html,
+    /// `{"error": "..."}`.
+    Json,
+}
+
+/// An error answer: what went wrong and how to write it.
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("{} ({})", .kind.id(), .kind.status())]
+pub struct AppError {
+    pub kind: ErrorKind,
+    pub format: Format,
+    /// `Allow`, for a 405.
+    pub allow: Option<String>,
+    /// The language to write it in, when the request chose one.
+    pub lang: Option<usize>,
+}
+
+impl AppError {
+    pub fn page(kind: ErrorKind) -> AppError {
+        AppError {
+            kind,
+            format: Format::Html,
+            allow: None,
+            lang: None,
+        }
+    }
+
+    pub fn json(kind: ErrorKind) -> AppError {
+        AppError {
+            format: Format::Json,
+            ..AppError::page(kind)
+        }
+    }
+
+    /// A body error, as a page or as JSON.
+    pub fn body(e: BodyError, format: Format, wrong_type: ErrorKind) -> AppError {
+        let kind = match e {
+            BodyError::WrongContentType => wrong_type,
+            BodyError::TooLarge => ErrorKind::TooLarge,
+            BodyError::Unreadable => ErrorKind::Unreadable,
+            BodyError::Timeout => ErrorKind::Timeout,
+        };
+        AppError {
+            format,
+            ..AppError::page(kind)
+        }
+    }
+}
+
+impl ResponseError for AppError {
+    fn status_code(&self) -> StatusCode {
+        StatusCode::from_u16(self.kind.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
+    }
+
+    /// The status and headers; [`render`] writes the body, where the site is at hand.
+    fn error_response(&self) -> HttpResponse {
+        let mut response = HttpResponse::build(self.status_code());
+        response.insert_header((header::CACHE_CONTROL, CachePolicy::NoStore.header_value()));
+        if let Some(allow) = &self.allow {
+            response.insert_header((header::ALLOW, allow.clone()));
+        }
+        // After a body that was refused or never came, the connection's state is unknown.
+        if matches!(
+            self.kind,
+            ErrorKind::TooLarge | ErrorKind::Timeout | ErrorKind::Unreadable
+        ) {
+            response.force_close();
+        }
+        let mut response = response.finish();
+        response.extensions_mut().insert(self.clone());
+        response
+    }
+}
+
+/// Middleware: writes the body of every [`AppError`] response, as a page in
+/// the request's language and layout, or as JSON.
+pub async fn render(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    let state = req.app_data::<web::Data<AppState>>().cloned();
+    let path = req.path().to_string();
+    let res = next.call(req).await?.map_into_boxed_body();
+    let Some(error) = res.response().extensions().get::<AppError>().cloned() else {
+        return Ok(res);
+    };
+    let Some(state) = state else { return Ok(res) };
+    let site = state.site();
+    let mut place = site.place(&path);
+    if let Some(lang) = error.lang {
+        place.lang = lang;
+    }
+    let (req, mut response) = res.into_parts();
+    let (content_type, body) = match error.format {
+        Format::Html => (
+            "text/html; charset=utf-8",
+            site.error_page(error.kind, &place),
+        ),
+        Format::Json => {
+            let (lang, _) = site.lang(place.lang);
+            let message = lang.strings.get(&error.kind.message_id());
+            (
+                "application/json",
+                serde_json::json!({ "error": message }).to_string().into(),
+            )
+        }
+    };
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        header::HeaderValue::from_static(content_type),
+    );
+    let response = response.set_body(body).map_into_boxed_body();
+    Ok(ServiceResponse::new(req, response))
+}
