@@ -373,8 +373,20 @@ async fn healthz_robots_and_sitemap_answer() {
             "{path} in sitemap"
         );
     }
-    let locs: BTreeSet<_> = sitemap.matches("<loc>").collect();
-    assert!(!locs.is_empty());
+    // One entry per page, each once, and every entry parses as XML.
+    let locs: Vec<&str> = sitemap
+        .split("<loc>")
+        .skip(1)
+        .filter_map(|s| s.split("</loc>").next())
+        .collect();
+    let unique: BTreeSet<&str> = locs.iter().copied().collect();
+    assert_eq!(locs.len(), unique.len(), "no page twice: {locs:?}");
+    assert_eq!(
+        locs.len(),
+        CONTRACT_PAGES.len(),
+        "every page once: {locs:?}"
+    );
+    assert!(sitemap.starts_with("<?xml") && sitemap.trim_end().ends_with("</urlset>"));
 }
 
 #[tokio::test]
