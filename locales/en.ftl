@@ -73,7 +73,7 @@ card-self-care-prefix = Self-care advice:
 
 # Headings of the warning-sign cards, made from the rules of each level.
 signs-emergency-heading = Call { $number } or go to the emergency department now if
-signs-urgent-heading = Contact a doctor today or tomorrow if
+signs-urgent-heading = Contact a doctor promptly, as soon as the office opens and within 24 hours, if
 signs-routine-heading = Book an appointment with a doctor if
 
 ## The symptom check: questions
@@ -178,6 +178,7 @@ result-page-title = Your result
 result-page-description = The result of the symptom check for leg pain at night.
 result-heading = Your symptom check result
 result-call = Call
+result-how-it-works = How the symptom check decides
 result-not-diagnosis = This result is not a diagnosis. Only a doctor or nurse who examines you can tell what is causing your pain.
 result-why = Why you got this result
 result-causes-heading = Possible causes to talk about with a doctor
@@ -201,15 +202,15 @@ urgency-self_care-title = Try home care first
 urgency-self_care-advice = Home care is a reasonable first step. See a doctor if any of the warning signs below appear, or if the pain does not get better after a few days.
 urgency-routine-title = Book an appointment with a doctor
 urgency-routine-advice = Book an appointment with a doctor. Meanwhile, home care can help.
-urgency-urgent-title = Contact a doctor today or tomorrow
-urgency-urgent-advice = Contact a doctor promptly, today or tomorrow.
+urgency-urgent-title = Contact a doctor promptly
+urgency-urgent-advice = Contact a doctor promptly: as soon as the doctor's office opens, and within 24 hours.
 urgency-emergency-title = Get medical help now
 urgency-emergency-advice = Get medical help now: call { $number } or go to the emergency department.
 
 ## The rules: the reason a reader is shown, the warning sign in a list, and the source passage
 
-rule-E1-reason = You said one of your legs is swollen, red, warm or sore to touch. With leg pain, this can be a sign of a blood clot in a deep vein (deep vein thrombosis, DVT), which needs medical help straight away.
-rule-E1-sign = one of your legs is swollen, red, warm or sore to touch
+rule-E1-reason = You said one of your legs is swollen, red, warm or sore to touch. This can be a sign of a blood clot in a deep vein (deep vein thrombosis, DVT), which needs medical help straight away.
+rule-E1-sign = one of your legs, or any part of one leg, is swollen, red, warm or sore to touch
 rule-E1-source = 001: "Leg pain with swelling, redness, warmth, or tenderness in one leg … could indicate Deep Vein Thrombosis (DVT) and requires immediate medical attention." 000: "Immediate medical attention is recommended if you experience swelling, redness, or increased warmth in a specific part of your leg"
 rule-E2-reason = You said you are short of breath or have chest pain. A blood clot in a leg vein (DVT) is an emergency because the clot can travel to the lungs, so get checked straight away.
 rule-E2-sign = you are short of breath or have chest pain
@@ -226,17 +227,17 @@ rule-U3-source = 001: "If leg pain occurs after an injury … medical consultati
 rule-U4-reason = You said you have diabetes, heart disease or have had a blood clot, and your leg pain is new or getting worse. People with these health problems should get advice promptly when this happens.
 rule-U4-sign = you have diabetes, heart disease or have had a blood clot, and your leg pain is new or getting worse
 rule-U4-source = 001: "Individuals with pre-existing conditions like diabetes, heart disease, or a history of blood clots should … seek advice promptly if they experience new or worsening leg pain at night."
+rule-U5-reason = You said the pain is getting worse. Leg pain that gets worse, even when you rest, needs a doctor's advice promptly.
+rule-U5-sign = the pain is getting worse
+rule-U5-source = 000: "Immediate medical attention is recommended if you experience swelling, redness, or increased warmth in a specific part of your leg, or if symptoms persist or worsen despite rest." 001: "Seek professional help if the pain is severe, worsening, or significantly interferes with sleep or daily activities."
 rule-R1-reason = You said the pain gets in the way of your sleep or daily life a lot. Pain that disrupts your sleep or day this much is a reason to see a doctor.
 rule-R1-sign = the pain disrupts your sleep or daily life a lot
 rule-R1-source = 001: "Seek professional help if the pain is severe, worsening, or significantly interferes with sleep or daily activities." 000: "Severe Discomfort"
 rule-R2-reason = You said the pain is severe. Severe leg pain is a reason to see a doctor.
 rule-R2-sign = the pain is severe
 rule-R2-source = 001: "Seek professional help if the pain is severe, worsening, or significantly interferes with sleep or daily activities."
-rule-R3-reason = You said the pain is getting worse. Pain that keeps getting worse is a reason to see a doctor.
-rule-R3-sign = the pain is getting worse
-rule-R3-source = 001: "Seek professional help if the pain is severe, worsening, or significantly interferes with sleep or daily activities."
 rule-R4-reason = You said home care has not helped. Pain that does not get better after a few days of home care should be checked by a doctor.
-rule-R4-sign = the pain has not got better after a few days of home care
+rule-R4-sign = the pain has not got better after a few days of home care, such as stretching, warmth or changes to your bed
 rule-R4-source = 001: "does not improve after a few days of home remedies"; 000: "Persistent Pain: Consult a healthcare provider if leg aches continue despite home remedies"
 rule-R5-reason = You said the pain comes most nights, started more than a month ago, and home care has not helped or you have not tried it. Long-lasting (chronic) pain is a reason to see a doctor.
 rule-R5-sign = the pain comes most nights, started more than a month ago, and home care has not helped or you have not tried it
@@ -247,19 +248,60 @@ rule-R6-source = 000: "If you have known health issues such as diabetes or cardi
 rule-R7-reason = You said you feel an urge to move your legs. This is the main sign of restless legs syndrome (RLS), and if RLS is the cause, a doctor's advice is important.
 rule-R7-sign = you feel a strong urge to move your legs that eases when you move them
 rule-R7-source = 000: "For those whose leg aches are due to medical conditions, such as restless legs syndrome …, professional medical advice is essential"
-rule-S0-reason = None of your answers is a warning sign or a reason to see a doctor now. Leg pain at night that comes now and then can often be eased at home.
-rule-S0-sign = none of the signs above
+rule-R8-reason = You said your legs cramp, ache or feel heavy and you smoke, or that they feel heavy on most nights. These can be signs of narrowed leg arteries (peripheral artery disease, PAD), which needs a doctor's advice.
+rule-R8-sign = your legs cramp, ache or feel heavy and you smoke, or they feel heavy on most nights: these can be signs of narrowed leg arteries (PAD)
+rule-R8-source = 000: "For those whose leg aches are due to medical conditions, such as restless legs syndrome or peripheral artery disease, professional medical advice is essential" 001: PAD causes "cramping, heaviness, or fatigue, especially at night"; 000: smoking and excessive alcohol use "negatively affect circulation"
+rule-S0-reason = None of your answers is a warning sign, and none of them points to a health problem that needs a doctor now. Home care is a reasonable first step.
+rule-S0-sign = none of the rules above applies to your answers
 rule-S0-source = 001: "occasional leg pain at night can often be managed at home"
 
-## Home-care steps on the result
+## Home-care steps on the result (self-care and routine results only)
 
-tip-stretch = Stretch the muscle gently: straighten your leg and pull your toes up towards your shin.
-tip-massage = Rub (massage) the tight or sore muscle.
-tip-warmth = Try warmth, like a warm bath or a heating pad, to relax the muscle. Or try an ice pack to ease swelling and numb the pain.
-tip-water = Drink enough water through the day. Too little water can cause cramps.
-tip-raise_legs = Raise your legs when you lie down. This helps blood flow and can ease swelling.
+tip-stretch = Stretch the sore muscle gently: straighten your leg and pull your toes up towards your shin.
+tip-massage = Rub the sore muscle gently.
+tip-warmth = Try warmth, such as a warm bath or a heating pad, to relax the muscle.
+tip-cold = Put an ice pack on a sore, swollen spot. Cold can calm inflammation and numb the pain for a while.
+tip-water = Drink enough water through the day. Too little water can bring on cramps.
 tip-move = When the pain comes, walk around the room or press your feet against the floor.
-tip-pain_relief = Pain relief you can buy without a prescription, such as ibuprofen or acetaminophen (paracetamol), can ease the pain for a while.
+tip-pain_relief = Pain relief from a pharmacy, such as ibuprofen or acetaminophen, can ease the pain for a while. Follow the pack, and ask a pharmacist if you take other medicines.
+tip-raise_legs = Raise your legs when you lie down, if your doctor suggests it.
+tip-raise_legs-when = Only when varicose veins is a possible cause and narrowed leg arteries (PAD) is not. Lying flat already cuts the blood flow to legs with narrowed arteries.
+
+## When the check names each possible cause (on /check/how-it-works)
+
+cause-dvt-when = When you say one of your legs is swollen, red, warm or sore to touch.
+cause-cramps-when = When you say the pain feels like a cramp.
+cause-rls-when = When you say you feel an urge to move your legs.
+cause-nerve_compression-when = When you say the pain shoots down from your lower back or buttock.
+cause-neuropathy-when = When you have diabetes and say you feel burning or tingling, or numbness, tingling or weakness.
+cause-pad-when = When your legs cramp, ache or feel heavy and you smoke, or they feel heavy on most nights.
+cause-varicose_veins-when = When you say you have varicose veins.
+cause-arthritis-when = When you say you have arthritis or stiff, painful joints.
+cause-exertion-when = When you spend long hours on your feet or do hard exercise.
+cause-dehydration-when = When you say you drink little water.
+cause-circulation-when = When you say you sit still for long periods.
+
+## The published rules (/check/how-it-works)
+
+how-levels = The four results
+how-levels-intro = Every answer leads to one of these, the most urgent that any rule calls for.
+how-rules = Every rule
+how-rules-intro = Each rule looks at your answers. When it applies, the result says why in the words below, with a link to read more. The source is the passage of our sources the rule rests on.
+how-rule-when = Applies when
+how-rule-reason = What the result says
+how-rule-source = Source
+how-rule-more = Read more
+how-causes = Possible causes, and when the check names them
+how-causes-intro = A possible cause is something to talk about with a doctor. It is never a diagnosis.
+how-tips = Home-care steps, and when the check lists them
+how-tips-intro = Only results that say "try home care first" or "book an appointment" list home-care steps. A result that says to get help now or soon lists none, so that nothing gets in the way of getting care.
+how-tip-always = On every result that lists home care.
+how-tested = How the check is tested
+how-tested-cases = { $cases } worked cases: each is a short story with its answers and the result worked out by hand from the rules. Every one is run through the form and through the JSON API on every build.
+how-tested-coverage = Together they bring out { $rules } of the { $rules_total } rules, { $causes } of the { $causes_total } possible causes and { $tips } of the { $tips_total } home-care steps.
+how-tested-rules = Each rule, cause and home-care step has a test of its own, with near misses: answers that come close but must not set it off.
+how-tested-properties = Property tests try thousands of random sets of answers. They check that adding a warning sign, smoking, or pain that gets worse never makes the result less urgent, and that the result is always the most urgent rule that applies.
+how-tested-browser = Every result is also checked in a real browser, with and without JavaScript, with the keyboard alone, and for accessibility.
 
 ## The clinic running this copy of the site
 

@@ -8,7 +8,7 @@ use crate::i18n::{self, Globals, Locales, Need};
 use crate::problem::{Level, Problems};
 use crate::site::check::{option_string_id, question_string_id, tip_string_id, urgency_string_id};
 use crate::site::{ErrorKind, Mode, Site, source_string_id};
-use crate::triage::{self, CareCard, JsonType, QUESTIONS, RULES, TIPS, Urgency};
+use crate::triage::{self, CAUSES, CareCard, JsonType, QUESTIONS, RULES, Shown, TIPS, Urgency};
 
 include!(concat!(env!("OUT_DIR"), "/string_uses.rs"));
 
@@ -104,9 +104,19 @@ pub fn string_needs() -> Vec<Need> {
         needs.push(Need::required(rule_string_id(rule.code, "source"), &what));
     }
     for tip in TIPS {
+        let what = format!("tip {}", tip.id);
+        needs.push(Need::required(tip_string_id(tip.id), &what));
+        if matches!(tip.shown, Shown::When(_)) {
+            needs.push(Need::required(
+                format!("{}-when", tip_string_id(tip.id)),
+                &what,
+            ));
+        }
+    }
+    for cause in CAUSES {
         needs.push(Need::required(
-            tip_string_id(tip.id),
-            format!("tip {}", tip.id),
+            format!("cause-{}-when", cause.id),
+            format!("cause {}", cause.id),
         ));
     }
     for level in Urgency::ALL {

@@ -12,6 +12,7 @@ pub const PAGES: &[&str] = &[
     "/prevention",
     "/faq",
     "/check",
+    "/check/how-it-works",
     "/about",
     "/for-clinics",
 ];

@@ -85,6 +85,8 @@ pub enum Menu {
 pub enum Generated {
     /// The symptom check form.
     CheckForm,
+    /// Every level, rule, cause and tip of the check, from the rules data.
+    Rules,
     /// Every page and section as a link, QR codes and diagnosis codes.
     ClinicLinks,
 }

@@ -13,8 +13,8 @@ use crate::content::markdown::Sign;
 use crate::content::{LangContent, rule_string_id, signs_heading_id};
 use crate::i18n::{Lang, Strings};
 use crate::triage::{
-    self, Answers, Assessment, CAUSES, CareCard, FieldError, Kind, Problem, RULES, Submission,
-    TIPS, Urgency,
+    self, Answers, Assessment, CAUSES, CareCard, FieldError, Kind, Problem, RULES, Shown,
+    Submission, TIPS, Urgency,
 };
 
 /// One answer a person can pick, in words.
@@ -56,6 +56,8 @@ pub struct SectionText {
 pub struct RuleText {
     pub reason: String,
     pub sign: String,
+    /// The source passage it rests on.
+    pub source: String,
     /// Link to the section that explains it, in this language.
     pub href: String,
     /// That section's heading.
@@ -67,6 +69,16 @@ pub struct RuleText {
 pub struct CauseText {
     pub href: String,
     pub title: String,
+    /// When the check names it.
+    pub when: String,
+}
+
+/// A home-care step in words.
+#[derive(Debug, Clone)]
+pub struct TipText {
+    pub text: String,
+    /// When it is shown, on a result that lists home care.
+    pub when: String,
 }
 
 /// Everything the check says, in one language, prepared at start-up.
@@ -75,7 +87,7 @@ pub struct CheckText {
     pub sections: Vec<SectionText>,
     pub rules: HashMap<&'static str, RuleText>,
     pub causes: HashMap<&'static str, CauseText>,
-    pub tips: HashMap<&'static str, String>,
+    pub tips: HashMap<&'static str, TipText>,
 }
 
 impl CheckText {
@@ -99,6 +111,7 @@ impl CheckText {
                     let text = RuleText {
                         reason: t.get(&rule_string_id(r.code, "reason")).to_string(),
                         sign: t.get(&rule_string_id(r.code, "sign")).to_string(),
+                        source: t.get(&rule_string_id(r.code, "source")).to_string(),
                         href: link_in(&t.lang, r.link),
                         label: section_title(r.link),
                     };
@@ -111,13 +124,28 @@ impl CheckText {
                     let text = CauseText {
                         href: link_in(&t.lang, &c.path()),
                         title: section_title(&c.path()),
+                        when: t.get(&format!("cause-{}-when", c.id)).to_string(),
                     };
                     (c.id, text)
                 })
                 .collect(),
             tips: TIPS
                 .iter()
-                .map(|tip| (tip.id, t.get(&tip_string_id(tip.id)).to_string()))
+                .map(|tip| {
+                    let when = match tip.shown {
+                        Shown::Always => t.get("how-tip-always").to_string(),
+                        Shown::When(_) => t
+                            .get(&format!("{}-when", tip_string_id(tip.id)))
+                            .to_string(),
+                    };
+                    (
+                        tip.id,
+                        TipText {
+                            text: t.get(&tip_string_id(tip.id)).to_string(),
+                            when,
+                        },
+                    )
+                })
                 .collect(),
         }
     }
@@ -461,7 +489,7 @@ pub fn render_result(
         .filter_map(|tip| {
             Some(TipLine {
                 id: tip.id,
-                text: text.tips.get(tip.id)?,
+                text: &text.tips.get(tip.id)?.text,
             })
         })
         .collect();
@@ -491,6 +519,89 @@ pub fn render_result(
             .map(|r| r.code)
             .collect::<Vec<_>>()
             .join(", "),
+    }
+    .render()
+}
+
+/// A rule on `/check/how-it-works`.
+pub struct RuleRow<'a> {
+    pub code: &'static str,
+    pub level: &'a str,
+    pub text: &'a RuleText,
+}
+
+/// A level and what a reader at that level is told.
+pub struct LevelRow<'a> {
+    pub name: &'static str,
+    pub title: &'a str,
+    pub advice: &'a str,
+}
+
+#[derive(Template)]
+#[template(path = "how_it_works.html")]
+struct RulesTemplate<'a> {
+    t: &'a Strings,
+    layout: &'a Layout,
+    levels: Vec<LevelRow<'a>>,
+    rules: Vec<RuleRow<'a>>,
+    causes: Vec<&'a CauseText>,
+    tips: Vec<&'a TipText>,
+    tested_cases: String,
+    tested_coverage: String,
+}
+
+/// The generated part of `/check/how-it-works`: every level, rule, cause and
+/// tip from the data the check runs on, and what the worked cases cover.
+pub fn render_rules(
+    t: &Strings,
+    layout: &Layout,
+    text: &CheckText,
+) -> Result<String, askama::Error> {
+    let coverage = triage::coverage();
+    let counts = [
+        ("rules", coverage.rules.0),
+        ("rules_total", coverage.rules.1),
+        ("causes", coverage.causes.0),
+        ("causes_total", coverage.causes.1),
+        ("tips", coverage.tips.0),
+        ("tips_total", coverage.tips.1),
+    ]
+    .map(|(name, n)| (name, FluentValue::from(n)));
+    RulesTemplate {
+        t,
+        layout,
+        levels: Urgency::ALL
+            .iter()
+            .rev()
+            .map(|l| LevelRow {
+                name: l.as_str(),
+                title: t.get(&urgency_string_id(*l, "title")),
+                advice: t.get(&urgency_string_id(*l, "advice")),
+            })
+            .collect(),
+        rules: RULES
+            .iter()
+            .filter_map(|r| {
+                Some(RuleRow {
+                    code: r.code,
+                    level: t.get(&urgency_string_id(r.level, "title")),
+                    text: text.rules.get(r.code)?,
+                })
+            })
+            .collect(),
+        causes: CAUSES
+            .iter()
+            .filter_map(|c| text.causes.get(c.id))
+            .collect(),
+        tips: TIPS
+            .iter()
+            .filter_map(|tip| text.tips.get(tip.id))
+            .collect(),
+        tested_cases: t.format(
+            "how-tested-cases",
+            &[("cases", FluentValue::from(coverage.cases))],
+        ),
+        tested_coverage: t.format("how-tested-coverage", &counts),
     }
     .render()
 }

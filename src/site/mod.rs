@@ -469,6 +469,7 @@ fn generated(
         Some(Generated::CheckForm) => {
             check::render_form(t, layout, &site.check, &Default::default(), &[])
         }
+        Some(Generated::Rules) => check::render_rules(t, layout, &site.check),
         Some(Generated::ClinicLinks) => {
             let pages = lang
                 .pages

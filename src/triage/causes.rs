@@ -1,7 +1,7 @@
 //! Possible causes to talk about with a doctor, and when each is shown.
 //! A cause's name is the heading of its section on the causes page, in each language.
 
-use super::answers::{Answers, Condition, Factor, Feeling};
+use super::answers::{Answers, Condition, Factor, Feeling, Frequency};
 
 /// A possible cause, linking to its section of the causes page.
 #[derive(Debug, Clone, Copy)]
@@ -45,15 +45,18 @@ fn factor(a: &Answers, f: Factor) -> bool {
     a.factors.contains(&f)
 }
 
-/// The answers point to narrowed leg arteries (peripheral artery disease).
+/// The answers match what the sources say of narrowed leg arteries
+/// (peripheral artery disease): cramping, heavy or aching legs in a smoker,
+/// whose circulation smoking harms (000), or heavy legs on most nights (001:
+/// "cramping, heaviness, or fatigue, especially at night"). Spec version 2:
+/// version 1 also counted skin changes or diabetes alone, which the sources
+/// do not tie to PAD.
 pub fn possible_pad(a: &Answers) -> bool {
-    a.skin_changes
-        || ((feels(a, Feeling::Heaviness)
-            || feels(a, Feeling::Cramp)
-            || feels(a, Feeling::AchingThrobbing))
-            && (factor(a, Factor::Smoking)
-                || has(a, Condition::Diabetes)
-                || has(a, Condition::HeartDisease)))
+    let pad_feeling = feels(a, Feeling::Heaviness)
+        || feels(a, Feeling::Cramp)
+        || feels(a, Feeling::AchingThrobbing);
+    (pad_feeling && factor(a, Factor::Smoking))
+        || (feels(a, Feeling::Heaviness) && a.frequency == Frequency::MostNights)
 }
 
 /// The person has varicose veins.

@@ -7,6 +7,7 @@
 //! the result. Every rule and cause follows `shared/triage-spec.md`.
 
 mod answers;
+mod cases;
 mod causes;
 mod rules;
 mod tips;
@@ -20,7 +21,8 @@ pub use answers::{
     Frequency, HomeCare, JsonBody, JsonType, Kind, Onset, Problem, QUESTIONS, Question, Severity,
     SleepImpact, Submission, WireValue, question, sections,
 };
+pub use cases::{Coverage, WorkedCase, coverage, worked_cases};
 pub use causes::{CAUSES, Cause, cause, possible_pad};
 pub use rules::{Assessment, RULES, Rule, When, assess, rule, signs};
-pub use tips::{TIPS, Tip, home_care_shown};
+pub use tips::{Shown, TIPS, Tip, home_care_shown};
 pub use urgency::{CareCard, Urgency};

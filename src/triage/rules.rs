@@ -1,11 +1,13 @@
-//! The urgency rules of the spec, as data, and the assessment. A rule's words
+//! The urgency rules of triage spec version 2, as data, and the assessment.
+//! Codes are a public contract: R3 (version 1's "worse is routine") is retired
+//! and never reused. A rule's words
 //! (the reason shown, the warning sign, the source passage) are the strings
 //! `rule-<code>-reason`, `rule-<code>-sign` and `rule-<code>-source`.
 
 use super::answers::{
     Answers, Condition, Course, Feeling, Frequency, HomeCare, Onset, Severity, SleepImpact,
 };
-use super::causes::{CAUSES, Cause};
+use super::causes::{CAUSES, Cause, possible_pad};
 use super::tips::{TIPS, Tip, home_care_shown};
 use super::urgency::Urgency;
 
@@ -106,6 +108,13 @@ pub const RULES: &[Rule] = &[
         link: "/when-to-seek-help#urgent",
     },
     Rule {
+        code: "U5",
+        level: Urgency::Urgent,
+        when: When::Answers(|a| a.course == Course::Worse),
+        sources: &["000", "001"],
+        link: "/when-to-seek-help#urgent",
+    },
+    Rule {
         code: "R1",
         level: Urgency::Routine,
         when: When::Answers(|a| a.sleep_impact == SleepImpact::ALot),
@@ -116,13 +125,6 @@ pub const RULES: &[Rule] = &[
         code: "R2",
         level: Urgency::Routine,
         when: When::Answers(|a| a.severity == Severity::Severe),
-        sources: &["001"],
-        link: "/when-to-seek-help#routine",
-    },
-    Rule {
-        code: "R3",
-        level: Urgency::Routine,
-        when: When::Answers(|a| a.course == Course::Worse),
         sources: &["001"],
         link: "/when-to-seek-help#routine",
     },
@@ -157,6 +159,13 @@ pub const RULES: &[Rule] = &[
         when: When::Answers(|a| a.feelings.contains(&Feeling::UrgeToMove)),
         sources: &["000"],
         link: "/causes#restless-legs-syndrome",
+    },
+    Rule {
+        code: "R8",
+        level: Urgency::Routine,
+        when: When::Answers(possible_pad),
+        sources: &["000"],
+        link: "/causes#peripheral-artery-disease",
     },
     Rule {
         code: "S0",
@@ -205,7 +214,7 @@ pub fn assess(answers: &Answers) -> Assessment {
         .max()
         .unwrap_or(Urgency::SelfCare);
     let tips = if home_care_shown(urgency) {
-        TIPS.iter().filter(|t| (t.when)(answers)).collect()
+        TIPS.iter().filter(|t| t.shows(answers)).collect()
     } else {
         Vec::new()
     };

@@ -1,7 +1,6 @@
 use std::collections::BTreeSet;
 
 use proptest::prelude::*;
-use serde::Deserialize;
 use serde_json::{Value, json};
 
 use super::*;
@@ -172,6 +171,22 @@ fn u4_diabetes_heart_disease_or_clot_with_new_or_worse_pain_is_urgent() {
 }
 
 #[test]
+fn u5_worsening_pain_is_urgent() {
+    let a = baseline().set(|a| a.course = Course::Worse);
+    assert_only(&a, "U5", Urgency::Urgent);
+    // Near misses: better, or about the same.
+    for course in [Course::Better, Course::Same] {
+        assert_only(
+            &baseline().set(|a| a.course = course),
+            "S0",
+            Urgency::SelfCare,
+        );
+    }
+    // Version 1's R3 (worse is routine) is retired, and its code is never reused.
+    assert_eq!(rule("R3"), None);
+}
+
+#[test]
 fn r1_sleep_impact_a_lot_is_routine() {
     let a = baseline().set(|a| a.sleep_impact = SleepImpact::ALot);
     assert_only(&a, "R1", Urgency::Routine);
@@ -184,14 +199,6 @@ fn r2_severe_pain_is_routine() {
     let a = baseline().set(|a| a.severity = Severity::Severe);
     assert_only(&a, "R2", Urgency::Routine);
     let near = baseline().set(|a| a.severity = Severity::Moderate);
-    assert_only(&near, "S0", Urgency::SelfCare);
-}
-
-#[test]
-fn r3_worsening_pain_is_routine() {
-    let a = baseline().set(|a| a.course = Course::Worse);
-    assert_only(&a, "R3", Urgency::Routine);
-    let near = baseline().set(|a| a.course = Course::Better);
     assert_only(&near, "S0", Urgency::SelfCare);
 }
 
@@ -250,6 +257,48 @@ fn r7_urge_to_move_is_routine() {
 }
 
 #[test]
+fn r8_possible_pad_is_routine() {
+    use Feeling::{AchingThrobbing, Cramp, Heaviness};
+    // A smoker whose legs cramp, ache or feel heavy.
+    for feeling in [Heaviness, Cramp, AchingThrobbing] {
+        let a = baseline().feel(feeling).factor(Factor::Smoking);
+        assert_only(&a, "R8", Urgency::Routine);
+        // Near miss: the same feeling without smoking.
+        assert_only(&baseline().feel(feeling), "S0", Urgency::SelfCare);
+    }
+    // Heavy legs on most nights, smoker or not.
+    let heavy_most_nights = baseline()
+        .feel(Heaviness)
+        .set(|a| a.frequency = Frequency::MostNights);
+    assert_only(&heavy_most_nights, "R8", Urgency::Routine);
+    // Near misses: cramp or ache on most nights without smoking; heavy legs now and then.
+    for feeling in [Cramp, AchingThrobbing] {
+        let a = baseline()
+            .feel(feeling)
+            .set(|a| a.frequency = Frequency::MostNights);
+        assert!(!fires(&a, "R8"), "{feeling:?}");
+    }
+    assert!(!fires(&baseline().feel(Heaviness), "R8"));
+    // A smoker with other feelings, and skin changes or diabetes alone, are not PAD in version 2.
+    assert!(!fires(
+        &baseline()
+            .feel(Feeling::BurningTingling)
+            .factor(Factor::Smoking),
+        "R8"
+    ));
+    assert!(!fires(&baseline().set(|a| a.skin_changes = true), "R8"));
+    assert!(!fires(
+        &baseline().feel(Cramp).with(Condition::Diabetes),
+        "R8"
+    ));
+    // R8 fires exactly when the `pad` cause is shown.
+    assert_eq!(
+        fires(&heavy_most_nights, "R8"),
+        shows(&heavy_most_nights, "pad")
+    );
+}
+
+#[test]
 fn s0_nothing_else_is_self_care() {
     assert_only(&baseline(), "S0", Urgency::SelfCare);
     // S0 never shows next to another rule.
@@ -261,9 +310,11 @@ fn s0_nothing_else_is_self_care() {
 
 #[test]
 fn every_fired_rule_is_listed_in_order_and_the_highest_wins() {
-    let a =
-        baseline().set(|a| (a.injury, a.breathless, a.severity) = (true, true, Severity::Severe));
-    assert_eq!(codes(&a), ["E2", "U3", "R2"]);
+    let a = baseline().set(|a| {
+        (a.injury, a.breathless, a.severity, a.course) =
+            (true, true, Severity::Severe, Course::Worse)
+    });
+    assert_eq!(codes(&a), ["E2", "U3", "U5", "R2"]);
     assert_eq!(assess(&a).urgency, Urgency::Emergency);
 }
 
@@ -317,34 +368,41 @@ fn cause_neuropathy_shown_for_burning_or_numbness_with_diabetes() {
 }
 
 #[test]
-fn cause_pad_shown_for_skin_changes_or_circulation_feelings_with_a_risk() {
-    assert!(shows(&baseline().set(|a| a.skin_changes = true), "pad"));
+fn cause_pad_shown_for_pad_feelings_with_smoking_or_heavy_legs_most_nights() {
     for feeling in [Feeling::Heaviness, Feeling::Cramp, Feeling::AchingThrobbing] {
         let felt = baseline().feel(feeling);
         assert!(
             shows(&felt.clone().factor(Factor::Smoking), "pad"),
             "{feeling:?}"
         );
-        assert!(
-            shows(&felt.clone().with(Condition::Diabetes), "pad"),
-            "{feeling:?}"
-        );
-        assert!(
-            shows(&felt.clone().with(Condition::HeartDisease), "pad"),
-            "{feeling:?}"
-        );
-        // Near misses: the feeling alone, or with a risk the rule does not name.
+        // Near misses: the feeling alone, or with a risk version 2 no longer counts.
         assert!(!shows(&felt, "pad"), "{feeling:?}");
-        assert!(
-            !shows(&felt.with(Condition::BloodClotHistory), "pad"),
-            "{feeling:?}"
-        );
+        for condition in [
+            Condition::Diabetes,
+            Condition::HeartDisease,
+            Condition::BloodClotHistory,
+        ] {
+            assert!(
+                !shows(&felt.clone().with(condition), "pad"),
+                "{feeling:?} {condition:?}"
+            );
+        }
     }
+    let heavy = baseline().feel(Feeling::Heaviness);
+    assert!(shows(
+        &heavy.clone().set(|a| a.frequency = Frequency::MostNights),
+        "pad"
+    ));
+    assert!(!shows(&heavy, "pad"), "heavy legs now and then");
+    // Version 1 showed it for skin changes alone; the sources do not tie them to PAD.
+    assert!(!shows(&baseline().set(|a| a.skin_changes = true), "pad"));
     assert!(!shows(&baseline().factor(Factor::Smoking), "pad"));
-    let burning_smoker = baseline()
-        .feel(Feeling::BurningTingling)
-        .factor(Factor::Smoking);
-    assert!(!shows(&burning_smoker, "pad"));
+    assert!(!shows(
+        &baseline()
+            .feel(Feeling::BurningTingling)
+            .factor(Factor::Smoking),
+        "pad"
+    ));
 }
 
 #[test]
@@ -523,13 +581,14 @@ fn rules_are_the_spec_codes_in_order_with_their_levels_sources_and_links() {
             ("U2", Urgent),
             ("U3", Urgent),
             ("U4", Urgent),
+            ("U5", Urgent),
             ("R1", Routine),
             ("R2", Routine),
-            ("R3", Routine),
             ("R4", Routine),
             ("R5", Routine),
             ("R6", Routine),
             ("R7", Routine),
+            ("R8", Routine),
             ("S0", SelfCare),
         ]
     );
@@ -793,35 +852,98 @@ fn a_json_field_given_twice_is_refused_by_name() {
     assert_eq!(body.member("severity"), Err(Duplicate));
 }
 
-// ---- Worked cases from tests/data/triage_cases.toml ----
+// ---- Home-care tips, one test per condition ----
 
-#[derive(Deserialize)]
-struct Cases {
-    case: Vec<Case>,
+fn tip_ids(a: &Answers) -> Vec<&'static str> {
+    assess(a).tips.iter().map(|t| t.id).collect()
 }
 
-#[derive(Deserialize)]
-struct Case {
-    story: String,
-    expect_urgency: String,
-    expect_rules: Vec<String>,
-    expect_causes: Vec<String>,
-    answers: toml::Value,
-}
+const EVERY_DAY_TIPS: &[&str] = &[
+    "stretch",
+    "massage",
+    "warmth",
+    "cold",
+    "water",
+    "move",
+    "pain_relief",
+];
 
-fn cases() -> Vec<Case> {
-    let cases: Cases = toml::from_str(include_str!("../../tests/data/triage_cases.toml"))
-        .expect("cases file parses");
-    cases.case
+#[test]
+fn tips_are_shown_on_self_care_and_routine_results_only() {
+    assert_eq!(tip_ids(&baseline()), EVERY_DAY_TIPS, "self-care");
+    assert_eq!(
+        tip_ids(&baseline().set(|a| a.severity = Severity::Severe)),
+        EVERY_DAY_TIPS,
+        "routine"
+    );
+    // Near misses: urgent and emergency results list none.
+    assert!(
+        tip_ids(&baseline().set(|a| a.numbness = true)).is_empty(),
+        "urgent"
+    );
+    assert!(
+        tip_ids(&baseline().set(|a| a.one_leg_signs = true)).is_empty(),
+        "emergency"
+    );
+    assert!(home_care_shown(Urgency::Routine) && !home_care_shown(Urgency::Urgent));
 }
 
 #[test]
+fn tip_raise_legs_only_for_varicose_veins_without_pad() {
+    let varicose = baseline().with(Condition::VaricoseVeins);
+    assert!(tip_ids(&varicose).contains(&"raise_legs"));
+    assert_eq!(tip_ids(&varicose).last(), Some(&"raise_legs"));
+    // Near misses: no varicose veins; varicose veins with a possible PAD (either way PAD shows).
+    assert!(!tip_ids(&baseline()).contains(&"raise_legs"));
+    let smoker = varicose
+        .clone()
+        .feel(Feeling::AchingThrobbing)
+        .factor(Factor::Smoking);
+    assert!(shows(&smoker, "pad") && !tip_ids(&smoker).contains(&"raise_legs"));
+    let heavy = varicose
+        .clone()
+        .feel(Feeling::Heaviness)
+        .set(|a| a.frequency = Frequency::MostNights);
+    assert!(shows(&heavy, "pad") && !tip_ids(&heavy).contains(&"raise_legs"));
+    // Varicose veins on an urgent result: no home care at all.
+    assert!(tip_ids(&varicose.set(|a| a.course = Course::Worse)).is_empty());
+}
+
+#[test]
+fn tips_are_the_spec_ids_in_order() {
+    let ids: Vec<_> = TIPS.iter().map(|t| t.id).collect();
+    assert_eq!(
+        ids,
+        [
+            "stretch",
+            "massage",
+            "warmth",
+            "cold",
+            "water",
+            "move",
+            "pain_relief",
+            "raise_legs"
+        ]
+    );
+    for t in TIPS {
+        assert!(
+            !t.sources.is_empty() && t.sources.iter().all(|s| ["000", "001"].contains(s)),
+            "{}",
+            t.id
+        );
+    }
+}
+
+// ---- Worked cases from tests/data/triage_cases.toml ----
+
+#[test]
 fn worked_cases_match_their_hand_worked_results() {
-    let cases = cases();
-    assert!(cases.len() >= 30);
+    let cases = worked_cases();
+    assert!(cases.len() >= 40, "{} cases", cases.len());
     for case in &cases {
-        let body = serde_json::to_value(&case.answers).expect("answers convert to JSON");
-        let answers = from_json(&body).unwrap_or_else(|e| panic!("{}: {e:?}", case.story));
+        let answers = case
+            .parsed()
+            .unwrap_or_else(|e| panic!("{}: {e:?}", case.story));
         // The same answers posted as a form give the same result.
         assert_eq!(
             form(&answers).parse().as_ref(),
@@ -838,12 +960,13 @@ fn worked_cases_match_their_hand_worked_results() {
         );
         assert_eq!(codes(&answers), case.expect_rules, "{}", case.story);
         assert_eq!(cause_ids(&answers), case.expect_causes, "{}", case.story);
+        assert_eq!(tip_ids(&answers), case.expect_tips, "{}", case.story);
     }
 }
 
 #[test]
-fn worked_cases_cover_every_level_rule_and_cause() {
-    let cases = cases();
+fn worked_cases_cover_every_level_rule_cause_and_tip() {
+    let cases = worked_cases();
     for level in Urgency::ALL {
         let count = cases
             .iter()
@@ -869,6 +992,26 @@ fn worked_cases_cover_every_level_rule_and_cause() {
             cause.id
         );
     }
+    for tip in TIPS {
+        assert!(
+            cases
+                .iter()
+                .any(|c| c.expect_tips.iter().any(|x| x == tip.id)),
+            "{}",
+            tip.id
+        );
+    }
+    // What /check/how-it-works publishes agrees.
+    let c = coverage();
+    assert_eq!(c.cases, cases.len());
+    assert_eq!(
+        (c.rules, c.causes, c.tips),
+        (
+            (RULES.len(), RULES.len()),
+            (CAUSES.len(), CAUSES.len()),
+            (TIPS.len(), TIPS.len())
+        )
+    );
 }
 
 // ---- Properties ----
@@ -949,6 +1092,10 @@ const TRIGGERS: &[Trigger] = &[
         _ = a.feelings.insert(Feeling::UrgeToMove)
     }),
     ("cramp", |a| _ = a.feelings.insert(Feeling::Cramp)),
+    ("heavy legs", |a| _ = a.feelings.insert(Feeling::Heaviness)),
+    ("aching", |a| {
+        _ = a.feelings.insert(Feeling::AchingThrobbing)
+    }),
     ("smoking", |a| _ = a.factors.insert(Factor::Smoking)),
 ];
 
@@ -1021,6 +1168,29 @@ proptest! {
         *signs[sign] = true;
         prop_assert!(assess(&raised).urgency >= assess(&a).urgency);
         prop_assert!(assess(&raised).urgency >= Urgency::Urgent);
+    }
+
+    #[test]
+    fn smoking_never_lowers_the_urgency(a in any_answers()) {
+        let mut smoker = a.clone();
+        smoker.factors.insert(Factor::Smoking);
+        prop_assert!(assess(&smoker).urgency >= assess(&a).urgency);
+    }
+
+    #[test]
+    fn a_worse_course_never_lowers_the_urgency_and_is_at_least_urgent(a in any_answers()) {
+        let mut worse = a.clone();
+        worse.course = Course::Worse;
+        prop_assert!(assess(&worse).urgency >= assess(&a).urgency);
+        prop_assert!(assess(&worse).urgency >= Urgency::Urgent);
+    }
+
+    #[test]
+    fn raise_legs_is_never_advised_when_pad_is_possible(a in any_answers()) {
+        let result = assess(&a);
+        let advised = result.tips.iter().any(|t| t.id == "raise_legs");
+        prop_assert!(!(advised && result.causes.iter().any(|c| c.id == "pad")));
+        prop_assert!(!advised || result.urgency <= Urgency::Routine);
     }
 
     #[test]

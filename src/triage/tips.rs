@@ -1,17 +1,36 @@
-//! Home-care steps for the result page, and when each is shown.
+//! Home-care steps for the result page, and when each is shown. A tip's
+//! words are the string `tip-<id>`; a tip shown only sometimes says when in
+//! `tip-<id>-when`.
 
 use super::answers::Answers;
+use super::causes::{possible_pad, varicose_veins};
 use super::urgency::Urgency;
 
-/// One home-care step; its words are the string `tip-<id>`.
+/// When a tip is shown, on a result that lists home care at all.
+#[derive(Debug, Clone, Copy)]
+pub enum Shown {
+    Always,
+    When(fn(&Answers) -> bool),
+}
+
+/// One home-care step.
 #[derive(Debug, Clone, Copy)]
 pub struct Tip {
     /// Stable id, shown as `data-tip`.
     pub id: &'static str,
-    /// When it is shown, on a result that lists home care at all.
-    pub when: fn(&Answers) -> bool,
+    pub shown: Shown,
     /// The source documents it rests on.
     pub sources: &'static [&'static str],
+}
+
+impl Tip {
+    /// Whether this tip is shown for these answers (on a result with home care).
+    pub fn shows(&self, answers: &Answers) -> bool {
+        match self.shown {
+            Shown::Always => true,
+            Shown::When(f) => f(answers),
+        }
+    }
 }
 
 impl PartialEq for Tip {
@@ -21,50 +40,58 @@ impl PartialEq for Tip {
 }
 impl Eq for Tip {}
 
-/// Whether a result at this level lists home-care steps at all.
+/// Whether a result at this level lists home-care steps at all: urgent and
+/// emergency results must not distract from getting care.
 pub fn home_care_shown(level: Urgency) -> bool {
     level <= Urgency::Routine
 }
 
-fn always(_: &Answers) -> bool {
-    true
+/// Raising the legs: only for varicose veins, and never when narrowed
+/// arteries are possible (lying flat already cuts their blood flow, 001).
+fn raise_legs(a: &Answers) -> bool {
+    varicose_veins(a) && !possible_pad(a)
 }
 
-/// Every step, in the order shown.
+/// Every step, in the order shown (triage spec version 2, "Home care on the result page").
 pub const TIPS: &[Tip] = &[
     Tip {
         id: "stretch",
-        when: always,
+        shown: Shown::Always,
         sources: &["000", "001"],
     },
     Tip {
         id: "massage",
-        when: always,
+        shown: Shown::Always,
         sources: &["000", "001"],
     },
     Tip {
         id: "warmth",
-        when: always,
+        shown: Shown::Always,
         sources: &["000", "001"],
     },
     Tip {
-        id: "water",
-        when: always,
-        sources: &["000", "001"],
-    },
-    Tip {
-        id: "raise_legs",
-        when: always,
+        id: "cold",
+        shown: Shown::Always,
         sources: &["001"],
     },
     Tip {
+        id: "water",
+        shown: Shown::Always,
+        sources: &["000", "001"],
+    },
+    Tip {
         id: "move",
-        when: always,
+        shown: Shown::Always,
         sources: &["001"],
     },
     Tip {
         id: "pain_relief",
-        when: always,
+        shown: Shown::Always,
         sources: &["001"],
+    },
+    Tip {
+        id: "raise_legs",
+        shown: Shown::When(raise_legs),
+        sources: &["001", "000"],
     },
 ];

@@ -32,7 +32,7 @@ pub fn assessment_json(text: &CheckText, assessment: &triage::Assessment) -> Val
             let ct = text.causes.get(c.id);
             json!({ "id": c.id, "title": ct.map(|t| t.title.as_str()), "url": ct.map(|t| t.href.as_str()) })
         }).collect::<Vec<_>>(),
-        "tips": assessment.tips.iter().map(|t| json!({ "id": t.id, "text": text.tips.get(t.id) })).collect::<Vec<_>>(),
+        "tips": assessment.tips.iter().map(|t| json!({ "id": t.id, "text": text.tips.get(t.id).map(|t| t.text.as_str()) })).collect::<Vec<_>>(),
     })
 }
 

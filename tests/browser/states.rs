@@ -18,6 +18,7 @@ pub const PAGES: &[(&str, &str)] = &[
     ("prevention", "/prevention"),
     ("faq", "/faq"),
     ("check", "/check"),
+    ("how-it-works", "/check/how-it-works"),
     ("about", "/about"),
     ("for-clinics", "/for-clinics"),
     ("glossary", "/glossary"),

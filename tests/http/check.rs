@@ -1,31 +1,16 @@
 //! The symptom check over HTTP: form and JSON, errors, limits, privacy.
 
-use leg_pain_guide::triage::JsonBody;
+use leg_pain_guide::triage::{JsonBody, WorkedCase, worked_cases};
 use proptest::prelude::*;
-use serde::Deserialize;
 use serde_json::Value;
 
 use crate::helpers::*;
 use crate::support::{BASELINE, start_binary};
 
-#[derive(Deserialize)]
-struct Cases {
-    case: Vec<Case>,
-}
-
-#[derive(Deserialize)]
-struct Case {
-    story: String,
-    expect_urgency: String,
-    expect_rules: Vec<String>,
-    expect_causes: Vec<String>,
-    answers: toml::Value,
-}
-
-fn cases() -> Vec<Case> {
-    let cases: Cases = toml::from_str(include_str!("../data/triage_cases.toml")).unwrap();
-    assert!(cases.case.len() >= 30, "at least 30 worked cases");
-    cases.case
+fn cases() -> Vec<WorkedCase> {
+    let cases = worked_cases();
+    assert!(cases.len() >= 40, "at least 40 worked cases");
+    cases
 }
 
 fn as_json(answers: &toml::Value) -> Value {
@@ -49,6 +34,7 @@ struct ResultPage {
     urgency: String,
     rules: Vec<String>,
     causes: Vec<String>,
+    tips: Vec<String>,
     doc: scraper::Html,
 }
 
@@ -69,6 +55,7 @@ async fn post_check(app: &TestApp, body: &str) -> ResultPage {
         urgency: urgency[0].value().attr("data-urgency").unwrap().to_string(),
         rules: attr("[data-rule]", "data-rule"),
         causes: attr("[data-cause]", "data-cause"),
+        tips: attr("[data-tip]", "data-tip"),
         doc,
     }
 }
@@ -153,6 +140,7 @@ async fn every_worked_case_gets_its_expected_result_through_the_form_and_the_jso
         assert_eq!(page.urgency, case.expect_urgency, "form: {}", case.story);
         assert_eq!(page.rules, case.expect_rules, "form: {}", case.story);
         assert_eq!(page.causes, case.expect_causes, "form: {}", case.story);
+        assert_eq!(page.tips, case.expect_tips, "form: {}", case.story);
 
         let response = app
             .post_json("/api/v1/triage", as_json(&case.answers).to_string())
@@ -166,13 +154,108 @@ async fn every_worked_case_gets_its_expected_result_through_the_form_and_the_jso
             "json: {}",
             case.story
         );
-        let causes: Vec<&str> = json["possible_causes"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|c| c["id"].as_str().unwrap())
-            .collect();
-        assert_eq!(causes, case.expect_causes, "json: {}", case.story);
+        let ids = |key: &str, id: &str| -> Vec<String> {
+            json[key]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|c| c[id].as_str().unwrap().to_string())
+                .collect()
+        };
+        assert_eq!(
+            ids("possible_causes", "id"),
+            case.expect_causes,
+            "json: {}",
+            case.story
+        );
+        assert_eq!(ids("tips", "id"), case.expect_tips, "json: {}", case.story);
+
+        // The same words through both: each reason and tip of the page is the API's.
+        let on_page =
+            |css: &str| -> Vec<String> { select(&page.doc, css).iter().map(text_of).collect() };
+        let reasons = on_page(".reasons [data-rule]");
+        for (shown, sent) in reasons.iter().zip(json["reasons"].as_array().unwrap()) {
+            let text = sent["text"].as_str().unwrap();
+            assert!(
+                text.len() > 20 && shown.starts_with(text),
+                "{}: {shown:?} vs {text:?}",
+                case.story
+            );
+        }
+        assert_eq!(reasons.len(), case.expect_rules.len(), "{}", case.story);
+        assert_eq!(on_page("[data-tip]"), ids("tips", "text"), "{}", case.story);
+    }
+}
+
+#[tokio::test]
+async fn the_self_care_reason_never_says_now_and_then_to_pain_on_most_nights() {
+    let app = spawn_app().await;
+    let most_nights = BASELINE.replace("frequency=occasional", "frequency=most_nights");
+    let page = post_check(&app, &most_nights).await;
+    assert_eq!(
+        (page.urgency.as_str(), page.rules.as_slice()),
+        ("self_care", &["S0".to_string()][..])
+    );
+    let reason = text_of(&select(&page.doc, "[data-rule=S0]")[0]).to_lowercase();
+    for phrase in ["now and then", "occasional", "from time to time"] {
+        assert!(!reason.contains(phrase), "{reason}");
+    }
+}
+
+#[tokio::test]
+async fn urgent_advice_says_when_in_words_that_work_at_3_am() {
+    let app = spawn_app().await;
+    let page = post_check(&app, &BASELINE.replace("course=same", "course=worse")).await;
+    assert_eq!(page.urgency, "urgent");
+    assert_eq!(page.rules, ["U5"]);
+    let card = text_of(&select(&page.doc, "[data-urgency]")[0]);
+    assert!(
+        card.contains("as soon as the doctor's office opens, and within 24 hours"),
+        "{card}"
+    );
+    for path in ["/when-to-seek-help", "/faq", "/check/how-it-works"] {
+        let text = page_text(&app.page(path).await);
+        assert!(!text.contains("today or tomorrow"), "{path}");
+    }
+    assert!(!page_text(&page.doc).contains("today or tomorrow"));
+}
+
+#[tokio::test]
+async fn pain_relief_advice_says_to_follow_the_pack_and_ask_a_pharmacist() {
+    let app = spawn_app().await;
+    let page = post_check(&app, BASELINE).await;
+    let tip = text_of(&select(&page.doc, "[data-tip=pain_relief]")[0]);
+    assert!(
+        tip.contains("Follow the pack")
+            && tip.contains("ask a pharmacist if you take other medicines"),
+        "{tip}"
+    );
+    assert!(
+        !tip.to_lowercase().contains("swelling"),
+        "acetaminophen does not ease swelling: {tip}"
+    );
+}
+
+#[tokio::test]
+async fn a_missing_answer_asks_for_the_answer_and_never_suggests_one() {
+    let app = spawn_app().await;
+    let response = app.post_form("/check", "").await;
+    let doc = scraper::Html::parse_document(&response.text().await.unwrap());
+    let messages: Vec<String> = select(&doc, ".error-summary a")
+        .iter()
+        .map(text_of)
+        .collect();
+    assert_eq!(
+        messages[0],
+        "Answer yes or no: is one of your legs swollen, red, warm or sore to touch?"
+    );
+    assert_eq!(messages[5], "Choose one answer: how bad is the pain?");
+    for m in &messages {
+        assert!(!m.starts_with("Select yes"), "{m}");
+        assert!(
+            m.starts_with("Answer yes or no: ") || m.starts_with("Choose one answer: "),
+            "{m}"
+        );
     }
 }
 
@@ -433,7 +516,7 @@ async fn the_json_result_has_the_contract_shape() {
     assert_eq!(response.headers()["cache-control"], "no-store");
     let json: Value = response.json().await.unwrap();
     assert_eq!(json["urgency"], "emergency");
-    assert_eq!(json["rules"], serde_json::json!(["E1", "R3"]));
+    assert_eq!(json["rules"], serde_json::json!(["E1", "U5"]));
     assert_eq!(json["reasons"][0]["rule"], "E1");
     assert!(json["reasons"][0]["text"].as_str().unwrap().len() > 20);
     // A cause's title is the heading of its section on the causes page.

@@ -303,3 +303,114 @@ fn a_bad_setting_is_refused_with_one_line_naming_it() {
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("EMERGENCY_NUMBER"));
 }
+
+/// The sentences of a page's own words, block by block (paragraphs, list
+/// items, ...): not the sources note or the quoted source passages.
+fn sentences(doc: &scraper::Html) -> Vec<String> {
+    let blocks = select(
+        doc,
+        "main p:not(.source-note), main li, main dt, main dd, main td, main h2, main h3",
+    );
+    blocks
+        .iter()
+        .filter(|b| {
+            b.select(&scraper::Selector::parse("blockquote").unwrap())
+                .next()
+                .is_none()
+        })
+        .flat_map(|b| {
+            let text = normalise(&b.text().collect::<String>());
+            text.split(['.', '!', '?', ';'])
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(String::from)
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn no_page_repeats_the_sources_errors_or_advises_raising_the_legs_in_general() {
+    let app = spawn_app().await;
+    for path in [
+        "/",
+        "/causes",
+        "/risk-factors",
+        "/when-to-seek-help",
+        "/diagnosis",
+        "/treatments",
+        "/prevention",
+        "/faq",
+        "/check",
+        "/check/how-it-works",
+        "/about",
+        "/glossary",
+    ] {
+        let doc = app.page(path).await;
+        for sentence in sentences(&doc) {
+            let has = |w: &str| sentence.contains(w);
+            // 001 calls acetaminophen an NSAID that eases inflammation: it eases pain only.
+            assert!(
+                !(has("acetaminophen") && (has("swelling") || has("inflammation"))),
+                "{path}: {sentence}"
+            );
+            // 001: varicose veins ache "as blood pools when lying down".
+            assert!(
+                !(has("pool") && (has("lie down") || has("lying down"))),
+                "{path}: {sentence}"
+            );
+            // Raising the legs only ever on a doctor's advice, and never for PAD or poor blood flow.
+            if has("raise your legs") || has("raising your legs") || has("raise their legs") {
+                assert!(
+                    has("doctor") || has("not a step for") || has("only when varicose veins"),
+                    "{path}: {sentence}"
+                );
+            }
+            for wrong in [
+                "one of the main reasons",
+                "leading cause",
+                "calf or thigh",
+                "cannot make it stop",
+                "today or tomorrow",
+                "as cited by source",
+            ] {
+                assert!(!has(wrong), "{path}: {sentence}");
+            }
+        }
+    }
+    // The figures' source is named in the page's sources note instead.
+    let causes = app.page("/causes").await;
+    assert!(
+        text_of(&select(&causes, ".source-note")[0])
+            .contains("MedlinePlus, as cited by source 000")
+    );
+    let glossary = app.page("/glossary").await;
+    let entry = |id: &str| {
+        let heading = &select(&glossary, &format!("#{id}"))[0];
+        let paragraph = heading
+            .next_siblings()
+            .filter_map(scraper::ElementRef::wrap)
+            .next()
+            .unwrap();
+        text_of(&paragraph)
+    };
+    assert_ne!(entry("osteoarthritis"), entry("rheumatoid-arthritis"));
+    assert!(
+        !entry("inflammation").to_lowercase().starts_with("swelling"),
+        "inflammation is not the same as swelling"
+    );
+    assert!(entry("electromyography").contains("electrical activity of your muscles"));
+    for term in [
+        "compress",
+        "fortified-foods",
+        "angioplasty",
+        "bypass-surgery",
+        "minimally-invasive-procedure",
+        "nsaid",
+    ] {
+        assert!(entry(term).len() > 30, "{term} is explained");
+    }
+    assert!(
+        text_of(&select(&glossary, "#nsaid")[0]).contains("non-steroidal anti-inflammatory drugs")
+    );
+}

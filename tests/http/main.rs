@@ -6,4 +6,5 @@ mod content;
 mod helpers;
 mod pages;
 mod reliability;
+mod safety;
 mod support;

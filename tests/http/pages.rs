@@ -16,6 +16,7 @@ const CONTRACT_PAGES: &[(&str, &str)] = &[
     ("/prevention", "prevention"),
     ("/faq", "faq"),
     ("/check", "check"),
+    ("/check/how-it-works", "check/how-it-works"),
     ("/about", "about"),
     ("/for-clinics", "for-clinics"),
     ("/glossary", "glossary"),
@@ -252,7 +253,9 @@ async fn warning_signs_are_reachable_from_every_page_with_the_emergency_number()
         assert_eq!(strip.len(), 1, "{path}");
         let text = text_of(&strip[0]);
         assert!(
-            text.contains("one of your legs is swollen, red, warm or sore"),
+            text.contains(
+                "one of your legs, or any part of one leg, is swollen, red, warm or sore"
+            ),
             "{path}: {text}"
         );
         assert!(
@@ -449,4 +452,119 @@ async fn no_response_sets_a_cookie_and_pages_load_nothing_from_another_host() {
             );
         }
     }
+}
+
+/// The warning signs of each level on /when-to-seek-help, by rule code, as
+/// triage spec version 2 lists them.
+const SIGNS: &[(&str, &[&str])] = &[
+    ("emergency", &["E1", "E2"]),
+    ("urgent", &["U1", "U2", "U3", "U4", "U5"]),
+    ("routine", &["R1", "R2", "R4", "R5", "R6", "R7", "R8"]),
+];
+
+#[tokio::test]
+async fn when_to_seek_help_lists_the_rules_line_by_line_in_the_checks_own_words() {
+    let app = spawn_app().await;
+    let doc = app.page("/when-to-seek-help").await;
+    fn card_kind(level: &str) -> &str {
+        if level == "routine" {
+            "non-urgent"
+        } else {
+            level
+        }
+    }
+    for (level, codes) in SIGNS {
+        let items = select(
+            &doc,
+            &format!("#{level} ~ .care-card--{} li", card_kind(level)),
+        );
+        let shown: Vec<&str> = items
+            .iter()
+            .map(|li| li.value().attr("data-rule").unwrap())
+            .collect();
+        assert_eq!(&shown[..codes.len()], *codes, "{level}");
+        // The same sentence ends every result that this level would raise.
+        let how = app.page("/check/how-it-works").await;
+        for (li, code) in items.iter().zip(*codes) {
+            let when = text_of(&select(&how, &format!("#rule-{code} dd"))[0]);
+            assert_eq!(text_of(li), when, "{code} says the same on both pages");
+        }
+    }
+    let all: Vec<String> = select(&doc, "[data-rule]")
+        .iter()
+        .map(|e| e.value().attr("data-rule").unwrap().to_string())
+        .collect();
+    let expected: Vec<&str> = SIGNS.iter().flat_map(|(_, c)| c.iter().copied()).collect();
+    assert_eq!(all, expected, "no other rule, none twice");
+    let text = page_text(&doc);
+    assert!(
+        !text.contains("calf or thigh"),
+        "a clot sign anywhere in one leg counts"
+    );
+}
+
+#[tokio::test]
+async fn how_it_works_publishes_every_rule_with_its_level_reason_and_source_and_how_it_is_tested() {
+    let app = spawn_app().await;
+    let doc = app.page("/check/how-it-works").await;
+    let codes: Vec<String> = select(&doc, ".rule[data-rule]")
+        .iter()
+        .map(|e| e.value().attr("data-rule").unwrap().to_string())
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            "E1", "E2", "U1", "U2", "U3", "U4", "U5", "R1", "R2", "R4", "R5", "R6", "R7", "R8",
+            "S0"
+        ]
+    );
+    for code in &codes {
+        let rule = &select(&doc, &format!("#rule-{code}"))[0];
+        let details: Vec<String> = rule
+            .select(&scraper::Selector::parse("dd").unwrap())
+            .map(|d| text_of(&d))
+            .collect();
+        assert_eq!(details.len(), 4, "{code}: when, reason, source, link");
+        assert!(
+            details[2].starts_with("000") || details[2].starts_with("001"),
+            "{code}: a source passage: {}",
+            details[2]
+        );
+        assert!(details[2].contains('"'), "{code} quotes its source");
+    }
+    assert!(text_of(&select(&doc, "#rule-U5-heading")[0]).contains("Contact a doctor promptly"));
+    let cases = leg_pain_guide::triage::worked_cases().len();
+    let tested = text_of(&select(&doc, "section[aria-labelledby=how-it-is-tested]")[0]);
+    assert!(
+        tested.contains(&format!("{cases} worked cases")),
+        "{tested}"
+    );
+    assert!(
+        tested.contains(
+            "15 of the 15 rules, 11 of the 11 possible causes and 8 of the 8 home-care steps"
+        ),
+        "{tested}"
+    );
+    assert_eq!(select(&doc, ".causes-when div").len(), 11);
+    assert_eq!(select(&doc, ".tips-when div").len(), 8);
+    // Linked from the check, from every result and from the about page.
+    for path in ["/check", "/about"] {
+        assert!(
+            !select(&app.page(path).await, "main a[href='/check/how-it-works']").is_empty(),
+            "{path}"
+        );
+    }
+    let result = app
+        .post_form("/check", crate::support::BASELINE)
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        !select(
+            &scraper::Html::parse_document(&result),
+            "main a[href='/check/how-it-works']"
+        )
+        .is_empty()
+    );
 }
