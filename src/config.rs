@@ -26,9 +26,13 @@ mod default {
     pub const KEEP_ALIVE: &str = "15";
 }
 
-/// Settings as given on the command line or in the environment.
-#[derive(Debug, Clone, Args)]
+/// Settings as given on the command line, in the environment or in a settings file.
+#[derive(Debug, Clone, Args, serde::Serialize, serde::Deserialize)]
 pub struct SettingsArgs {
+    /// A TOML file of settings, keyed by setting name (`base_url = "https://..."`).
+    /// Flags and environment variables win over it; `SIGHUP` reads it again.
+    #[arg(long, env, global = true)]
+    pub config: Option<PathBuf>,
     /// Address and port to listen on.
     #[arg(long, env, default_value = default::BIND, global = true)]
     pub bind: String,
@@ -94,6 +98,7 @@ impl Default for SettingsArgs {
             clinic_name: None,
             clinic_phone: None,
             clinic_url: None,
+            config: None,
         }
     }
 }
@@ -234,6 +239,54 @@ impl SettingsArgs {
             keep_alive: seconds("keep_alive", &self.keep_alive)?,
             clinic,
         })
+    }
+}
+
+impl SettingsArgs {
+    /// These settings with the settings file's values filled in for every
+    /// setting in `defaulted` (those no flag or environment variable gave).
+    pub fn with_file(&self, defaulted: &[String]) -> Result<SettingsArgs, SettingError> {
+        let Some(path) = &self.config else {
+            return Ok(self.clone());
+        };
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| bad("config", format!("cannot read {}: {e}", path.display())))?;
+        let file: toml::Table = toml::from_str(&text).map_err(|e| {
+            bad(
+                "config",
+                format!("{} is not TOML: {}", path.display(), e.message()),
+            )
+        })?;
+        let serde_json::Value::Object(mut fields) =
+            serde_json::to_value(self).map_err(|e| bad("config", e.to_string()))?
+        else {
+            return Err(bad("config", "settings are not a table"));
+        };
+        for (key, value) in file {
+            if key == "config" || !fields.contains_key(&key) {
+                return Err(bad(
+                    "config",
+                    format!("{}: unknown setting {key:?}", path.display()),
+                ));
+            }
+            let text = match value {
+                toml::Value::String(s) => s,
+                toml::Value::Integer(_) | toml::Value::Float(_) | toml::Value::Boolean(_) => {
+                    value.to_string()
+                }
+                _ => {
+                    return Err(bad(
+                        "config",
+                        format!("{}: {key} must be a string or a number", path.display()),
+                    ));
+                }
+            };
+            if defaulted.contains(&key) {
+                fields.insert(key, serde_json::Value::String(text));
+            }
+        }
+        serde_json::from_value(serde_json::Value::Object(fields))
+            .map_err(|e| bad("config", e.to_string()))
     }
 }
 
@@ -580,6 +633,34 @@ mod tests {
                 "{bad_value}"
             );
         }
+    }
+
+    #[test]
+    fn a_settings_file_fills_what_flags_and_environment_left_at_their_default() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("settings.toml");
+        std::fs::write(&file, "base_url = \"https://legs.example\"\nemergency_number = 112\nbind = \"127.0.0.1:9999\"\n").unwrap();
+        let args = SettingsArgs {
+            config: Some(file.clone()),
+            bind: "127.0.0.1:7000".into(),
+            ..Default::default()
+        };
+        // The bind address came from a flag; the others were defaults.
+        let merged = args
+            .with_file(&["base_url".into(), "emergency_number".into()])
+            .unwrap();
+        assert_eq!(merged.base_url, "https://legs.example");
+        assert_eq!(merged.emergency_number, "112");
+        assert_eq!(merged.bind, "127.0.0.1:7000", "a flag wins over the file");
+        std::fs::write(&file, "base_ulr = \"https://legs.example\"\n").unwrap();
+        let err = args.with_file(&[]).unwrap_err();
+        assert_eq!(err.setting, "config");
+        assert!(err.problem.contains("base_ulr"), "{err}");
+        let missing = SettingsArgs {
+            config: Some(dir.path().join("nope.toml")),
+            ..Default::default()
+        };
+        assert_eq!(missing.with_file(&[]).unwrap_err().setting, "config");
     }
 
     #[test]

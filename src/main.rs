@@ -3,12 +3,15 @@
 use std::net::TcpListener;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::parser::ValueSource;
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use leg_pain_guide::config::{Settings, SettingsArgs};
 use leg_pain_guide::problem::{Level, Problems};
-use leg_pain_guide::site::Mode;
+use leg_pain_guide::site::{Mode, Site};
 use leg_pain_guide::startup;
-use leg_pain_guide::web::{self, log::Logger};
+use leg_pain_guide::web::log::{self, Logger};
+use leg_pain_guide::web::{self, AppState};
+use serde_json::Value;
 
 #[derive(Parser)]
 #[command(
@@ -25,7 +28,9 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Serve the site (the default).
+    /// Serve the site (the default). SIGHUP reloads content, strings and the
+    /// settings file; SIGTERM or Ctrl-C stops after requests in flight, a
+    /// second one at once.
     Serve,
     /// Check content, strings and settings; print `file:line: message` for each problem.
     Check,
@@ -36,9 +41,48 @@ enum Command {
     },
 }
 
+/// Where the settings come from, to read them again on SIGHUP: the flags and
+/// environment as given, and which settings they left at their default (the
+/// settings file may set those).
+#[derive(Clone)]
+struct Source {
+    args: SettingsArgs,
+    defaulted: Vec<String>,
+}
+
+impl Source {
+    fn settings(&self) -> Result<Settings, String> {
+        let args = self
+            .args
+            .with_file(&self.defaulted)
+            .map_err(|e| e.to_string())?;
+        args.validate().map_err(|e| e.to_string())
+    }
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    let settings = match cli.settings.validate() {
+    let matches = Cli::command().get_matches();
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(c) => c,
+        Err(e) => e.exit(),
+    };
+    let defaulted = serde_json::to_value(&cli.settings)
+        .ok()
+        .and_then(|v| v.as_object().map(|o| o.keys().cloned().collect::<Vec<_>>()))
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|id| {
+            !matches!(
+                matches.value_source(id),
+                Some(ValueSource::CommandLine | ValueSource::EnvVariable)
+            )
+        })
+        .collect();
+    let source = Source {
+        args: cli.settings,
+        defaulted,
+    };
+    let settings = match source.settings() {
         Ok(s) => s,
         Err(e) => {
             eprintln!("leg-pain-guide: {e}");
@@ -47,7 +91,7 @@ fn main() -> ExitCode {
     };
     match cli.command.unwrap_or(Command::Serve) {
         Command::Check => check(&settings),
-        Command::Serve => serve(settings),
+        Command::Serve => serve(settings, source),
         Command::Export { dir } => export(&settings, &dir),
     }
 }
@@ -107,18 +151,23 @@ fn export(settings: &Settings, dir: &std::path::Path) -> ExitCode {
     }
 }
 
-fn serve(settings: Settings) -> ExitCode {
+/// Builds the site a server runs. A passed review date never stops it: the
+/// page says so, and the log warns.
+fn build_for_serving(settings: &Settings, log: &Logger) -> Result<Site, Problems> {
+    let (site, warnings) = startup::build(settings, Mode::Serve, startup::today(), Level::Warning)?;
+    for w in &warnings.0 {
+        log.event(log::Level::Warn, &w.to_string(), &[]);
+    }
+    Ok(site)
+}
+
+fn serve(settings: Settings, source: Source) -> ExitCode {
     let started = std::time::Instant::now();
     let log = Logger::start(settings.log_format);
-    // A passed review date never stops the site: the page says so, and the log warns.
-    let site = match startup::build(&settings, Mode::Serve, startup::today(), Level::Warning) {
-        Ok((site, warnings)) => {
-            for w in &warnings.0 {
-                log.event(web::log::Level::Warn, &w.to_string(), &[]);
-            }
-            site
-        }
+    let site = match build_for_serving(&settings, &log) {
+        Ok(site) => site,
         Err(problems) => {
+            log.flush();
             print_problems(&problems);
             eprintln!(
                 "leg-pain-guide: not starting until the problems above are fixed (run `leg-pain-guide check`)"
@@ -129,6 +178,7 @@ fn serve(settings: Settings) -> ExitCode {
     let listener = match TcpListener::bind(settings.bind) {
         Ok(l) => l,
         Err(e) => {
+            log.flush();
             eprintln!(
                 "leg-pain-guide: cannot listen on {} (--bind, BIND): {e}",
                 settings.bind
@@ -150,32 +200,148 @@ fn serve(settings: Settings) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let state = actix_web::web::Data::new(web::AppState::new(site, settings, log.clone()));
-    let result = runtime.block_on(async move {
-        let server = web::start(listener, state)?;
-        log.event(
-            web::log::Level::Info,
-            &format!("Serving the site at http://{address}/"),
-            &[("address", format!("http://{address}").into())],
-        );
-        log.event(
-            web::log::Level::Info,
-            &format!(
-                "Ready in {:.1} ms: {pages} pages loaded, rendered and compressed",
-                started.elapsed().as_secs_f64() * 1000.0
-            ),
-            &[
-                ("ms", (started.elapsed().as_secs_f64() * 1000.0).into()),
-                ("pages", pages.into()),
-            ],
-        );
-        server.await
+    let state = actix_web::web::Data::new(AppState::new(site, settings, log.clone()));
+    let result = runtime.block_on({
+        let log = log.clone();
+        async move {
+            let server = web::start(listener, state.clone())?;
+            log.event(
+                log::Level::Info,
+                &format!("Serving the site at http://{address}/ (Ctrl-C to stop)"),
+                &[("address", Value::String(format!("http://{address}")))],
+            );
+            let ms = started.elapsed().as_secs_f64() * 1000.0;
+            log.event(
+                log::Level::Info,
+                &format!("Ready in {ms:.1} ms: {pages} pages loaded, rendered and compressed"),
+                &[("ms", ms.into()), ("pages", pages.into())],
+            );
+            tokio::spawn(watch_signals(server.handle(), state, source));
+            server.await
+        }
     });
+    log.flush();
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("leg-pain-guide: server error: {e}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// Signals, as nginx takes them: SIGTERM or SIGINT stops after the requests in
+/// flight, a second one exits at once; SIGHUP reloads. The site is also
+/// rebuilt the day after a page's review date passes, so the page says so.
+async fn watch_signals(
+    handle: actix_server::ServerHandle,
+    state: actix_web::web::Data<AppState>,
+    source: Source,
+) {
+    use tokio::signal::unix::{SignalKind, signal};
+    let (Ok(mut term), Ok(mut int), Ok(mut hup)) = (
+        signal(SignalKind::terminate()),
+        signal(SignalKind::interrupt()),
+        signal(SignalKind::hangup()),
+    ) else {
+        state
+            .log
+            .event(log::Level::Warn, "cannot listen for signals", &[]);
+        return;
+    };
+    let mut stopping = false;
+    loop {
+        let review = next_review_rebuild(&state.live().site);
+        let code = tokio::select! {
+            _ = term.recv() => 143,
+            _ = int.recv() => 130,
+            _ = hup.recv() => {
+                reload(&state, &source, "SIGHUP").await;
+                continue;
+            }
+            () = tokio::time::sleep(review) => {
+                reload(&state, &source, "a review date passed").await;
+                continue;
+            }
+        };
+        if stopping {
+            state
+                .log
+                .event(log::Level::Warn, "second stop signal: exiting now", &[]);
+            state.log.flush();
+            std::process::exit(code);
+        }
+        stopping = true;
+        state.log.event(
+            log::Level::Info,
+            "stopping: finishing requests in flight (send the signal again to exit at once)",
+            &[],
+        );
+        state.shutdown.notify_waiters();
+        let handle = handle.clone();
+        tokio::spawn(async move { handle.stop(true).await });
+    }
+}
+
+/// How long until the day after the next review date still to come.
+fn next_review_rebuild(site: &Site) -> std::time::Duration {
+    let today = startup::today();
+    let next = site
+        .content
+        .langs
+        .iter()
+        .flat_map(|l| &l.pages)
+        .map(|p| p.next_review)
+        .filter(|d| *d >= today)
+        .min();
+    let Some(next) = next else {
+        return std::time::Duration::from_secs(86_400);
+    };
+    let midnight = (next + time::Duration::days(1)).midnight().assume_utc();
+    let wait = midnight - time::OffsetDateTime::now_utc();
+    std::time::Duration::try_from(wait)
+        .unwrap_or_default()
+        .max(std::time::Duration::from_secs(1))
+}
+
+/// Reads the settings file, the strings and the content again and swaps the
+/// site in whole; connections stay open. On a problem, the old site stays.
+async fn reload(state: &actix_web::web::Data<AppState>, source: &Source, why: &str) {
+    let log = state.log.clone();
+    let old_bind = state.live().settings.bind;
+    let source = source.clone();
+    let built = tokio::task::spawn_blocking(move || {
+        let settings = source.settings().map_err(|e| vec![e])?;
+        let site = build_for_serving(&settings, &log)
+            .map_err(|p| p.0.iter().map(ToString::to_string).collect::<Vec<_>>())?;
+        Ok::<_, Vec<String>>((site, settings))
+    })
+    .await;
+    match built {
+        Ok(Ok((site, settings))) => {
+            if settings.bind != old_bind {
+                state.log.event(log::Level::Warn, "the bind address cannot change without a restart: still listening where it was", &[]);
+            }
+            let pages: usize = site.content.langs.iter().map(|l| l.pages.len()).sum();
+            state.replace(site, settings);
+            state.log.event(
+                log::Level::Info,
+                &format!("reloaded after {why}: {pages} pages"),
+                &[("pages", pages.into())],
+            );
+        }
+        Ok(Err(problems)) => {
+            for p in &problems {
+                state.log.event(log::Level::Warn, p, &[]);
+            }
+            state.log.event(
+                log::Level::Warn,
+                &format!("reload after {why} failed: still serving the old site"),
+                &[],
+            );
+        }
+        Err(e) => state
+            .log
+            .event(log::Level::Warn, &format!("reload failed: {e}"), &[]),
     }
 }

@@ -36,34 +36,6 @@ pub fn index(content: &Content) -> Vec<CodeEntry> {
     entries
 }
 
-/// "r252" and "R25.2 " both become "R25.2": codes arrive typed by people and systems.
-pub fn normalise(code: &str) -> Option<String> {
-    let c: String = code
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect::<String>()
-        .to_ascii_uppercase();
-    if !c.is_ascii() || c.len() < 3 || c.len() > 8 {
-        return None;
-    }
-    let (category, rest) = c.split_at(3);
-    let rest = rest.strip_prefix('.').unwrap_or(rest);
-    let shaped = category.starts_with(|ch: char| ch.is_ascii_uppercase())
-        && category
-            .chars()
-            .skip(1)
-            .all(|ch| ch.is_ascii_alphanumeric())
-        && rest.len() <= 4
-        && rest.chars().all(|ch| ch.is_ascii_alphanumeric());
-    shaped.then(|| {
-        if rest.is_empty() {
-            category.to_string()
-        } else {
-            format!("{category}.{rest}")
-        }
-    })
-}
-
 /// Entries whose prefix the code starts with, most specific first.
 pub fn lookup<'a>(index: &'a [CodeEntry], code: &str) -> Vec<&'a CodeEntry> {
     let mut matches: Vec<&CodeEntry> = index
@@ -83,25 +55,6 @@ mod tests {
             prefix: prefix.into(),
             name: String::new(),
             link: String::new(),
-        }
-    }
-
-    #[test]
-    fn codes_are_normalised_or_refused() {
-        assert_eq!(normalise(" r252 ").as_deref(), Some("R25.2"));
-        assert_eq!(normalise("I82.401").as_deref(), Some("I82.401"));
-        assert_eq!(normalise("I83").as_deref(), Some("I83"));
-        for bad in [
-            "",
-            "R2",
-            "1234",
-            "R25.2.3",
-            "R25.12345",
-            "é25",
-            "R2ö.1",
-            "R25-2",
-        ] {
-            assert_eq!(normalise(bad), None, "{bad:?}");
         }
     }
 

@@ -2,6 +2,7 @@
 //! search-engine metadata. Depends on the content, never on the web layer.
 
 pub mod codes;
+pub mod infobutton;
 pub mod jsonld;
 
 /// An SVG QR code for `url`; `None` if it is too long for a QR code (the

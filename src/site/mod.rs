@@ -86,6 +86,34 @@ pub struct Place {
     pub path: String,
 }
 
+impl Place {
+    /// Reads a request path against the languages' prefixes (the first, the
+    /// default language's, is empty). A path in no prefix is the default language's.
+    pub fn of<'a>(path: &str, prefixes: impl Iterator<Item = &'a str>) -> Place {
+        let (lang, rest) = prefixes
+            .enumerate()
+            .skip(1)
+            .find_map(|(i, prefix)| {
+                let rest = path.strip_prefix(prefix)?;
+                (rest.is_empty() || rest.starts_with('/')).then_some((i, rest))
+            })
+            .unwrap_or((0, path));
+        let (embed, rest) = match rest.strip_prefix("/embed") {
+            Some(r) if r.is_empty() || r.starts_with('/') => (true, r),
+            _ => (false, rest),
+        };
+        Place {
+            lang,
+            embed,
+            path: if rest.is_empty() {
+                "/".into()
+            } else {
+                rest.to_string()
+            },
+        }
+    }
+}
+
 #[derive(Template)]
 #[template(path = "page.html")]
 struct PageTemplate<'a> {
@@ -382,30 +410,10 @@ impl Site {
 
     /// Where a request path points. Paths in no language's prefix are the default language's.
     pub fn place(&self, path: &str) -> Place {
-        let (lang, rest) = self
-            .langs
-            .iter()
-            .enumerate()
-            .skip(1)
-            .find_map(|(i, l)| {
-                let prefix = &l.layout.lang.prefix;
-                let rest = path.strip_prefix(prefix.as_str())?;
-                (rest.is_empty() || rest.starts_with('/')).then_some((i, rest))
-            })
-            .unwrap_or((0, path));
-        let (embed, rest) = match rest.strip_prefix("/embed") {
-            Some(r) if r.is_empty() || r.starts_with('/') => (true, r),
-            _ => (false, rest),
-        };
-        Place {
-            lang,
-            embed,
-            path: if rest.is_empty() {
-                "/".into()
-            } else {
-                rest.to_string()
-            },
-        }
+        Place::of(
+            path,
+            self.langs.iter().map(|l| l.layout.lang.prefix.as_str()),
+        )
     }
 
     /// The prepared error page for a request at `place`.
@@ -646,4 +654,24 @@ fn sitemap(content: &Content, langs: &[Lang], base_url: &str) -> Result<String, 
         }
     }
     SitemapTemplate { base_url, entries }.render()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_path_names_its_language_embed_and_page() {
+        let langs = || ["", "/es"].into_iter();
+        let place = |p: &str| {
+            let pl = Place::of(p, langs());
+            (pl.lang, pl.embed, pl.path)
+        };
+        assert_eq!(place("/causes"), (0, false, "/causes".into()));
+        assert_eq!(place("/es"), (1, false, "/".into()));
+        assert_eq!(place("/es/embed/check"), (1, true, "/check".into()));
+        assert_eq!(place("/embed"), (0, true, "/".into()));
+        assert_eq!(place("/espanol"), (0, false, "/espanol".into()));
+        assert_eq!(place("/embedded"), (0, false, "/embedded".into()));
+    }
 }

@@ -7,13 +7,13 @@ use actix_web::{HttpRequest, HttpResponse};
 use fluent_bundle::FluentValue;
 use serde_json::{Map, Value, json};
 
-use super::AppState;
+use super::Live;
 use super::body;
-use super::error::{AppError, Format};
+use super::error::AppError;
+use super::routes::Post;
 use crate::i18n::Strings;
 use crate::site::assets::CachePolicy;
 use crate::site::check::CheckText;
-use crate::site::{ErrorKind, Site};
 use crate::triage::{self, FieldError, JsonBody, Kind, Problem, question};
 
 fn respond(status: StatusCode, value: Value) -> HttpResponse {
@@ -85,17 +85,16 @@ fn field_message(t: &Strings, e: &FieldError) -> String {
 pub async fn triage(
     req: &HttpRequest,
     payload: Payload,
-    state: &AppState,
-    site: &Site,
+    live: &Live,
 ) -> Result<HttpResponse, AppError> {
     let bytes = body::read(
         req,
         payload,
-        "application/json",
-        state.settings.body_timeout,
+        &Post::Triage.body(),
+        live.settings.body_timeout,
     )
-    .await
-    .map_err(|e| AppError::body(e, Format::Json, ErrorKind::NotJson))?;
+    .await?;
+    let site = &live.site;
     let Ok(body) = JsonBody::parse(&bytes) else {
         let t = &site.lang(0).0.strings;
         return Ok(respond(

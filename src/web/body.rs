@@ -8,7 +8,9 @@ use actix_web::web::{Bytes, BytesMut, Payload};
 use actix_web::{HttpMessage, HttpRequest};
 use futures_util::StreamExt;
 
+use super::error::AppError;
 use super::limits::MAX_BODY_BYTES;
+use super::routes::BodyRule;
 
 /// Why a body was not read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
@@ -45,8 +47,20 @@ pub fn check_head(req: &impl HttpMessage, expected: &str) -> Result<(), BodyErro
     Ok(())
 }
 
-/// Reads the whole body if its head is right, it fits and it arrives before `deadline`.
+/// Reads the whole body if its head is right, it fits and it arrives before
+/// `deadline`; otherwise the error the route answers with.
 pub async fn read(
+    req: &HttpRequest,
+    payload: Payload,
+    rule: &BodyRule,
+    deadline: Duration,
+) -> Result<Bytes, AppError> {
+    read_bytes(req, payload, rule.content_type, deadline)
+        .await
+        .map_err(|e| AppError::body(e, rule.format, rule.wrong_type))
+}
+
+async fn read_bytes(
     req: &HttpRequest,
     mut payload: Payload,
     expected: &str,

@@ -6,12 +6,13 @@ use actix_web::http::{StatusCode, header};
 use actix_web::web::Payload;
 use actix_web::{HttpRequest, HttpResponse};
 
-use super::AppState;
+use super::Live;
 use super::body;
-use super::error::{AppError, Format};
+use super::error::AppError;
+use super::routes::Post;
 use crate::site::assets::CachePolicy;
 use crate::site::check::{render_form, render_result};
-use crate::site::{ErrorKind, Place, Site};
+use crate::site::{ErrorKind, Place};
 use crate::triage::{self, FieldErrors, Submission};
 
 fn html(status: StatusCode, body: String) -> HttpResponse {
@@ -25,18 +26,17 @@ fn html(status: StatusCode, body: String) -> HttpResponse {
 pub async fn submit(
     req: &HttpRequest,
     payload: Payload,
-    state: &AppState,
-    site: &Site,
+    live: &Live,
     place: &Place,
 ) -> Result<HttpResponse, AppError> {
     let bytes = body::read(
         req,
         payload,
-        "application/x-www-form-urlencoded",
-        state.settings.body_timeout,
+        &Post::Check.body(),
+        live.settings.body_timeout,
     )
-    .await
-    .map_err(|e| AppError::body(e, Format::Html, ErrorKind::NotAForm))?;
+    .await?;
+    let site = &live.site;
     let (lang, lang_site) = site.lang(place.lang);
     let layout = lang_site.layout(place.embed);
     let t = &lang.strings;
@@ -52,7 +52,7 @@ pub async fn submit(
                 &lang_site.check,
                 &answers,
                 &assessment,
-                state.settings.clinic.as_ref(),
+                live.settings.clinic.as_ref(),
             )
             .map_err(internal)?;
             Ok(html(StatusCode::OK, page))

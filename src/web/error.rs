@@ -103,7 +103,8 @@ pub async fn render(
         return Ok(res);
     };
     let Some(state) = state else { return Ok(res) };
-    let site = state.site();
+    let live = state.live();
+    let site = &live.site;
     let mut place = site.place(&path);
     if let Some(lang) = error.lang {
         place.lang = lang;

@@ -2,8 +2,9 @@
 //! written through a buffer by a thread of its own so a request never waits
 //! on stdout. Nothing of a symptom check's answers is ever passed here.
 
-use std::io::{BufWriter, Write};
-use std::sync::mpsc;
+use std::io::Write;
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, mpsc};
+use std::time::{Duration, Instant};
 
 use serde_json::{Map, Value};
 
@@ -24,37 +25,153 @@ pub struct Logger {
     format: LogFormat,
     /// Request lines are only written when the log is on.
     requests: bool,
-    tx: mpsc::SyncSender<(Level, String)>,
+    sink: Sink,
+}
+
+#[derive(Debug, Clone)]
+enum Sink {
+    /// Lines appended to a shared buffer that the log thread writes out.
+    Thread(Arc<Shared>),
+    /// Lines sent to a test.
+    Capture(mpsc::SyncSender<(Level, String)>),
+}
+
+/// Most bytes waiting to be written: past this, a line waits for the log
+/// thread, so a stuck stdout slows requests rather than growing memory.
+const MAX_PENDING: usize = 1024 * 1024;
+
+/// The buffers between request threads and the log thread. Lines are copied
+/// in as bytes and the buffers are swapped, never freed, so logging allocates
+/// nothing per line across threads (which would fragment memory under load).
+#[derive(Debug, Default)]
+struct Shared {
+    pending: Mutex<Pending>,
+    /// Wakes the log thread: there is something to write.
+    ready: Condvar,
+    /// Wakes writers and `flush`: the buffers were taken.
+    written: Condvar,
+}
+
+#[derive(Debug, Default)]
+struct Pending {
+    out: Vec<u8>,
+    err: Vec<u8>,
+    /// Lines taken by the log thread but not yet written.
+    writing: bool,
+}
+
+impl Shared {
+    fn lock(&self) -> MutexGuard<'_, Pending> {
+        self.pending.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn push(&self, to_err: bool, line: &str) {
+        let mut pending = self.lock();
+        while pending.out.len() + pending.err.len() > MAX_PENDING {
+            pending = self
+                .written
+                .wait(pending)
+                .unwrap_or_else(|e| e.into_inner());
+        }
+        let buffer = if to_err {
+            &mut pending.err
+        } else {
+            &mut pending.out
+        };
+        buffer.extend_from_slice(line.as_bytes());
+        buffer.push(b'\n');
+        drop(pending);
+        self.ready.notify_one();
+    }
+
+    /// The log thread: take what is waiting, write it, and again.
+    fn run(&self) {
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let mut stdout = std::io::stdout();
+        let mut stderr = std::io::stderr();
+        loop {
+            {
+                let mut pending = self.lock();
+                pending.writing = false;
+                self.written.notify_all();
+                while pending.out.is_empty() && pending.err.is_empty() {
+                    pending = self.ready.wait(pending).unwrap_or_else(|e| e.into_inner());
+                }
+                std::mem::swap(&mut pending.out, &mut out);
+                std::mem::swap(&mut pending.err, &mut err);
+                pending.writing = true;
+            }
+            self.written.notify_all();
+            let _ = stdout.write_all(&out).and_then(|()| stdout.flush());
+            let _ = stderr.write_all(&err);
+            out.clear();
+            err.clear();
+        }
+    }
+
+    /// Waits until every line so far is written, for at most `limit`.
+    fn flush(&self, limit: Duration) {
+        let deadline = Instant::now() + limit;
+        let mut pending = self.lock();
+        while pending.writing || !pending.out.is_empty() || !pending.err.is_empty() {
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                return;
+            }
+            pending = self
+                .written
+                .wait_timeout(pending, left)
+                .unwrap_or_else(|e| e.into_inner())
+                .0;
+        }
+    }
 }
 
 impl Logger {
-    /// Starts the log thread.
+    /// Starts the log thread. Request lines and start-up go to standard
+    /// output; problems to standard error, except in JSON mode, where every
+    /// line is JSON on standard output for a log collector.
     pub fn start(format: LogFormat) -> Logger {
-        // Bounded: a stuck stdout slows requests rather than growing memory without end.
-        let (tx, rx) = mpsc::sync_channel::<(Level, String)>(16 * 1024);
+        let shared = Arc::new(Shared::default());
+        let for_thread = shared.clone();
         std::thread::Builder::new()
             .name("log".into())
-            .spawn(move || {
-                let mut out = BufWriter::with_capacity(64 * 1024, std::io::stdout());
-                let mut err = std::io::stderr();
-                while let Ok(first) = rx.recv() {
-                    let mut next = Some(first);
-                    // Write everything waiting, then flush once.
-                    while let Some((level, line)) = next {
-                        let _ = match level {
-                            Level::Info => writeln!(out, "{line}"),
-                            Level::Warn => out.flush().and_then(|()| writeln!(err, "{line}")),
-                        };
-                        next = rx.try_recv().ok();
-                    }
-                    let _ = out.flush();
-                }
-            })
+            .spawn(move || for_thread.run())
             .expect("start the log thread");
         Logger {
             format,
             requests: format != LogFormat::Off,
-            tx,
+            sink: Sink::Thread(shared),
+        }
+    }
+
+    /// A log whose lines a test can read.
+    pub fn capture(format: LogFormat) -> (Logger, mpsc::Receiver<(Level, String)>) {
+        let (tx, rx) = mpsc::sync_channel(1024);
+        let logger = Logger {
+            format,
+            requests: format != LogFormat::Off,
+            sink: Sink::Capture(tx),
+        };
+        (logger, rx)
+    }
+
+    /// Waits (up to a second) until every line logged so far is written: before the process exits.
+    pub fn flush(&self) {
+        if let Sink::Thread(shared) = &self.sink {
+            shared.flush(Duration::from_secs(1));
+        }
+    }
+
+    fn write(&self, level: Level, line: String) {
+        match &self.sink {
+            Sink::Thread(shared) => shared.push(
+                level == Level::Warn && self.format != LogFormat::Json,
+                &line,
+            ),
+            Sink::Capture(tx) => {
+                let _ = tx.send((level, line));
+            }
         }
     }
 
@@ -81,7 +198,7 @@ impl Logger {
             // A text line is the message alone: the fields are for log collectors.
             _ => format!("{} {message}", now()),
         };
-        let _ = self.tx.send((level, line));
+        self.write(level, line);
     }
 
     /// One request: id, method, path, status, time. Never a query string or body.
@@ -96,7 +213,7 @@ impl Logger {
             .to_string(),
             _ => format!("{} req={id} {method} {path} {status} {ms:.2}ms", now()),
         };
-        let _ = self.tx.send((Level::Info, line));
+        self.write(Level::Info, line);
     }
 }
 

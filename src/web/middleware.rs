@@ -14,7 +14,6 @@ use futures_util::FutureExt;
 
 use super::AppState;
 use super::error::AppError;
-use super::headers::Security;
 use super::limits::{MAX_HEADER_BYTES, MAX_URI_BYTES};
 use super::log::{Level, sanitise};
 use crate::site::ErrorKind;
@@ -32,6 +31,11 @@ pub async fn log_request(
     let started = Instant::now();
     let id = request_id();
     let state = req.app_data::<web::Data<AppState>>().cloned();
+    // The connection's head deadline ends here; the body's is the app's own.
+    let watch = super::server::watch_of(&req);
+    if let Some(w) = &watch {
+        w.request_started();
+    }
     let method = req.method().to_string();
     let path = sanitise(req.path());
     let mut response = next.call(req).await;
@@ -45,6 +49,9 @@ pub async fn log_request(
         }
         Err(e) => e.as_response_error().status_code().as_u16(),
     };
+    if let Some(w) = &watch {
+        w.request_done();
+    }
     if let Some(state) = state {
         state.log.request(
             &id,
@@ -62,17 +69,13 @@ pub async fn security_headers(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<impl MessageBody>, Error> {
-    let state = req.app_data::<web::Data<AppState>>().cloned();
-    let embed = state
+    let live = req.app_data::<web::Data<AppState>>().map(|s| s.live());
+    let embed = live
         .as_ref()
-        .is_some_and(|s| s.site().place(req.path()).embed);
+        .is_some_and(|l| l.site.place(req.path()).embed);
     let mut response = next.call(req).await?;
-    if let Some(state) = state {
-        Security {
-            https: state.settings.https(),
-            embed_csp: embed.then_some(&state.embed_csp),
-        }
-        .apply(response.headers_mut());
+    if let Some(live) = live {
+        live.security(embed).apply(response.headers_mut());
     }
     Ok(response)
 }
@@ -82,7 +85,9 @@ pub async fn catch_panics(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<impl MessageBody>, Error> {
-    let http = req.request().clone();
+    // Keep no clone of the request: actix's router needs it unshared, and a
+    // clone held here would make every routed request panic.
+    let path = req.path().to_string();
     let state = req.app_data::<web::Data<AppState>>().cloned();
     // The call goes inside the future, so a panic while starting the handler is caught too.
     match AssertUnwindSafe(async move { next.call(req).await })
@@ -101,13 +106,19 @@ pub async fn catch_panics(
                     Level::Warn,
                     "handler panicked",
                     &[
-                        ("path", sanitise(http.path()).into()),
+                        ("path", sanitise(&path).into()),
                         ("panic", sanitise(&what).into()),
                     ],
                 );
             }
             let response = AppError::page(ErrorKind::Internal).error_response();
-            Ok(ServiceResponse::new(http, response.map_into_boxed_body()))
+            // The request went down with the handler; the outer middleware
+            // (error page, headers, log) keeps its own copy of the path and needs only some request.
+            let stand_in = actix_web::test::TestRequest::default().to_http_request();
+            Ok(ServiceResponse::new(
+                stand_in,
+                response.map_into_boxed_body(),
+            ))
         }
     }
 }

@@ -12,29 +12,72 @@ pub mod log;
 pub mod middleware;
 pub mod pages;
 pub mod routes;
+pub mod server;
 
-use std::net::TcpListener;
 use std::sync::Arc;
-use std::time::Duration;
 
 use actix_web::body::MessageBody;
-use actix_web::dev::{Server, ServiceFactory, ServiceRequest, ServiceResponse};
+use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
 use actix_web::http::header::HeaderValue;
 use actix_web::middleware::from_fn;
-use actix_web::{App, HttpServer, web};
+use actix_web::web::Bytes;
+use actix_web::{App, web};
 use arc_swap::ArcSwap;
 
 use crate::config::Settings;
-use crate::site::Site;
+use crate::site::{ErrorKind, Place, Site};
+use headers::Security;
 use log::Logger;
 
-/// Everything a request handler may read; built once, shared by all workers.
-pub struct AppState {
-    site: ArcSwap<Site>,
+pub use server::start;
+
+/// The site and the settings it was built with: swapped whole by a reload,
+/// so a request sees one or the other, never a mix.
+pub struct Live {
+    pub site: Arc<Site>,
     pub settings: Settings,
     /// The `Content-Security-Policy` of the embeds, built once from the settings.
     pub embed_csp: HeaderValue,
+    /// The whole `408` answer the connection layer writes when a request head
+    /// comes too slowly (the app never sees that request).
+    pub slow_head: Bytes,
+}
+
+impl Live {
+    pub fn new(site: Arc<Site>, settings: Settings) -> Live {
+        let csp = headers::embed_content_security_policy(settings.embed_origins.as_deref());
+        let embed_csp = HeaderValue::from_str(&csp)
+            .unwrap_or_else(|_| HeaderValue::from_static("frame-ancestors 'none'"));
+        let mut live = Live {
+            site,
+            settings,
+            embed_csp,
+            slow_head: Bytes::new(),
+        };
+        live.slow_head = server::raw_error_response(&live, ErrorKind::Timeout);
+        live
+    }
+
+    /// The security headers of a response (the embed policy for an embed).
+    pub fn security(&self, embed: bool) -> Security<'_> {
+        Security {
+            https: self.settings.https(),
+            embed_csp: embed.then_some(&self.embed_csp),
+        }
+    }
+
+    /// Where a request path points.
+    pub fn place(&self, path: &str) -> Place {
+        self.site.place(path)
+    }
+}
+
+/// Everything a request handler may read; built once, shared by all workers.
+pub struct AppState {
+    live: ArcSwap<Live>,
     pub log: Logger,
+    /// Told when the server stops, so idle kept-alive connections close at once.
+    pub shutdown: Arc<tokio::sync::Notify>,
 }
 
 impl AppState {
@@ -44,24 +87,23 @@ impl AppState {
 
     /// The same, for a site already built (tests build each site once).
     pub fn sharing(site: Arc<Site>, settings: Settings, log: Logger) -> AppState {
-        let csp = headers::embed_content_security_policy(settings.embed_origins.as_deref());
         AppState {
-            site: ArcSwap::new(site),
-            embed_csp: HeaderValue::from_str(&csp)
-                .unwrap_or_else(|_| HeaderValue::from_static("frame-ancestors 'none'")),
-            settings,
+            live: ArcSwap::from_pointee(Live::new(site, settings)),
             log,
+            shutdown: Arc::new(tokio::sync::Notify::new()),
         }
     }
 
-    /// The site as it is now (a reload swaps it whole).
-    pub fn site(&self) -> Arc<Site> {
-        self.site.load_full()
+    /// The site and settings as they are now.
+    pub fn live(&self) -> Arc<Live> {
+        self.live.load_full()
     }
 
-    /// Serves `site` from the next request on; requests in flight finish with the old one.
-    pub fn replace_site(&self, site: Site) {
-        self.site.store(Arc::new(site));
+    /// Serves `site` with `settings` from the next request on; requests in
+    /// flight finish with the old ones.
+    pub fn replace(&self, site: Site, settings: Settings) {
+        self.live
+            .store(Arc::new(Live::new(Arc::new(site), settings)));
     }
 }
 
@@ -85,18 +127,4 @@ pub fn app(
         .wrap(from_fn(middleware::security_headers))
         .wrap(from_fn(middleware::log_request))
         .default_service(web::to(pages::dispatch))
-}
-
-/// Starts serving on an already bound listener.
-pub fn start(listener: TcpListener, state: web::Data<AppState>) -> std::io::Result<Server> {
-    let settings = state.settings.clone();
-    let server = HttpServer::new(move || app(state.clone()))
-        .client_request_timeout(settings.head_timeout)
-        .client_disconnect_timeout(Duration::from_secs(limits::CLIENT_DISCONNECT_SECS))
-        .keep_alive(settings.keep_alive)
-        .max_connections(limits::MAX_CONNECTIONS_PER_WORKER)
-        .shutdown_timeout(limits::SHUTDOWN_GRACE_SECS)
-        .listen(listener)?
-        .run();
-    Ok(server)
 }

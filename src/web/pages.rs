@@ -18,11 +18,12 @@ pub async fn dispatch(
     payload: Payload,
     state: Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
-    let site = state.site();
+    let live = state.live();
+    let site = &live.site;
     let path = req.path();
     let place = site.place(path);
     let is_read = matches!(*req.method(), Method::GET | Method::HEAD);
-    let Some(resource) = routes::resolve(&site, path, &place) else {
+    let Some(resource) = routes::resolve(site, path, &place) else {
         let trimmed = path.trim_end_matches('/');
         if is_read && path.len() > 1 && trimmed.len() < path.len() && site.get(trimmed).is_some() {
             return Ok(HttpResponse::PermanentRedirect()
@@ -45,11 +46,9 @@ pub async fn dispatch(
     }
     match (is_read, resource.get, resource.post) {
         (true, Some(Get::Asset(asset)), _) => Ok(serve(&req, asset)),
-        (true, Some(Get::Connect), _) => super::connect::connect(&req, &state, &site),
-        (false, _, Some(Post::Check)) => {
-            super::check::submit(&req, payload, &state, &site, &place).await
-        }
-        (false, _, Some(Post::Triage)) => super::api::triage(&req, payload, &state, &site).await,
+        (true, Some(Get::Connect), _) => super::connect::connect(&req, &live),
+        (false, _, Some(Post::Check)) => super::check::submit(&req, payload, &live, &place).await,
+        (false, _, Some(Post::Triage)) => super::api::triage(&req, payload, &live).await,
         _ => Err(AppError::page(ErrorKind::NotFound)),
     }
 }

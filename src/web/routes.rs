@@ -3,6 +3,7 @@
 
 use actix_web::http::Method;
 
+use super::error::Format;
 use crate::site::assets::Asset;
 use crate::site::{ErrorKind, Place, Site};
 
@@ -21,6 +22,32 @@ pub enum Post {
     Check,
     /// The symptom check as JSON.
     Triage,
+}
+
+/// What a route's body must be, and how its errors are written.
+pub struct BodyRule {
+    pub content_type: &'static str,
+    pub format: Format,
+    /// The error for a body of another type.
+    pub wrong_type: ErrorKind,
+}
+
+impl Post {
+    /// The body this route reads.
+    pub fn body(self) -> BodyRule {
+        match self {
+            Post::Check => BodyRule {
+                content_type: "application/x-www-form-urlencoded",
+                format: Format::Html,
+                wrong_type: ErrorKind::NotAForm,
+            },
+            Post::Triage => BodyRule {
+                content_type: "application/json",
+                format: Format::Json,
+                wrong_type: ErrorKind::NotJson,
+            },
+        }
+    }
 }
 
 /// Paths answered by code rather than by a prepared file.

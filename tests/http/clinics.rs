@@ -284,10 +284,20 @@ async fn an_unknown_code_or_code_system_gets_a_helpful_answer_not_a_dead_end() {
     );
 
     let r = app
-        .get("/connect?mainSearchCriteria.v.cs=2.16.840.1.113883.6.96&mainSearchCriteria.v.c=12345")
+        .get(
+            "/connect?mainSearchCriteria.v.cs=2.16.840.1.113883.6.1&mainSearchCriteria.v.c=12345-6",
+        )
         .await;
-    assert_eq!(r.status(), 400);
-    assert!(r.text().await.unwrap().contains("ICD-10-CM"));
+    assert_eq!(r.status(), 400, "LOINC is not a code system for diagnoses");
+    let text = r.text().await.unwrap();
+    assert!(
+        text.contains("ICD-10-CM") && text.contains("SNOMED CT"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("2.16.840.1.113883.6.1"),
+        "the query is never shown back"
+    );
     let r = app.get("/connect").await;
     assert_eq!(r.status(), 400);
 

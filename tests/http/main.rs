@@ -3,6 +3,7 @@
 mod check;
 mod clinics;
 mod content;
+mod hardening;
 mod helpers;
 mod pages;
 mod reliability;

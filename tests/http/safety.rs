@@ -37,9 +37,11 @@ fn is_test(text: &str, name: &str) -> bool {
     lines.iter().enumerate().any(|(i, line)| {
         let declares = line.trim_start().starts_with(&format!("fn {name}("))
             || line.trim_start().starts_with(&format!("async fn {name}("));
-        let marked = lines[i.saturating_sub(3)..i]
-            .iter()
-            .any(|l| l.contains("#[test]") || l.contains("#[tokio::test]"));
+        let marked = lines[i.saturating_sub(3)..i].iter().any(|l| {
+            l.contains("#[test]")
+                || l.contains("#[tokio::test]")
+                || l.contains("#[actix_web::test]")
+        });
         declares && marked
     })
 }
