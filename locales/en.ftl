@@ -54,8 +54,8 @@ month-10 = October
 month-11 = November
 month-12 = December
 
-source-000 = "Understanding Aching Legs at Night: Causes and Relief" (Docus symptoms guide, 15 April 2024)
-source-001 = "What Causes Leg Pain at Night When Lying Down?" (publisher not named, undated)
+source-000 = Docus symptoms guide, 15 April 2024
+source-001 = publisher not named, undated
 
 # The bands of the INFLESZ reading scale (used for Spanish pages).
 inflesz-very-hard = very hard
@@ -88,7 +88,7 @@ answer-yes = Yes
 answer-no = No
 
 q-one_leg_signs = Is one of your legs swollen, red, warm or sore to touch?
-q-one_leg_signs-hint = Answer yes if just one leg has any of these.
+q-one_leg_signs-hint = Answer yes even if only one leg, or only part of a leg, has any of these.
 q-breathless = Are you short of breath, or do you have chest pain?
 q-numbness = Do you have numbness, tingling or weakness in your leg or foot?
 q-skin_changes = Has the skin on your leg or foot changed?
@@ -322,10 +322,16 @@ clinics-embed-intro = Paste this into your own web page. The check works inside 
 clinics-embed-title = Symptom check for leg pain at night
 clinics-embed-any = Any page can be embedded the same way: put /embed before its path, for example
 clinics-codes-heading = Link from patient records by diagnosis code
-clinics-codes-intro = Record systems that support HL7 Infobutton links (as used for MedlinePlus Connect) can send patients to the right section by ICD-10-CM code:
-clinics-codes-json = Add &knowledgeResponseType=application/json for a JSON list of matching topics. Codes are matched by prefix:
+clinics-codes-intro = Record systems that support HL7 Infobutton links (as MedlinePlus Connect uses them) can send patients to the right section by ICD-10-CM or SNOMED CT code. For example:
+clinics-codes-redirect = With no response type, the link opens the section, for people to read.
+clinics-codes-atom = For an Atom feed of the matching section, add
+clinics-codes-json = For the same as JSON, add
+clinics-codes-spanish = For the Spanish pages, add
+clinics-codes-display-name = When a code is not one we know, the display name is matched against our section names. Send it with
+clinics-codes-caption = Every code we map, and the section it opens. A code ending in … also stands for every code that starts with it; two codes joined by – stand for every code between them. Names are the official titles in each code system.
+clinics-codes-system = Code system
 clinics-codes-code = Code
-clinics-codes-meaning = Meaning
+clinics-codes-meaning = Official name
 clinics-codes-opens = Opens
 
 ## Error pages
@@ -364,7 +370,7 @@ error-code-malformed-message = The link did not hold a diagnosis code in a form 
 error-code-not-found-heading = No page for this code
 error-code-not-found-message = We have no page for that diagnosis code. The causes page and the symptom check may still help.
 error-response-type-heading = That response type is not available
-error-response-type-message = This address answers with a web page or JSON.
+error-response-type-message = This address answers with a web page, an Atom feed or JSON.
 
 ## The JSON API's messages
 

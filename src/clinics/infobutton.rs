@@ -4,142 +4,43 @@
 
 use serde::Deserialize;
 
-/// A code system the site reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum CodeSystem {
-    Icd10Cm,
-    SnomedCt,
-}
-
-impl CodeSystem {
-    pub const ALL: &'static [CodeSystem] = &[CodeSystem::Icd10Cm, CodeSystem::SnomedCt];
-
-    /// The HL7 OID that names it in `mainSearchCriteria.v.cs`.
-    pub fn oid(self) -> &'static str {
-        match self {
-            CodeSystem::Icd10Cm => "2.16.840.1.113883.6.90",
-            CodeSystem::SnomedCt => "2.16.840.1.113883.6.96",
-        }
-    }
-
-    /// Its usual name.
-    pub fn name(self) -> &'static str {
-        match self {
-            CodeSystem::Icd10Cm => "ICD-10-CM",
-            CodeSystem::SnomedCt => "SNOMED CT",
-        }
-    }
-
-    /// The system with this OID.
-    pub fn from_oid(oid: &str) -> Option<CodeSystem> {
-        Self::ALL.iter().copied().find(|s| s.oid() == oid)
-    }
-
-    /// `code` written the one way this system writes it, or `None` if it does
-    /// not have the shape of one of its codes.
-    pub fn normalise(self, code: &str) -> Option<String> {
-        match self {
-            CodeSystem::Icd10Cm => icd10cm(code),
-            CodeSystem::SnomedCt => snomed(code),
-        }
-    }
-}
-
-/// An ICD-10-CM code: a letter, a digit, a digit or letter, then up to four
-/// more after an optional dot. "r252" and " R25.2" are both "R25.2".
-fn icd10cm(code: &str) -> Option<String> {
-    let c: String = code
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect::<String>()
-        .to_ascii_uppercase();
-    if !c.is_ascii() || c.len() < 3 || c.len() > 8 {
-        return None;
-    }
-    // `get` never panics, whatever the input (no byte-index slicing of request text).
-    let (Some(category), Some(rest)) = (c.get(..3), c.get(3..)) else {
-        return None;
-    };
-    let rest = rest.strip_prefix('.').unwrap_or(rest);
-    let mut chars = category.chars();
-    let shaped = chars.next().is_some_and(|ch| ch.is_ascii_uppercase())
-        && chars.next().is_some_and(|ch| ch.is_ascii_digit())
-        && chars.next().is_some_and(|ch| ch.is_ascii_alphanumeric())
-        && rest.len() <= 4
-        && rest.chars().all(|ch| ch.is_ascii_alphanumeric());
-    shaped.then(|| {
-        if rest.is_empty() {
-            category.to_string()
-        } else {
-            format!("{category}.{rest}")
-        }
-    })
-}
-
-/// A SNOMED CT concept id: 6 to 18 digits, no leading zero, a concept's
-/// partition (`00` or `10` before the check digit) and a valid Verhoeff check digit.
-fn snomed(code: &str) -> Option<String> {
-    let c = code.trim();
-    let shaped =
-        (6..=18).contains(&c.len()) && c.bytes().all(|b| b.is_ascii_digit()) && !c.starts_with('0');
-    if !shaped {
-        return None;
-    }
-    let partition = c.get(c.len() - 3..c.len() - 1);
-    (matches!(partition, Some("00" | "10")) && verhoeff_valid(c)).then(|| c.to_string())
-}
-
-/// The Verhoeff check (the last digit checks the others), as SNOMED CT uses it.
-pub fn verhoeff_valid(digits: &str) -> bool {
-    const D: [[u8; 10]; 10] = [
-        [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
-        [1, 2, 3, 4, 0, 6, 7, 8, 9, 5],
-        [2, 3, 4, 0, 1, 7, 8, 9, 5, 6],
-        [3, 4, 0, 1, 2, 8, 9, 5, 6, 7],
-        [4, 0, 1, 2, 3, 9, 5, 6, 7, 8],
-        [5, 9, 8, 7, 6, 0, 4, 3, 2, 1],
-        [6, 5, 9, 8, 7, 1, 0, 4, 3, 2],
-        [7, 6, 5, 9, 8, 2, 1, 0, 4, 3],
-        [8, 7, 6, 5, 9, 3, 2, 1, 0, 4],
-        [9, 8, 7, 6, 5, 4, 3, 2, 1, 0],
-    ];
-    const P: [[u8; 10]; 8] = [
-        [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
-        [1, 5, 7, 6, 2, 8, 3, 0, 9, 4],
-        [5, 8, 0, 3, 7, 9, 6, 1, 4, 2],
-        [8, 9, 1, 6, 0, 4, 3, 5, 2, 7],
-        [9, 4, 5, 3, 1, 2, 6, 8, 7, 0],
-        [4, 2, 8, 6, 5, 7, 3, 9, 0, 1],
-        [2, 7, 9, 3, 8, 0, 6, 4, 1, 5],
-        [7, 0, 4, 6, 9, 1, 3, 2, 5, 8],
-    ];
-    let mut c = 0u8;
-    for (i, b) in digits.bytes().rev().enumerate() {
-        if !b.is_ascii_digit() {
-            return false;
-        }
-        c = D[usize::from(c)][usize::from(P[i % 8][usize::from(b - b'0')])];
-    }
-    c == 0
-}
+pub use super::code_system::CodeSystem;
 
 /// How to answer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ResponseType {
     /// No type asked for: send the person to the page (a redirect).
     Redirect,
-    /// `text/xml` or `application/atom+xml`: an Atom feed.
-    Atom,
+    /// `text/xml` or `application/atom+xml`: an Atom feed (RFC 4287).
+    Atom(FeedType),
     /// `application/json`: the feed as JSON.
     Json,
+}
+
+/// The media type an Atom feed is sent as: the one asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FeedType {
+    /// `application/atom+xml`.
+    Atom,
+    /// `text/xml` (or `application/xml`), as the HL7 guide's examples ask.
+    Xml,
+}
+
+impl FeedType {
+    pub fn content_type(self) -> &'static str {
+        match self {
+            FeedType::Atom => "application/atom+xml; charset=utf-8",
+            FeedType::Xml => "text/xml; charset=utf-8",
+        }
+    }
 }
 
 /// What a request asks, every value checked.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InfoRequest {
-    pub system: CodeSystem,
-    /// The code, as its system writes it; `None` when only a display name was given.
-    pub code: Option<String>,
+    /// The code and its system, the code as its system writes it; `None` when
+    /// only a display name can be used.
+    pub code: Option<(CodeSystem, String)>,
     /// The code's display name, to match when the code is not known.
     pub display_name: Option<String>,
     pub response: ResponseType,
@@ -191,7 +92,8 @@ fn response_type(raw: Option<&str>) -> Result<ResponseType, RequestError> {
         .to_ascii_lowercase();
     match essence.as_str() {
         "text/html" => Ok(ResponseType::Redirect),
-        "text/xml" | "application/atom+xml" | "application/xml" => Ok(ResponseType::Atom),
+        "application/atom+xml" => Ok(ResponseType::Atom(FeedType::Atom)),
+        "text/xml" | "application/xml" => Ok(ResponseType::Atom(FeedType::Xml)),
         "application/json" => Ok(ResponseType::Json),
         _ => Err(RequestError::ResponseType),
     }
@@ -206,98 +108,206 @@ pub fn response_type_of(query: &str) -> ResponseType {
         .unwrap_or(ResponseType::Redirect)
 }
 
-/// Reads an Infobutton query string.
+/// The recipient's language asked for (`es` from `es-US`), if any, even when
+/// the rest is wrong, so an error can be answered in it.
+pub fn language_of(query: &str) -> Option<String> {
+    form_urlencoded::parse(query.as_bytes())
+        .find(|(k, _)| k == "informationRecipient.languageCode.c")
+        .and_then(|(_, v)| primary_language(&v))
+}
+
+fn primary_language(raw: &str) -> Option<String> {
+    let primary = raw
+        .trim()
+        .split(['-', '_'])
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    (!primary.is_empty() && primary.len() <= 8 && primary.chars().all(|c| c.is_ascii_alphabetic()))
+        .then_some(primary)
+}
+
+/// Reads an Infobutton query string. A code needs a code system the site
+/// reads and its system's shape; when either is missing, a display name
+/// (`mainSearchCriteria.v.dn`) is used instead, if one was sent.
 pub fn parse(query: &str) -> Result<InfoRequest, RequestError> {
     let q: Query = serde_html_form::from_str(query).map_err(|_| RequestError::Malformed)?;
     let response = response_type(q.response_type.as_deref())?;
-    let system = q
-        .code_system
-        .as_deref()
-        .map(str::trim)
-        .and_then(CodeSystem::from_oid)
-        .ok_or(RequestError::CodeSystem)?;
-    let code = match q.code.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
-        Some(raw) => Some(system.normalise(raw).ok_or(RequestError::Code)?),
-        None => None,
-    };
     let display_name = q
         .display_name
         .map(|d| d.trim().chars().take(MAX_DISPLAY_NAME).collect::<String>())
         .filter(|d| !d.is_empty());
+    let system = q
+        .code_system
+        .as_deref()
+        .map(str::trim)
+        .and_then(CodeSystem::from_oid);
+    let raw_code = q.code.as_deref().map(str::trim).filter(|c| !c.is_empty());
+    let code = match (system, raw_code) {
+        (Some(system), Some(raw)) => system.normalise(raw).map(|code| (system, code)),
+        _ => None,
+    };
     if code.is_none() && display_name.is_none() {
-        return Err(RequestError::Code);
+        return Err(match (system, raw_code) {
+            (Some(_), Some(_)) => RequestError::Code,
+            (Some(_), None) => RequestError::Code,
+            (None, _) => RequestError::CodeSystem,
+        });
     }
-    let language = q.language.and_then(|l| {
-        let primary = l
-            .trim()
-            .split(['-', '_'])
-            .next()
-            .unwrap_or_default()
-            .to_ascii_lowercase();
-        (!primary.is_empty()
-            && primary.len() <= 8
-            && primary.chars().all(|c| c.is_ascii_alphabetic()))
-        .then_some(primary)
-    });
     Ok(InfoRequest {
-        system,
         code,
         display_name,
         response,
-        language,
+        language: q.language.as_deref().and_then(primary_language),
     })
+}
+
+/// An answer to an Infobutton request, written as Atom or JSON from the same data.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Answer {
+    /// The site's name.
+    pub title: String,
+    /// A URI naming this answer: the request, rebuilt from checked values only.
+    pub id: String,
+    /// The language of the answer (`en`, `es`).
+    pub lang: String,
+    /// The newest review date among the entries (or the day the site was built).
+    pub updated: time::Date,
+    /// Why there are no entries, for an error.
+    pub message: Option<String>,
+    /// The code asked about, when it was one the site reads.
+    pub asked: Option<(CodeSystem, String)>,
+    pub entries: Vec<AnswerEntry>,
+}
+
+/// A section that explains what was asked.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AnswerEntry {
+    pub title: String,
+    /// The full address of the section.
+    pub href: String,
+    pub summary: String,
+    pub updated: time::Date,
+    /// The code entry that led here, as shown (`I70.2…`) with its official name.
+    pub code: Option<(CodeSystem, String, String)>,
+}
+
+fn date_time(date: time::Date) -> atom_syndication::FixedDateTime {
+    atom_syndication::FixedDateTime::parse_from_rfc3339(&format!("{date}T00:00:00Z"))
+        .unwrap_or_default()
+}
+
+/// `text` without the characters XML 1.0 cannot hold (control characters), so
+/// any text makes a well-formed feed.
+fn xml_safe(text: &str) -> String {
+    text.chars()
+        .filter(|&c| {
+            matches!(c, '\t' | '\n' | '\r') || (c >= ' ' && c != '\u{fffe}' && c != '\u{ffff}')
+        })
+        .collect()
+}
+
+/// The answer as an Atom feed (RFC 4287), as the HL7 URL-based guide describes.
+pub fn atom(answer: &Answer) -> String {
+    use atom_syndication::{Category, Entry, Feed, Link, Person, Text};
+    let text = |value: &str| Text {
+        lang: Some(xml_safe(&answer.lang)),
+        ..Text::plain(xml_safe(value))
+    };
+    let category = |system: CodeSystem, term: &str, label: Option<&str>| Category {
+        term: term.to_string(),
+        scheme: Some(system.oid().to_string()),
+        label: label.map(str::to_string),
+    };
+    let entries = answer
+        .entries
+        .iter()
+        .map(|e| Entry {
+            title: text(&e.title),
+            id: e.href.clone(),
+            updated: date_time(e.updated),
+            links: vec![Link {
+                href: e.href.clone(),
+                rel: "alternate".into(),
+                hreflang: Some(answer.lang.clone()),
+                mime_type: Some("text/html".into()),
+                ..Link::default()
+            }],
+            summary: Some(text(&e.summary)),
+            categories: e
+                .code
+                .iter()
+                .map(|(system, label, name)| category(*system, label, Some(name)))
+                .collect(),
+            ..Entry::default()
+        })
+        .collect();
+    let feed = Feed {
+        title: text(&answer.title),
+        id: answer.id.clone(),
+        updated: date_time(answer.updated),
+        authors: vec![Person {
+            name: xml_safe(&answer.title),
+            ..Person::default()
+        }],
+        subtitle: answer.message.as_deref().map(text),
+        categories: answer
+            .asked
+            .iter()
+            .map(|(system, code)| category(*system, code, None))
+            .collect(),
+        lang: Some(answer.lang.clone()),
+        entries,
+        ..Feed::default()
+    };
+    feed.to_string()
+}
+
+/// The answer as JSON, in the shape MedlinePlus Connect uses (`feed.entry[]`).
+pub fn json(answer: &Answer) -> serde_json::Value {
+    let entries: Vec<serde_json::Value> = answer
+        .entries
+        .iter()
+        .map(|e| {
+            let mut entry = serde_json::json!({
+                "title": { "_value": e.title },
+                "link": [{ "href": e.href, "hreflang": answer.lang }],
+                "summary": { "_value": e.summary },
+                "updated": { "_value": e.updated.to_string() },
+            });
+            if let Some((system, label, name)) = &e.code {
+                entry["category"] = serde_json::json!([{
+                    "scheme": system.oid(), "term": label, "label": name,
+                }]);
+            }
+            entry
+        })
+        .collect();
+    let feed = serde_json::json!({
+        "title": { "_value": answer.title },
+        "id": { "_value": answer.id },
+        "lang": answer.lang,
+        "updated": { "_value": answer.updated.to_string() },
+        "entry": entries,
+    });
+    serde_json::json!({ "feed": feed })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn icd10cm_codes_are_normalised_or_refused() {
-        let n = |c| CodeSystem::Icd10Cm.normalise(c);
-        assert_eq!(n(" r252 ").as_deref(), Some("R25.2"));
-        assert_eq!(n("I82.401").as_deref(), Some("I82.401"));
-        assert_eq!(n("I83").as_deref(), Some("I83"));
-        assert_eq!(n("m79604").as_deref(), Some("M79.604"));
-        for bad in [
-            "",
-            "R2",
-            "1234",
-            "R25.2.3",
-            "R25.12345",
-            "é25",
-            "R2ö.1",
-            "R25-2",
-            "RR5.2",
-            "ÄÖÜ1234",
-            "€€€€",
-            "R\u{0}5",
-        ] {
-            assert_eq!(n(bad), None, "{bad:?}");
-        }
-    }
-
-    #[test]
-    fn snomed_ids_need_digits_a_concept_partition_and_the_verhoeff_digit() {
-        let n = |c| CodeSystem::SnomedCt.normalise(c);
-        // Real concept ids: Restless legs, Deep venous thrombosis, Sciatica.
-        for good in ["32914008", "128053003", "23056005"] {
-            assert_eq!(n(good).as_deref(), Some(good), "{good}");
-        }
-        assert_eq!(n("32914009"), None, "wrong check digit");
-        assert_eq!(n("032914008"), None, "leading zero");
-        assert_eq!(n("12345"), None, "too short");
-        assert_eq!(n("3291400A"), None);
-        assert!(verhoeff_valid("2363") && !verhoeff_valid("2364"));
-    }
+    const ICD: &str = "mainSearchCriteria.v.cs=2.16.840.1.113883.6.90";
 
     #[test]
     fn a_query_is_read_into_checked_values() {
-        let r = parse("mainSearchCriteria.v.cs=2.16.840.1.113883.6.90&mainSearchCriteria.v.c=r252&knowledgeResponseType=text/xml&informationRecipient.languageCode.c=es-US").unwrap();
-        assert_eq!(r.system, CodeSystem::Icd10Cm);
-        assert_eq!(r.code.as_deref(), Some("R25.2"));
-        assert_eq!(r.response, ResponseType::Atom);
+        let r = parse(&format!("{ICD}&mainSearchCriteria.v.c=r252&knowledgeResponseType=text/xml&informationRecipient.languageCode.c=es-US")).unwrap();
+        assert_eq!(r.code, Some((CodeSystem::Icd10Cm, "R25.2".into())));
+        assert_eq!(r.response, ResponseType::Atom(FeedType::Xml));
         assert_eq!(r.language.as_deref(), Some("es"));
+        let r = parse("mainSearchCriteria.v.cs=2.16.840.1.113883.6.96&mainSearchCriteria.v.c=32914008&knowledgeResponseType=application/atom%2Bxml").unwrap();
+        assert_eq!(r.code, Some((CodeSystem::SnomedCt, "32914008".into())));
+        assert_eq!(r.response, ResponseType::Atom(FeedType::Atom));
         let r = parse("mainSearchCriteria.v.cs=2.16.840.1.113883.6.96&mainSearchCriteria.v.dn=Restless%20legs").unwrap();
         assert_eq!(
             (r.code, r.display_name.as_deref(), r.response),
@@ -306,27 +316,44 @@ mod tests {
     }
 
     #[test]
+    fn a_display_name_stands_in_for_a_code_the_site_cannot_read() {
+        for query in [
+            "mainSearchCriteria.v.cs=2.16.840.1.113883.6.1&mainSearchCriteria.v.c=12345-6&mainSearchCriteria.v.dn=Leg%20cramps",
+            &format!(
+                "{ICD}&mainSearchCriteria.v.c=not-a-code&mainSearchCriteria.v.dn=Leg%20cramps"
+            ),
+            "mainSearchCriteria.v.dn=Leg%20cramps",
+        ] {
+            let r = parse(query).unwrap();
+            assert_eq!(
+                (r.code, r.display_name.as_deref()),
+                (None, Some("Leg cramps")),
+                "{query}"
+            );
+        }
+    }
+
+    #[test]
     fn bad_queries_are_refused_by_kind() {
-        let icd = "mainSearchCriteria.v.cs=2.16.840.1.113883.6.90";
         assert_eq!(parse(""), Err(RequestError::CodeSystem));
         assert_eq!(
             parse("mainSearchCriteria.v.cs=1.2.3&mainSearchCriteria.v.c=R25.2"),
             Err(RequestError::CodeSystem)
         );
-        assert_eq!(parse(icd), Err(RequestError::Code));
+        assert_eq!(parse(ICD), Err(RequestError::Code));
         assert_eq!(
-            parse(&format!("{icd}&mainSearchCriteria.v.c=%C3%84%C3%96%C3%9C1")),
+            parse(&format!("{ICD}&mainSearchCriteria.v.c=%C3%84%C3%96%C3%9C1")),
             Err(RequestError::Code)
         );
         assert_eq!(
             parse(&format!(
-                "{icd}&mainSearchCriteria.v.c=R25.2&mainSearchCriteria.v.c=R25.3"
+                "{ICD}&mainSearchCriteria.v.c=R25.2&mainSearchCriteria.v.c=R25.3"
             )),
             Err(RequestError::Malformed)
         );
         assert_eq!(
             parse(&format!(
-                "{icd}&mainSearchCriteria.v.c=R25.2&knowledgeResponseType=image/png"
+                "{ICD}&mainSearchCriteria.v.c=R25.2&knowledgeResponseType=image/png"
             )),
             Err(RequestError::ResponseType)
         );
@@ -334,5 +361,58 @@ mod tests {
             response_type_of("knowledgeResponseType=application/json&x=%zz"),
             ResponseType::Json
         );
+        assert_eq!(
+            language_of("informationRecipient.languageCode.c=es_MX&x=%zz").as_deref(),
+            Some("es")
+        );
+        assert_eq!(
+            language_of("informationRecipient.languageCode.c=%3Cscript%3E"),
+            None
+        );
+    }
+
+    #[test]
+    fn the_same_answer_is_written_as_atom_and_json() {
+        let answer = Answer {
+            title: "Leg Pain at Night".into(),
+            id: "https://legs.example/connect?c=R25.2".into(),
+            lang: "en".into(),
+            updated: time::macros::date!(2026 - 11 - 22),
+            message: None,
+            asked: Some((CodeSystem::Icd10Cm, "R25.2".into())),
+            entries: vec![AnswerEntry {
+                title: "Night leg cramps".into(),
+                href: "https://legs.example/causes#nighttime-leg-cramps".into(),
+                summary: "A cramp is a muscle that suddenly gets tight & hurts.".into(),
+                updated: time::macros::date!(2026 - 11 - 22),
+                code: Some((
+                    CodeSystem::Icd10Cm,
+                    "R25.2".into(),
+                    "Cramp and spasm".into(),
+                )),
+            }],
+        };
+        let feed = atom_syndication::Feed::read_from(atom(&answer).as_bytes()).unwrap();
+        assert_eq!(feed.lang.as_deref(), Some("en"));
+        let entry = &feed.entries[0];
+        assert_eq!(entry.title.value, "Night leg cramps");
+        assert_eq!(
+            entry.links[0].href,
+            "https://legs.example/causes#nighttime-leg-cramps"
+        );
+        assert_eq!(
+            entry.summary.as_ref().unwrap().value,
+            "A cramp is a muscle that suddenly gets tight & hurts."
+        );
+        assert_eq!(
+            entry.categories[0].label.as_deref(),
+            Some("Cramp and spasm")
+        );
+        let json = json(&answer);
+        assert_eq!(
+            json["feed"]["entry"][0]["title"]["_value"],
+            "Night leg cramps"
+        );
+        assert_eq!(json["feed"]["entry"][0]["category"][0]["term"], "R25.2");
     }
 }

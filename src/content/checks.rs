@@ -55,29 +55,26 @@ pub fn site(lang: &LangContent, problems: &mut Problems) {
                 problems.error(&page.file, link.line, message);
             }
         }
-        for code in &page.front.codes {
+        for (code, line) in page.front.codes.iter().zip(&page.code_lines) {
             if let Some(anchor) = &code.anchor
                 && !page.has_anchor(anchor)
             {
                 problems.error(
                     &page.file,
-                    page.line_of_key("codes"),
+                    *line,
                     format!(
                         "code {} points to #{anchor}, which is not a heading on this page",
-                        code.prefix
+                        code.key()
                     ),
                 );
             }
         }
-    }
-    let mut prefixes = HashMap::new();
-    for page in &lang.pages {
-        for code in &page.front.codes {
-            if let Some(other) = prefixes.insert(code.prefix.as_str(), &page.file) {
+        for anchor in page.front.synonyms.keys() {
+            if !page.has_anchor(anchor) {
                 problems.error(
                     &page.file,
-                    page.line_of_key("codes"),
-                    format!("code {} is also mapped in {other}", code.prefix),
+                    page.line_of_key("synonyms"),
+                    format!("synonyms for #{anchor}, which is not a heading on this page"),
                 );
             }
         }

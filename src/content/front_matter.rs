@@ -5,11 +5,24 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
+use crate::clinics::code_system::{CodeSystem, Matcher};
 use crate::problem::line_of;
 
 /// The source documents the site's medical content may come from (`shared/seeds/`).
-/// Their titles and publishers, in each language, are the strings `source-<id>`.
 pub const SOURCES: &[&str] = &["000", "001"];
+
+/// Each source's title, in its own language (English), the same on every page;
+/// what it is and who published it, in each language, is the string `source-<id>`.
+pub const SOURCE_TITLES: &[(&str, &str)] = &[
+    (
+        "000",
+        "Understanding Aching Legs at Night: Causes and Relief",
+    ),
+    ("001", "What Causes Leg Pain at Night When Lying Down?"),
+];
+
+/// The language the sources are written in.
+pub const SOURCE_LANG: &str = "en";
 
 /// What every page declares about itself.
 #[derive(Debug, Clone, Deserialize)]
@@ -56,6 +69,10 @@ pub struct FrontMatter {
     /// Diagnosis codes this page's sections explain (the default language only).
     #[serde(default)]
     pub codes: Vec<CodeLink>,
+    /// Other names for a section (heading id to names), matched when a record
+    /// system sends a display name but no code the site knows.
+    #[serde(default)]
+    pub synonyms: BTreeMap<String, Vec<String>>,
 }
 
 /// Whether a page is part of the guide's reading order.
@@ -91,17 +108,48 @@ pub enum Generated {
     ClinicLinks,
 }
 
-/// A diagnosis-code prefix and the section that explains it.
+/// Diagnosis codes and the section that explains them: exactly one of
+/// `code`, `prefix` or `range` (see [`Matcher`]).
 #[derive(Debug, Clone, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct CodeLink {
-    /// ICD-10-CM code prefix, e.g. "I82.4" (matches I82.40, I82.409 and so on).
-    pub prefix: String,
+    /// `icd10cm` or `snomed`.
+    pub system: CodeSystem,
+    /// One code: "R25.2", "32914008".
+    #[serde(default)]
+    pub code: Option<String>,
+    /// Every code that starts with this: "I70.2" (ICD-10-CM only).
+    #[serde(default)]
+    pub prefix: Option<String>,
+    /// Every code between two: "M15-M19" (ICD-10-CM only).
+    #[serde(default)]
+    pub range: Option<String>,
     /// Heading id on this page; the top of the page when absent.
     #[serde(default)]
     pub anchor: Option<String>,
-    /// What the code means.
+    /// The code's official name in its system.
     pub name: String,
+}
+
+impl CodeLink {
+    /// The codes the entry stands for, checked.
+    pub fn matcher(&self) -> Result<Matcher, String> {
+        Matcher::read(
+            self.system,
+            self.code.as_deref(),
+            self.prefix.as_deref(),
+            self.range.as_deref(),
+        )
+    }
+
+    /// The text that identifies the entry in its file, to find its line.
+    pub fn key(&self) -> &str {
+        self.code
+            .as_deref()
+            .or(self.prefix.as_deref())
+            .or(self.range.as_deref())
+            .unwrap_or_default()
+    }
 }
 
 /// A front matter problem, with the 1-based line in the file it concerns.
@@ -176,11 +224,43 @@ fn key_line(toml_text: &str, key: &str) -> usize {
     toml_text
         .lines()
         .position(|l| {
-            l.trim_start()
-                .strip_prefix(key)
+            let l = l.trim();
+            l.strip_prefix(key)
                 .is_some_and(|rest| rest.trim_start().starts_with('='))
+                || l.strip_prefix('[')
+                    .and_then(|t| t.strip_suffix(']'))
+                    .is_some_and(|t| t.trim() == key)
         })
         .map_or(1, |i| i + 2)
+}
+
+/// Line (1-based, in the file) of the first line of the front matter that
+/// holds `"text"` (quoted), or 1.
+pub fn entry_line(toml_text: &str, text: &str) -> usize {
+    let quoted = format!("\"{text}\"");
+    toml_text
+        .lines()
+        .position(|l| l.contains(&quoted))
+        .map_or(1, |i| i + 2)
+}
+
+/// The file line of each entry, found in order: entry n is on the first line
+/// after entry n-1's that holds its text (quoted); 1 if not found.
+pub fn entry_lines<'a>(toml_text: &str, texts: impl Iterator<Item = &'a str>) -> Vec<usize> {
+    let lines: Vec<&str> = toml_text.lines().collect();
+    let mut from = 0;
+    texts
+        .map(|text| {
+            let quoted = format!("\"{text}\"");
+            match lines[from..].iter().position(|l| l.contains(&quoted)) {
+                Some(i) => {
+                    from += i + 1;
+                    from + 1
+                }
+                None => 1,
+            }
+        })
+        .collect()
 }
 
 fn validate(front: &FrontMatter, toml_text: &str) -> Result<(), FrontMatterError> {
@@ -241,20 +321,17 @@ fn validate(front: &FrontMatter, toml_text: &str) -> Result<(), FrontMatterError
         _ => {}
     }
     for code in &front.codes {
-        let valid = code.prefix.len() >= 3
-            && code.prefix.starts_with(|c: char| c.is_ascii_uppercase())
-            && code
-                .prefix
-                .chars()
-                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '.');
-        if !valid {
-            return Err(err(
-                "codes",
-                format!(
-                    "{:?} is not an ICD-10-CM code prefix like \"I82.4\"",
-                    code.prefix
-                ),
-            ));
+        if let Err(message) = code.matcher() {
+            return Err(FrontMatterError {
+                line: entry_line(toml_text, code.key()),
+                message: format!("front matter: code {:?}: {message}", code.name),
+            });
+        }
+        if code.name.trim().is_empty() {
+            return Err(FrontMatterError {
+                line: entry_line(toml_text, code.key()),
+                message: format!("front matter: code {} has no name", code.key()),
+            });
         }
     }
     Ok(())

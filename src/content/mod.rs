@@ -43,6 +43,8 @@ pub struct Page {
     pub readability: Option<Readability>,
     /// The file line of each front matter key, for problems.
     key_lines: Vec<(&'static str, usize)>,
+    /// The file line of each diagnosis code entry, in order.
+    pub code_lines: Vec<usize>,
 }
 
 impl Page {
@@ -265,6 +267,7 @@ fn load_language(
             "next_review",
             "order",
             "codes",
+            "synonyms",
             "glossary",
             "kind",
             "sources",
@@ -275,6 +278,10 @@ fn load_language(
         .into_iter()
         .map(|k| (k, split.line_of_key(k)))
         .collect();
+        let code_lines = front_matter::entry_lines(
+            split.toml,
+            split.front.codes.iter().map(front_matter::CodeLink::key),
+        );
         pages.push(Page {
             url: strings.lang.url(&path),
             path,
@@ -285,6 +292,7 @@ fn load_language(
             body,
             readability,
             key_lines,
+            code_lines,
         });
     }
     pages.sort_by(|a, b| {

@@ -14,9 +14,14 @@ use actix_web::web::Bytes;
 use askama::Template;
 use fluent_bundle::FluentValue;
 
-use crate::clinics::{self, codes::CodeEntry};
+use crate::clinics::code_system::CodeSystem;
+use crate::clinics::{
+    self,
+    codes::{CodeIndex, NameIndex},
+};
 use crate::config::Settings;
 use crate::content::front_matter::{Generated, Menu};
+use crate::content::front_matter::{SOURCE_LANG, SOURCE_TITLES};
 use crate::content::markdown::{Block, CardBody};
 use crate::content::readability::{Method, inflesz_band};
 use crate::content::{Content, LangContent, Page};
@@ -63,7 +68,11 @@ pub struct Site {
     /// Aligned with `content.langs`.
     pub langs: Vec<LangSite>,
     /// Diagnosis codes and the sections that explain them.
-    pub codes: Vec<CodeEntry>,
+    pub codes: CodeIndex,
+    /// Display names to the sections codes lead to, for codes the site does not know.
+    pub names: NameIndex,
+    /// The day the site was built (the date of answers that have no page).
+    pub built: time::Date,
     assets: HashMap<String, Asset>,
     /// Error pages by kind, language and layout (site or embed).
     errors: HashMap<(ErrorKind, usize, bool), Bytes>,
@@ -114,6 +123,14 @@ impl Place {
     }
 }
 
+/// A source document as a page cites it: its title, in its own language, and
+/// what it is, in the page's.
+struct SourceCitation<'a> {
+    title: &'static str,
+    lang: &'static str,
+    about: &'a str,
+}
+
 #[derive(Template)]
 #[template(path = "page.html")]
 struct PageTemplate<'a> {
@@ -127,7 +144,7 @@ struct PageTemplate<'a> {
     after_body: &'a str,
     prev: Option<&'a NavItem>,
     next: Option<&'a NavItem>,
-    sources: Vec<&'a str>,
+    sources: Vec<SourceCitation<'a>>,
     last_reviewed: String,
     next_review: String,
     reading_level: Option<String>,
@@ -175,7 +192,8 @@ struct LinkedPage<'a> {
 
 /// A diagnosis code in the `/for-clinics` table.
 struct CodeRow<'a> {
-    code: &'a str,
+    system: &'static str,
+    code: String,
     name: &'a str,
     href: String,
     title: &'a str,
@@ -191,6 +209,7 @@ struct ForClinicsTemplate<'a> {
     embed_example: String,
     codes: Vec<CodeRow<'a>>,
     icd10_cm: &'static str,
+    snomed_ct: &'static str,
 }
 
 /// Why the site could not be built.
@@ -239,7 +258,8 @@ impl Site {
             .iter()
             .map(|l| l.strings.lang.clone())
             .collect();
-        let codes = clinics::codes::index(&content);
+        let codes = CodeIndex::build(&content);
+        let names = NameIndex::build(&content, &codes);
         let mut lang_sites = Vec::new();
         for lang in &content.langs {
             let t = &lang.strings;
@@ -392,6 +412,8 @@ impl Site {
             content,
             langs: lang_sites,
             codes,
+            names,
+            built: today,
             errors,
         })
     }
@@ -468,7 +490,7 @@ fn generated(
     site: &LangSite,
     layout: &Layout,
     page: &Page,
-    codes: &[CodeEntry],
+    codes: &CodeIndex,
     settings: &Settings,
 ) -> Result<String, askama::Error> {
     let t = &lang.strings;
@@ -504,9 +526,11 @@ fn generated(
                 })
                 .collect();
             let codes = codes
+                .entries()
                 .iter()
                 .map(|c| CodeRow {
-                    code: &c.prefix,
+                    system: c.system.name(),
+                    code: c.matcher.label(),
                     name: &c.name,
                     href: check::link_in(&t.lang, &c.link),
                     title: lang.section_title(&c.link).unwrap_or(&c.link),
@@ -519,7 +543,8 @@ fn generated(
                 embed_check: embed_url(&t.lang, "/check"),
                 embed_example: embed_url(&t.lang, "/causes"),
                 codes,
-                icd10_cm: clinics::codes::ICD10_CM,
+                icd10_cm: CodeSystem::Icd10Cm.oid(),
+                snomed_ct: CodeSystem::SnomedCt.oid(),
             }
             .render()
         }
@@ -596,7 +621,14 @@ pub fn render_page(
             .front
             .sources
             .iter()
-            .map(|id| t.get(&source_string_id(id)))
+            .map(|id| SourceCitation {
+                title: SOURCE_TITLES
+                    .iter()
+                    .find(|(s, _)| s == id)
+                    .map_or("", |(_, title)| title),
+                lang: SOURCE_LANG,
+                about: t.get(&source_string_id(id)),
+            })
             .collect(),
         last_reviewed: human_date(t, page.last_reviewed),
         next_review: human_date(t, page.next_review),

@@ -7,10 +7,13 @@ use actix_web::http::{StatusCode, header};
 use actix_web::middleware::Next;
 use actix_web::{HttpResponse, ResponseError, web};
 
-use super::AppState;
 use super::body::BodyError;
+use super::{AppState, Live};
+use crate::clinics::infobutton::{self, Answer, FeedType};
 use crate::site::ErrorKind;
+use crate::site::Place;
 use crate::site::assets::CachePolicy;
+use actix_web::web::Bytes;
 
 /// How an error is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,6 +22,43 @@ pub enum Format {
     Html,
     /// `{"error": "..."}`.
     Json,
+    /// An Atom feed with no entries and the message as its subtitle (`/connect`).
+    Atom(FeedType),
+}
+
+/// The body of an error and its content type, in the place's language and layout.
+pub fn error_body(live: &Live, error: &AppError, place: &Place) -> (&'static str, Bytes) {
+    let site = &live.site;
+    let (lang, _) = site.lang(place.lang);
+    let t = &lang.strings;
+    match error.format {
+        Format::Html => (
+            "text/html; charset=utf-8",
+            site.error_page(error.kind, place),
+        ),
+        Format::Json => (
+            "application/json",
+            serde_json::json!({ "error": t.get(&error.kind.message_id()) })
+                .to_string()
+                .into(),
+        ),
+        Format::Atom(feed) => {
+            let answer = Answer {
+                title: t.get("site-name").to_string(),
+                id: format!("{}/connect", live.settings.base_url),
+                lang: t.lang.code.clone(),
+                updated: site.built,
+                message: Some(format!(
+                    "{} {}",
+                    t.get(&error.kind.heading_id()),
+                    t.get(&error.kind.message_id())
+                )),
+                asked: None,
+                entries: Vec::new(),
+            };
+            (feed.content_type(), infobutton::atom(&answer).into())
+        }
+    }
 }
 
 /// An error answer: what went wrong and how to write it.
@@ -104,26 +144,12 @@ pub async fn render(
     };
     let Some(state) = state else { return Ok(res) };
     let live = state.live();
-    let site = &live.site;
-    let mut place = site.place(&path);
+    let mut place = live.site.place(&path);
     if let Some(lang) = error.lang {
         place.lang = lang;
     }
     let (req, mut response) = res.into_parts();
-    let (content_type, body) = match error.format {
-        Format::Html => (
-            "text/html; charset=utf-8",
-            site.error_page(error.kind, &place),
-        ),
-        Format::Json => {
-            let (lang, _) = site.lang(place.lang);
-            let message = lang.strings.get(&error.kind.message_id());
-            (
-                "application/json",
-                serde_json::json!({ "error": message }).to_string().into(),
-            )
-        }
-    };
+    let (content_type, body) = error_body(&live, &error, &place);
     response.headers_mut().insert(
         header::CONTENT_TYPE,
         header::HeaderValue::from_static(content_type),

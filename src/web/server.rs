@@ -29,7 +29,7 @@ use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 use tokio::net::TcpStream;
 use tokio::time::Sleep;
 
-use super::error::{AppError, Format};
+use super::error::AppError;
 use super::log::Level;
 use super::{AppState, Live, body, limits, routes};
 use crate::site::ErrorKind;
@@ -361,21 +361,7 @@ fn expect(state: &AppState, req: &Request) -> Result<(), Response<BoxBody>> {
     if let Some(watch) = req.conn_data::<Arc<ConnWatch>>() {
         watch.request_started();
     }
-    let (content_type, body) = match error.format {
-        Format::Html => (
-            "text/html; charset=utf-8",
-            live.site.error_page(error.kind, &place),
-        ),
-        Format::Json => {
-            let t = &live.site.lang(place.lang).0.strings;
-            (
-                "application/json",
-                Bytes::from(
-                    serde_json::json!({ "error": t.get(&error.kind.message_id()) }).to_string(),
-                ),
-            )
-        }
-    };
+    let (content_type, body) = super::error::error_body(&live, &error, &place);
     let mut response = Response::build(error.status_code());
     for (name, value) in &error_headers(&live, place.embed, body.len()) {
         response.insert_header((name.clone(), value.clone()));

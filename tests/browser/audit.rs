@@ -77,10 +77,21 @@ async fn sweep(scheme: &str) {
         session.set_viewport(1280, 900).await;
         let printed = [
             State::Page {
-                name: "when-to-seek-help",
-                path: "/when-to-seek-help",
+                name: "when-to-seek-help".into(),
+                path: "/when-to-seek-help".into(),
             },
-            State::Result(Form::Site, &LEVELS[0]),
+            State::Result(Form::SITE, &LEVELS[0]),
+            State::Page {
+                name: "es-when-to-seek-help".into(),
+                path: "/es/when-to-seek-help".into(),
+            },
+            State::Result(
+                Form {
+                    embed: false,
+                    lang: "/es",
+                },
+                &LEVELS[0],
+            ),
         ];
         for state in printed {
             state.reach(&session, &app, Input::Script).await;

@@ -4,7 +4,7 @@ use serde_json::{Value, json};
 
 use crate::helpers::{TestApp, select, spawn_app, text_of};
 use crate::states::{
-    Input, LEVELS, NOT_FOUND_PATH, PAGES, answer, submit,
+    Input, LANGS, LEVELS, NOT_FOUND_PATH, all_pages, answer, submit,
     submit_empty_check_and_expect_focused_summary, urgency_shown,
 };
 use crate::tools;
@@ -47,8 +47,9 @@ async fn without_javascript_every_page_loads_and_the_check_gives_the_same_result
     .await;
     assert!(!scripts_run(&session).await, "JavaScript is still on");
 
-    let paths = PAGES.iter().map(|(_, path)| *path);
-    for path in paths.chain([NOT_FOUND_PATH]) {
+    let paths = all_pages().into_iter().map(|(_, path)| path);
+    for path in paths.chain([NOT_FOUND_PATH.to_string(), format!("/es{NOT_FOUND_PATH}")]) {
+        let path = path.as_str();
         session.goto(&app.url(path)).await;
         let seen = session
             .execute(
@@ -79,9 +80,14 @@ async fn without_javascript_every_page_loads_and_the_check_gives_the_same_result
     // The empty form comes back with the error summary, which has focus.
     submit_empty_check_and_expect_focused_summary(&session, &app, "without JavaScript").await;
 
-    // Each level, answered with the mouse, gives the result the server gives.
-    for level in LEVELS {
-        session.goto(&app.url("/check")).await;
+    // Each level, answered with the mouse, gives the result the server gives,
+    // in each language.
+    for (lang, level) in LANGS
+        .iter()
+        .flat_map(|l| LEVELS.iter().map(move |v| (*l, v)))
+    {
+        let check = format!("{lang}/check");
+        session.goto(&app.url(&check)).await;
         answer(&session, &level.answers(), Input::Clicks).await;
         submit(&session).await;
         session
@@ -90,7 +96,7 @@ async fn without_javascript_every_page_loads_and_the_check_gives_the_same_result
                 "the result page without JavaScript",
             )
             .await;
-        let served = app.post_form("/check", level.form_body()).await;
+        let served = app.post_form(&check, level.form_body()).await;
         let served = scraper::Html::parse_document(&served.text().await.unwrap());
         let served_urgency = select(&served, "[data-urgency]")[0]
             .value()

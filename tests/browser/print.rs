@@ -5,7 +5,7 @@ use serde_json::{Value, json};
 
 use crate::helpers::spawn_app;
 use crate::states::Form;
-use crate::states::{Input, LEVELS, State};
+use crate::states::{Input, LANGS, LEVELS, State};
 use crate::tools;
 use crate::webdriver::{Options, Session};
 
@@ -40,8 +40,11 @@ async fn every_result_prints_with_the_appointment_summary_on_one_sheet() {
     let tools = tools::require();
     let app = spawn_app().await;
     let session = Session::start(&tools, Options::default()).await;
-    for level in LEVELS {
-        let state = State::Result(Form::Site, level);
+    for (lang, level) in LANGS
+        .iter()
+        .flat_map(|l| LEVELS.iter().map(move |v| (*l, v)))
+    {
+        let state = State::Result(Form { embed: false, lang }, level);
         state.reach(&session, &app, Input::Script).await;
         // Lay the page out as print does, at the printable width of A4.
         session.set_viewport(700, 1000).await;
@@ -87,37 +90,41 @@ async fn pages_print_as_handouts_without_navigation_and_with_link_addresses() {
     let tools = tools::require();
     let app = spawn_app().await;
     let session = Session::start(&tools, Options::default()).await;
-    session.goto(&app.url("/when-to-seek-help")).await;
-    session.set_media("light", true).await;
-    let seen: Value = session
-        .execute(
-            "const hidden = ['.site-header', '.warning-strip', '.guide-nav', '.pagination', '.site-footer', '.skip-link']
-                 .filter(css => document.querySelector(css))
-                 .map(css => [css, getComputedStyle(document.querySelector(css)).display]);
-             const link = document.querySelector('.prose a[href^=\"/\"]:not(.term)');
-             const card = document.querySelector('.care-card--emergency');
-             return { hidden, after: getComputedStyle(link, '::after').content, cardBackground: getComputedStyle(card).backgroundColor, cardBreak: getComputedStyle(card).breakInside };",
-            vec![],
-        )
-        .await;
-    for pair in seen["hidden"].as_array().unwrap() {
-        assert_eq!(pair[1], "none", "{} is hidden in print", pair[0]);
+    for lang in LANGS {
+        session
+            .goto(&app.url(&format!("{lang}/when-to-seek-help")))
+            .await;
+        session.set_media("light", true).await;
+        let seen: Value = session
+            .execute(
+                "const hidden = ['.site-header', '.warning-strip', '.guide-nav', '.pagination', '.site-footer', '.skip-link']
+                     .filter(css => document.querySelector(css))
+                     .map(css => [css, getComputedStyle(document.querySelector(css)).display]);
+                 const link = document.querySelector('.prose a[href^=\"/\"]:not(.term)');
+                 const card = document.querySelector('.care-card--emergency');
+                 return { hidden, after: getComputedStyle(link, '::after').content, cardBackground: getComputedStyle(card).backgroundColor, cardBreak: getComputedStyle(card).breakInside };",
+                vec![],
+            )
+            .await;
+        for pair in seen["hidden"].as_array().unwrap() {
+            assert_eq!(pair[1], "none", "{lang}: {} is hidden in print", pair[0]);
+        }
+        assert!(
+            seen["after"].as_str().unwrap().contains("/"),
+            "link addresses are printed: {}",
+            seen["after"]
+        );
+        assert!(
+            ["rgba(0, 0, 0, 0)", "transparent"].contains(&seen["cardBackground"].as_str().unwrap()),
+            "care cards print without a background colour: {}",
+            seen["cardBackground"]
+        );
+        assert_eq!(
+            seen["cardBreak"], "avoid",
+            "a care card is never split across sheets"
+        );
+        session.set_media("light", false).await;
+        let pdf = print_to_pdf(&session).await;
+        assert!(page_count(&pdf) >= 1);
     }
-    assert!(
-        seen["after"].as_str().unwrap().contains("/"),
-        "link addresses are printed: {}",
-        seen["after"]
-    );
-    assert!(
-        ["rgba(0, 0, 0, 0)", "transparent"].contains(&seen["cardBackground"].as_str().unwrap()),
-        "care cards print without a background colour: {}",
-        seen["cardBackground"]
-    );
-    assert_eq!(
-        seen["cardBreak"], "avoid",
-        "a care card is never split across sheets"
-    );
-    session.set_media("light", false).await;
-    let pdf = print_to_pdf(&session).await;
-    assert!(page_count(&pdf) >= 1);
 }

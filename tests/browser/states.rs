@@ -27,6 +27,39 @@ pub const PAGES: &[(&str, &str)] = &[
 /// A path no page lives at, for the 404 page.
 pub const NOT_FOUND_PATH: &str = "/no-such-page";
 
+/// The languages' path prefixes: English, then Spanish.
+pub const LANGS: &[&str] = &["", "/es"];
+
+/// A page's path in a language: `/causes` is `/es/causes`, `/` is `/es`.
+pub fn in_lang(lang: &str, path: &str) -> String {
+    match (lang, path) {
+        ("", _) => path.to_string(),
+        (_, "/") => lang.to_string(),
+        _ => format!("{lang}{path}"),
+    }
+}
+
+/// Every page in every language, by a short name (`es-causes`) and its path.
+pub fn all_pages() -> Vec<(String, String)> {
+    LANGS
+        .iter()
+        .flat_map(|lang| {
+            PAGES.iter().map(move |(name, path)| {
+                (format!("{}{name}", lang_name(lang)), in_lang(lang, path))
+            })
+        })
+        .collect()
+}
+
+/// `es-` for Spanish states, nothing for English.
+fn lang_name(lang: &str) -> String {
+    if lang.is_empty() {
+        String::new()
+    } else {
+        format!("{}-", lang.trim_start_matches('/'))
+    }
+}
+
 /// Answers that raise nothing: everything no, mild, and helped by home care.
 const SELF_CARE: &[(&str, &str)] = &[
     ("one_leg_signs", "no"),
@@ -116,39 +149,44 @@ impl Level {
     }
 }
 
-/// Which copy of the symptom check a state is on.
+/// Which copy of the symptom check a state is on: the site's own page or the
+/// embeddable copy a clinic puts in a frame (it posts to itself), in a language.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub enum Form {
-    /// The site's own page.
-    Site,
-    /// The embeddable copy a clinic puts in a frame: it posts to itself.
-    Embed,
+pub struct Form {
+    pub embed: bool,
+    /// The language's path prefix (`""` or `"/es"`).
+    pub lang: &'static str,
 }
 
 impl Form {
+    /// The site's own check, in English.
+    pub const SITE: Form = Form {
+        embed: false,
+        lang: "",
+    };
+
     /// Where the form is, and where it posts.
-    pub fn path(self) -> &'static str {
-        match self {
-            Form::Site => "/check",
-            Form::Embed => "/embed/check",
-        }
+    pub fn path(self) -> String {
+        format!(
+            "{}{}",
+            self.lang,
+            if self.embed { "/embed/check" } else { "/check" }
+        )
     }
 
-    fn name_prefix(self) -> &'static str {
-        match self {
-            Form::Site => "",
-            Form::Embed => "embed-",
-        }
+    fn name_prefix(self) -> String {
+        format!(
+            "{}{}",
+            lang_name(self.lang),
+            if self.embed { "embed-" } else { "" }
+        )
     }
 }
 
 /// One thing a reader can see.
 pub enum State {
     /// A page fetched with GET (the 404 page included).
-    Page {
-        name: &'static str,
-        path: &'static str,
-    },
+    Page { name: String, path: String },
     /// The check submitted with nothing answered: the error summary.
     CheckErrors(Form),
     /// The check answered and submitted: a result.
@@ -156,35 +194,40 @@ pub enum State {
 }
 
 /// Every page, the 404 page, every state of the check (the empty form is
-/// the `/check` page), and the embeddable copies.
+/// the `/check` page), and the embeddable copies, in every language.
 pub fn all_states() -> Vec<State> {
-    let mut states: Vec<State> = PAGES
-        .iter()
-        .map(|&(name, path)| State::Page { name, path })
-        .collect();
-    states.push(State::Page {
-        name: "not-found",
-        path: NOT_FOUND_PATH,
-    });
-    states.push(State::CheckErrors(Form::Site));
-    states.extend(LEVELS.iter().map(|level| State::Result(Form::Site, level)));
-    states.extend(embed_states());
+    let mut states: Vec<State> = Vec::new();
+    for lang in LANGS {
+        let site = Form { embed: false, lang };
+        states.extend(PAGES.iter().map(|(name, path)| State::Page {
+            name: format!("{}{name}", lang_name(lang)),
+            path: in_lang(lang, path),
+        }));
+        states.push(State::Page {
+            name: format!("{}not-found", lang_name(lang)),
+            path: format!("{lang}{NOT_FOUND_PATH}"),
+        });
+        states.push(State::CheckErrors(site));
+        states.extend(LEVELS.iter().map(|level| State::Result(site, level)));
+        states.extend(embed_states(lang));
+    }
     states
 }
 
 /// The embeddable copies, opened on their own: the empty embedded check,
 /// its error summary, one of its results, and a topic page.
-pub fn embed_states() -> Vec<State> {
+pub fn embed_states(lang: &'static str) -> Vec<State> {
+    let embed = Form { embed: true, lang };
     vec![
         State::Page {
-            name: "embed-check",
-            path: "/embed/check",
+            name: format!("{}embed-check", lang_name(lang)),
+            path: embed.path(),
         },
-        State::CheckErrors(Form::Embed),
-        State::Result(Form::Embed, &EMBED_URGENT),
+        State::CheckErrors(embed),
+        State::Result(embed, &EMBED_URGENT),
         State::Page {
-            name: "embed-causes",
-            path: "/embed/causes",
+            name: format!("{}embed-causes", lang_name(lang)),
+            path: format!("{lang}/embed/causes"),
         },
     ]
 }
@@ -202,7 +245,7 @@ pub enum Input {
 impl State {
     pub fn name(&self) -> String {
         match self {
-            State::Page { name, .. } => (*name).to_string(),
+            State::Page { name, .. } => name.clone(),
             State::CheckErrors(form) => format!("{}check-errors", form.name_prefix()),
             State::Result(form, level) => format!(
                 "{}result-{}",
@@ -218,7 +261,7 @@ impl State {
         match self {
             State::Page { path, .. } => session.goto(&app.url(path)).await,
             State::CheckErrors(form) => {
-                session.goto(&app.url(form.path())).await;
+                session.goto(&app.url(&form.path())).await;
                 submit(session).await;
                 session
                     .wait_for(
@@ -234,7 +277,7 @@ impl State {
                     .await;
             }
             State::Result(form, level) => {
-                session.goto(&app.url(form.path())).await;
+                session.goto(&app.url(&form.path())).await;
                 answer(session, &level.answers(), input).await;
                 submit(session).await;
                 session
@@ -260,7 +303,7 @@ impl State {
     /// The HTTP status the page comes with.
     pub fn status(&self) -> u16 {
         match self {
-            State::Page { path, .. } if *path == NOT_FOUND_PATH => 404,
+            State::Page { path, .. } if path.ends_with(NOT_FOUND_PATH) => 404,
             State::CheckErrors(_) => 422,
             _ => 200,
         }
@@ -270,8 +313,8 @@ impl State {
     pub async fn fetch(&self, app: &TestApp) -> String {
         let response = match self {
             State::Page { path, .. } => app.get(path).await,
-            State::CheckErrors(form) => app.post_form(form.path(), "").await,
-            State::Result(form, level) => app.post_form(form.path(), level.form_body()).await,
+            State::CheckErrors(form) => app.post_form(&form.path(), "").await,
+            State::Result(form, level) => app.post_form(&form.path(), level.form_body()).await,
         };
         assert_eq!(response.status(), self.status(), "{}", self.name());
         response.text().await.expect("a body")

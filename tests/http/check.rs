@@ -600,3 +600,75 @@ fn the_request_log_shows_method_path_status_and_time_but_never_an_answer() {
     }
     assert!(get.contains(" GET /causes 200 "), "{get}");
 }
+
+fn clinic_settings() -> leg_pain_guide::config::SettingsArgs {
+    leg_pain_guide::config::SettingsArgs {
+        clinic_name: Some("Riverside Clinic".into()),
+        clinic_phone: Some("+1 (555) 010-0199".into()),
+        clinic_url: Some("https://riverside.example/appointments".into()),
+        emergency_number: "999".into(),
+        ..Default::default()
+    }
+}
+
+/// The clinic's contact blocks inside `css`, each with its name, phone link and website.
+fn clinic_blocks(doc: &scraper::Html, css: &str) -> Vec<String> {
+    select(doc, &format!("{css} .clinic-contact"))
+        .iter()
+        .map(|block| {
+            let text = text_of(block);
+            let phone = block
+                .select(&scraper::Selector::parse("a[href='tel:+15550100199']").unwrap())
+                .count();
+            let site = block
+                .select(
+                    &scraper::Selector::parse("a[href='https://riverside.example/appointments']")
+                        .unwrap(),
+                )
+                .count();
+            assert!(text.contains("Riverside Clinic"), "{text}");
+            assert_eq!((phone, site), (1, 1), "{text}");
+            assert!(
+                text.contains("999"),
+                "never instead of the emergency number: {text}"
+            );
+            text
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn the_clinics_contact_is_on_urgent_and_routine_results_and_their_summary_and_nowhere_else() {
+    let app = spawn_app_with(clinic_settings()).await;
+    let mut levels = std::collections::BTreeSet::new();
+    for case in cases() {
+        let page = post_check(&app, &as_form(&case.answers)).await;
+        levels.insert(page.urgency.clone());
+        let on_card = clinic_blocks(&page.doc, "main .care-card").len();
+        let in_summary = clinic_blocks(&page.doc, "main .appointment-summary").len();
+        let anywhere = clinic_blocks(&page.doc, "body").len();
+        match page.urgency.as_str() {
+            "urgent" | "routine" => {
+                assert_eq!((on_card, in_summary, anywhere), (1, 1, 2), "{}", case.story);
+            }
+            _ => assert_eq!(anywhere, 0, "{}: {}", page.urgency, case.story),
+        }
+        if page.urgency == "emergency" {
+            assert_eq!(text_of(&select(&page.doc, ".emergency-number")[0]), "999");
+        }
+    }
+    assert_eq!(levels.len(), 4, "every level was seen: {levels:?}");
+    // Pages other than results do not name the clinic; embeds do, in their footer.
+    let doc = app.page("/causes").await;
+    assert!(clinic_blocks(&doc, "body").is_empty());
+    for path in ["/embed/causes", "/embed/check"] {
+        let doc = app.page(path).await;
+        assert_eq!(clinic_blocks(&doc, "footer").len(), 1, "{path}");
+    }
+
+    // With no clinic set, no result names one.
+    let plain = spawn_app().await;
+    let page = post_check(&plain, &BASELINE.replace("injury=no", "injury=yes")).await;
+    assert_eq!(page.urgency, "urgent");
+    assert!(select(&page.doc, ".clinic-contact").is_empty());
+}

@@ -202,43 +202,103 @@ async fn only_embed_paths_may_be_framed_and_only_by_the_configured_origins() {
 }
 
 /// Every code the issue lists, with the page and section it must open.
-const CODES: &[(&str, &str)] = &[
-    ("R25.2", "/causes#nighttime-leg-cramps"),
-    ("G25.81", "/causes#restless-legs-syndrome"),
-    ("I73.9", "/causes#peripheral-artery-disease"),
-    ("M54.3", "/causes#nerve-compression"),
-    ("M54.30", "/causes#nerve-compression"),
-    ("G57.0", "/causes#nerve-compression"),
-    ("G57.01", "/causes#nerve-compression"),
-    ("I82.4", "/causes#deep-vein-thrombosis"),
-    ("I82.401", "/causes#deep-vein-thrombosis"),
-    ("G62.9", "/causes#peripheral-neuropathy"),
-    ("E11.42", "/causes#peripheral-neuropathy"),
-    ("I83", "/causes#varicose-veins"),
-    ("I83.90", "/causes#varicose-veins"),
-    ("M19", "/causes#arthritis"),
-    ("M19.90", "/causes#arthritis"),
-    ("M06", "/causes#arthritis"),
-    ("M06.9", "/causes#arthritis"),
-    ("E86.0", "/causes#dehydration-and-minerals"),
-    ("M79.6", "/"),
-    ("M79.604", "/"),
-    ("r252", "/causes#nighttime-leg-cramps"),
+const SNOMED: &str = "2.16.840.1.113883.6.96";
+
+/// Codes as record systems send them, and the section each must open: every
+/// family the clinics asked for, in both code systems.
+const CODES: &[(&str, &str, &str)] = &[
+    (ICD10, "R25.2", "/causes#nighttime-leg-cramps"),
+    (ICD10, "r252", "/causes#nighttime-leg-cramps"),
+    (ICD10, "G47.62", "/causes#nighttime-leg-cramps"),
+    (ICD10, "G25.81", "/causes#restless-legs-syndrome"),
+    (ICD10, "E83.42", "/causes#dehydration-and-minerals"),
+    (ICD10, "E87.6", "/causes#dehydration-and-minerals"),
+    (ICD10, "E86.0", "/causes#dehydration-and-minerals"),
+    (ICD10, "M54.16", "/causes#nerve-compression"),
+    (ICD10, "M54.17", "/causes#nerve-compression"),
+    (ICD10, "M51.16", "/causes#nerve-compression"),
+    (ICD10, "M51.17", "/causes#nerve-compression"),
+    (ICD10, "M54.30", "/causes#nerve-compression"),
+    (ICD10, "G57.01", "/causes#nerve-compression"),
+    (ICD10, "I70.213", "/causes#peripheral-artery-disease"),
+    (ICD10, "I70.221", "/causes#peripheral-artery-disease"),
+    (ICD10, "I70.209", "/causes#peripheral-artery-disease"),
+    (ICD10, "E11.51", "/causes#peripheral-artery-disease"),
+    (ICD10, "E10.51", "/causes#peripheral-artery-disease"),
+    (ICD10, "E13.52", "/causes#peripheral-artery-disease"),
+    (ICD10, "I73.9", "/causes#peripheral-artery-disease"),
+    (ICD10, "E11.42", "/causes#peripheral-neuropathy"),
+    (ICD10, "E10.42", "/causes#peripheral-neuropathy"),
+    (ICD10, "E13.42", "/causes#peripheral-neuropathy"),
+    (ICD10, "R20.2", "/causes#peripheral-neuropathy"),
+    (ICD10, "I82.401", "/causes#deep-vein-thrombosis"),
+    (ICD10, "I80.10", "/causes#deep-vein-thrombosis"),
+    (ICD10, "I80.203", "/causes#deep-vein-thrombosis"),
+    (ICD10, "M16.11", "/causes#arthritis"),
+    (ICD10, "M17.0", "/causes#arthritis"),
+    (ICD10, "M05.79", "/causes#arthritis"),
+    (ICD10, "M19.90", "/causes#arthritis"),
+    (ICD10, "M18.11", "/causes#arthritis"),
+    (ICD10, "I83.90", "/causes#varicose-veins"),
+    (ICD10, "I87.2", "/causes#varicose-veins"),
+    (ICD10, "M79.18", "/causes#physical-exertion"),
+    (ICD10, "Z72.3", "/risk-factors#activity-level"),
+    (ICD10, "E61.2", "/risk-factors#nutrition"),
+    (ICD10, "F17.210", "/risk-factors#lifestyle"),
+    (ICD10, "E11.9", "/risk-factors#existing-conditions"),
+    (ICD10, "Z86.718", "/risk-factors#existing-conditions"),
+    (ICD10, "M79.604", "/"),
+    (ICD10, "M79.661", "/"),
+    (SNOMED, "449918009", "/causes#nighttime-leg-cramps"),
+    (SNOMED, "32914008", "/causes#restless-legs-syndrome"),
+    (SNOMED, "34095006", "/causes#dehydration-and-minerals"),
+    (SNOMED, "23056005", "/causes#nerve-compression"),
+    (SNOMED, "202735001", "/causes#nerve-compression"),
+    (SNOMED, "399957001", "/causes#peripheral-artery-disease"),
+    (SNOMED, "49455004", "/causes#peripheral-neuropathy"),
+    (SNOMED, "404223003", "/causes#deep-vein-thrombosis"),
+    (SNOMED, "239873007", "/causes#arthritis"),
+    (SNOMED, "69896004", "/causes#arthritis"),
+    (SNOMED, "72866009", "/causes#varicose-veins"),
+    (SNOMED, "68962001", "/causes#physical-exertion"),
+    (SNOMED, "71897006", "/causes#poor-circulation"),
+    (SNOMED, "56294008", "/risk-factors#lifestyle"),
+    (SNOMED, "44054006", "/risk-factors#existing-conditions"),
+    (SNOMED, "10601006", "/"),
 ];
 
 fn connect_url(code: &str, json: bool) -> String {
-    let mut url = format!("/connect?mainSearchCriteria.v.cs={ICD10}&mainSearchCriteria.v.c={code}");
-    if json {
-        url.push_str("&knowledgeResponseType=application/json");
+    connect_in(ICD10, code, if json { "application/json" } else { "" })
+}
+
+fn connect_in(system: &str, code: &str, response_type: &str) -> String {
+    let mut url =
+        format!("/connect?mainSearchCriteria.v.cs={system}&mainSearchCriteria.v.c={code}");
+    if !response_type.is_empty() {
+        url.push_str(&format!(
+            "&knowledgeResponseType={}",
+            response_type.replace('+', "%2B")
+        ));
     }
     url
 }
 
+/// An Atom response, read by a real feed parser.
+async fn feed_of(app: &TestApp, url: &str) -> (u16, String, atom_syndication::Feed) {
+    let r = app.get(url).await;
+    let status = r.status().as_u16();
+    let content_type = r.headers()["content-type"].to_str().unwrap().to_string();
+    let body = r.text().await.unwrap();
+    let feed = atom_syndication::Feed::read_from(body.as_bytes())
+        .unwrap_or_else(|e| panic!("{url}: not an Atom feed: {e}\n{body}"));
+    (status, content_type, feed)
+}
+
 #[tokio::test]
-async fn each_listed_diagnosis_code_redirects_to_its_section_and_answers_json() {
+async fn each_code_system_and_family_leads_to_its_section_as_a_redirect_atom_and_json() {
     let app = app().await;
-    for (code, target) in CODES {
-        let r = app.get(&connect_url(code, false)).await;
+    for (system, code, target) in CODES {
+        let r = app.get(&connect_in(system, code, "")).await;
         assert_eq!(r.status(), 302, "{code}");
         let location = r.headers()["location"].to_str().unwrap().to_string();
         assert_eq!(&location, target, "{code}");
@@ -249,11 +309,11 @@ async fn each_listed_diagnosis_code_redirects_to_its_section_and_answers_json() 
             "{code}: {location} exists"
         );
 
-        let r = app.get(&connect_url(code, true)).await;
+        let r = app.get(&connect_in(system, code, "application/json")).await;
         assert_eq!(r.status(), 200, "{code}");
         let json: Value = r.json().await.unwrap();
         let entries = json["feed"]["entry"].as_array().unwrap();
-        assert!(!entries.is_empty(), "{code}");
+        assert_eq!(entries.len(), 1, "{code}: one section");
         assert_eq!(
             entries[0]["link"][0]["href"],
             format!("{BASE}{target}"),
@@ -264,7 +324,237 @@ async fn each_listed_diagnosis_code_redirects_to_its_section_and_answers_json() 
             entries[0]["summary"]["_value"].as_str().unwrap().len() > 40,
             "{code}: a one-paragraph summary"
         );
+
+        for (asked, sent) in [
+            (
+                "application/atom+xml",
+                "application/atom+xml; charset=utf-8",
+            ),
+            ("text/xml", "text/xml; charset=utf-8"),
+        ] {
+            let (status, content_type, feed) =
+                feed_of(&app, &connect_in(system, code, asked)).await;
+            assert_eq!((status, content_type.as_str()), (200, sent), "{code}");
+            assert_eq!(feed.lang.as_deref(), Some("en"));
+            assert_eq!(feed.title.value, "Leg Pain at Night");
+            let [entry] = feed.entries.as_slice() else {
+                panic!("{code}: one entry, got {}", feed.entries.len())
+            };
+            assert_eq!(entry.links[0].href, format!("{BASE}{target}"), "{code}");
+            assert_eq!(entry.links[0].hreflang.as_deref(), Some("en"));
+            assert_eq!(
+                entry.title.value,
+                entries[0]["title"]["_value"].as_str().unwrap()
+            );
+            assert_eq!(
+                entry.summary.as_ref().unwrap().value,
+                entries[0]["summary"]["_value"].as_str().unwrap()
+            );
+            assert!(
+                entry.categories[0].scheme.as_deref() == Some(*system),
+                "{code}: the entry names the code system of the code that led to it"
+            );
+        }
     }
+}
+
+#[tokio::test]
+async fn for_clinics_lists_every_mapped_code_with_its_official_name_and_section() {
+    let app = app().await;
+    let doc = app.page("/for-clinics").await;
+    let rows: Vec<Vec<String>> = select(&doc, "#diagnosis-codes ~ table tbody tr")
+        .iter()
+        .map(|tr| {
+            tr.select(&scraper::Selector::parse("td").unwrap())
+                .map(|td| td.text().collect::<String>())
+                .collect()
+        })
+        .collect();
+    let links: Vec<String> = select(&doc, "#diagnosis-codes ~ table tbody tr a")
+        .iter()
+        .map(|a| a.value().attr("href").unwrap().to_string())
+        .collect();
+    // Every entry of the front matter, read here on its own.
+    let mut declared = Vec::new();
+    for file in ["index", "causes", "risk-factors"] {
+        let text = std::fs::read_to_string(repo().join(format!("content/en/{file}.md"))).unwrap();
+        let front = text.split("+++").nth(1).unwrap();
+        let table: toml::Table = toml::from_str(front).unwrap();
+        for code in table["codes"].as_array().unwrap() {
+            declared.push((file, code.as_table().unwrap().clone()));
+        }
+    }
+    assert!(declared.len() >= 100, "{} codes", declared.len());
+    assert_eq!(rows.len(), declared.len(), "one row per mapped code");
+    for (file, code) in &declared {
+        let system = if code["system"].as_str() == Some("icd10cm") {
+            "ICD-10-CM"
+        } else {
+            "SNOMED CT"
+        };
+        let name = code["name"].as_str().unwrap();
+        let path = if *file == "index" {
+            "/".to_string()
+        } else {
+            format!("/{file}")
+        };
+        let href = match code.get("anchor") {
+            Some(a) => format!("{path}#{}", a.as_str().unwrap()),
+            None => path,
+        };
+        let shown = code
+            .get("code")
+            .or(code.get("prefix"))
+            .or(code.get("range"))
+            .unwrap()
+            .as_str()
+            .unwrap()
+            .replace('-', "–");
+        let found = rows.iter().zip(&links).any(|(row, link)| {
+            row[0] == system
+                && row[1].trim_end_matches('…') == shown
+                && row[2] == name
+                && *link == href
+        });
+        assert!(found, "{system} {shown} {name} -> {href} is listed");
+    }
+    assert!(
+        rows.iter()
+            .any(|r| r[1] == "M19…" && r[2] == "Other and unspecified osteoarthritis"),
+        "the official title, not a guess"
+    );
+}
+
+#[tokio::test]
+async fn every_cause_and_risk_factor_section_has_codes_in_both_systems() {
+    // No code of either system names age, and none of the sources we read
+    // holds a SNOMED CT concept for inactivity or an ICD-10-CM code for poor
+    // circulation in the legs that would not mislead (see the README).
+    const GAPS: &[(&str, &str)] = &[
+        ("/risk-factors#age", "ICD-10-CM"),
+        ("/risk-factors#age", "SNOMED CT"),
+        ("/risk-factors#activity-level", "SNOMED CT"),
+        ("/causes#poor-circulation", "ICD-10-CM"),
+    ];
+    let site = site();
+    let (lang, _) = site.lang(0);
+    let mut missing = Vec::new();
+    for path in ["/causes", "/risk-factors"] {
+        let page = lang.page(path).unwrap();
+        let sections: Vec<&str> = if path == "/causes" {
+            CONTRACT_ANCHORS
+                .iter()
+                .find(|(p, _)| *p == path)
+                .unwrap()
+                .1
+                .to_vec()
+        } else {
+            page.body
+                .headings
+                .iter()
+                .filter(|h| h.level == 2)
+                .map(|h| h.id.as_str())
+                .collect()
+        };
+        for id in sections {
+            let link = format!("{path}#{id}");
+            for system in ["ICD-10-CM", "SNOMED CT"] {
+                let has = site
+                    .codes
+                    .entries()
+                    .iter()
+                    .any(|e| e.link == link && e.system.name() == system);
+                if !has && !GAPS.contains(&(link.as_str(), system)) {
+                    missing.push(format!("{link} has no {system} code"));
+                }
+                if has && GAPS.contains(&(link.as_str(), system)) {
+                    missing.push(format!(
+                        "{link} has a {system} code now: take it off the gaps"
+                    ));
+                }
+            }
+        }
+    }
+    assert!(missing.is_empty(), "{missing:#?}");
+}
+
+#[tokio::test]
+async fn a_display_name_finds_the_section_when_the_code_is_not_known() {
+    let app = app().await;
+    for (query, target) in [
+        (
+            "mainSearchCriteria.v.dn=Restless%20legs",
+            "/causes#restless-legs-syndrome",
+        ),
+        (
+            "mainSearchCriteria.v.cs=2.16.840.1.113883.6.1&mainSearchCriteria.v.c=1234-5&mainSearchCriteria.v.dn=Nocturnal%20leg%20cramps",
+            "/causes#nighttime-leg-cramps",
+        ),
+        (
+            &format!(
+                "mainSearchCriteria.v.cs={ICD10}&mainSearchCriteria.v.c=Z99.89&mainSearchCriteria.v.dn=Deep%20vein%20thrombosis%20of%20left%20leg"
+            ),
+            "/causes#deep-vein-thrombosis",
+        ),
+        (
+            &format!(
+                "mainSearchCriteria.v.cs={SNOMED}&mainSearchCriteria.v.dn=peripheral%20arterial%20disease"
+            ),
+            "/causes#peripheral-artery-disease",
+        ),
+        (
+            "mainSearchCriteria.v.dn=S%C3%ADndrome%20de%20piernas%20inquietas",
+            "/causes#restless-legs-syndrome",
+        ),
+    ] {
+        let r = app.get(&format!("/connect?{query}")).await;
+        assert_eq!(r.status(), 302, "{query}");
+        assert_eq!(r.headers()["location"], *target, "{query}");
+    }
+    let r = app.get("/connect?mainSearchCriteria.v.dn=Broken%20wrist&knowledgeResponseType=application/json").await;
+    assert_eq!(r.status(), 404);
+    assert!(
+        !r.text().await.unwrap().contains("wrist"),
+        "never an echo of the input"
+    );
+}
+
+#[tokio::test]
+async fn errors_come_in_the_format_asked_for_and_never_echo_the_input() {
+    let app = app().await;
+    let echo = "Do%20not%20call%20911";
+    for (url, status) in [
+        (connect_in(ICD10, "Z00.00", "application/atom+xml"), 404),
+        (connect_in(ICD10, echo, "text/xml"), 400),
+        (connect_in("9.9.9", "R25.2", "application/atom+xml"), 400),
+        (
+            format!("/connect?mainSearchCriteria.v.dn={echo}&knowledgeResponseType=text/xml"),
+            404,
+        ),
+    ] {
+        let (got, content_type, feed) = feed_of(&app, &url).await;
+        assert_eq!(got, status, "{url}");
+        assert!(content_type.contains("xml"), "{url}: {content_type}");
+        assert!(feed.entries.is_empty());
+        let subtitle = feed
+            .subtitle
+            .as_ref()
+            .expect("the reason, in the feed")
+            .value
+            .clone();
+        assert!(subtitle.len() > 20, "{url}: {subtitle}");
+        let body = app.get(&url).await.text().await.unwrap();
+        assert!(
+            !body.contains("911") && !body.contains("Z00") && !body.contains("9.9.9"),
+            "{url}: {body}"
+        );
+    }
+    let r = app.get(&connect_in(ICD10, "R25.2", "image/png")).await;
+    assert_eq!(r.status(), 406);
+    assert!(
+        r.text().await.unwrap().contains("Atom"),
+        "says which types it answers"
+    );
 }
 
 #[tokio::test]
@@ -540,11 +830,7 @@ async fn the_static_export_served_by_nginx_matches_what_the_server_returns() {
         let nginx_body = from_nginx.text().await.unwrap();
         if path.ends_with("/check") {
             // A static host cannot answer the form: it posts to the public server.
-            let action = if path == "/check" {
-                "/check"
-            } else {
-                "/embed/check"
-            };
+            let action = path;
             assert!(
                 nginx_body
                     == app_body.replace(

@@ -176,6 +176,66 @@ fn check_reports_bad_front_matter_with_its_line() {
 }
 
 #[test]
+fn check_reports_a_malformed_code_or_one_that_leads_to_two_sections_at_its_line() {
+    // A code not in its system's shape.
+    let fixture = Fixture::new();
+    let line = fixture.replace(
+        "content/en/causes.md",
+        "code = \"G25.81\"",
+        "code = \"G25-81\"",
+    );
+    let (ok, stderr) = fixture.check(&[]);
+    assert!(!ok);
+    let file = fixture.shown("content/en/causes.md");
+    assert!(
+        stderr.contains(&format!("{file}:{line}: front matter: code"))
+            && stderr.contains("not a valid code in ICD-10-CM"),
+        "{stderr}"
+    );
+
+    // A SNOMED CT id with a wrong check digit.
+    let fixture = Fixture::new();
+    let line = fixture.replace("content/en/causes.md", "\"32914008\"", "\"32914009\"");
+    let (ok, stderr) = fixture.check(&[]);
+    assert!(!ok);
+    let file = fixture.shown("content/en/causes.md");
+    assert!(
+        stderr.contains(&format!("{file}:{line}: front matter: code")),
+        "{stderr}"
+    );
+
+    // The same code in two sections, on two pages: reported once, at the later line.
+    let fixture = Fixture::new();
+    let line = fixture.replace(
+        "content/en/risk-factors.md",
+        "code = \"E11.9\"",
+        "prefix = \"E11\"",
+    );
+    let (ok, stderr) = fixture.check(&[]);
+    assert!(!ok);
+    let risk = fixture.shown("content/en/risk-factors.md");
+    assert!(
+        stderr.contains("a code must lead to one section")
+            && stderr.contains(&format!("{risk}:{line}")),
+        "{stderr}"
+    );
+
+    // The very same entry twice.
+    let fixture = Fixture::new();
+    fixture.replace(
+        "content/en/causes.md",
+        "codes = [\n",
+        "codes = [\n  { system = \"snomed\", code = \"32914008\", name = \"Restless legs\", anchor = \"restless-legs-syndrome\" },\n",
+    );
+    let (ok, stderr) = fixture.check(&[]);
+    assert!(!ok);
+    assert!(
+        stderr.contains("SNOMED CT 32914008 is mapped twice"),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn check_reports_a_missing_or_unused_string_with_its_file_and_line() {
     let fixture = Fixture::new();
     let line = fixture.replace("locales/en.ftl", "form-submit = ", "form-sub = ");
@@ -213,7 +273,7 @@ fn check_fails_a_passed_review_date_and_warns_a_month_ahead() {
         .find(|l| l.starts_with("next_review"))
         .unwrap()
         .to_string();
-    let line = fixture.replace("content/en/about.md", &old, "next_review = 2020-01-01");
+    let line = fixture.replace_in_every_language("about.md", &old, "next_review = 2020-01-01");
     let (ok, stderr) = fixture.check(&[]);
     assert!(!ok);
     let file = fixture.shown("content/en/about.md");
@@ -224,11 +284,8 @@ fn check_fails_a_passed_review_date_and_warns_a_month_ahead() {
 
     let fixture = Fixture::new();
     let soon = leg_pain_guide::startup::today() + time::Duration::days(10);
-    let line = fixture.replace(
-        "content/en/about.md",
-        &old,
-        &format!("next_review = {soon}"),
-    );
+    let line =
+        fixture.replace_in_every_language("about.md", &old, &format!("next_review = {soon}"));
     let (ok, stderr) = fixture.check(&[]);
     assert!(ok, "a warning does not fail the check: {stderr}");
     let file = fixture.shown("content/en/about.md");

@@ -754,9 +754,9 @@ fn a_passed_review_date_never_stops_the_server_and_the_page_says_so() {
         .find(|l| l.starts_with("next_review"))
         .unwrap()
         .to_string();
-    fixture.replace("content/en/about.md", &old, "next_review = 2026-01-01");
-    fixture.replace(
-        "content/en/about.md",
+    fixture.replace_in_every_language("about.md", &old, "next_review = 2026-01-01");
+    fixture.replace_in_every_language(
+        "about.md",
         "last_reviewed = 2026-11-22",
         "last_reviewed = 2025-07-01",
     );

@@ -8,4 +8,5 @@ mod helpers;
 mod pages;
 mod reliability;
 mod safety;
+mod spanish;
 mod support;

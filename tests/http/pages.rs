@@ -371,10 +371,17 @@ async fn healthz_robots_and_sitemap_answer() {
     assert!(robots.contains("Sitemap: https://legs.example/sitemap.xml"));
     let sitemap = app.get("/sitemap.xml").await.text().await.unwrap();
     for (path, _) in CONTRACT_PAGES {
-        assert!(
-            sitemap.contains(&format!("<loc>https://legs.example{path}</loc>")),
-            "{path} in sitemap"
-        );
+        for prefix in ["", "/es"] {
+            // The Spanish home page is /es, with no slash after it.
+            let url = match (prefix, *path) {
+                ("/es", "/") => "/es".to_string(),
+                _ => format!("{prefix}{path}"),
+            };
+            assert!(
+                sitemap.contains(&format!("<loc>https://legs.example{url}</loc>")),
+                "{url} in sitemap"
+            );
+        }
     }
     // One entry per page, each once, and every entry parses as XML.
     let locs: Vec<&str> = sitemap
@@ -386,8 +393,8 @@ async fn healthz_robots_and_sitemap_answer() {
     assert_eq!(locs.len(), unique.len(), "no page twice: {locs:?}");
     assert_eq!(
         locs.len(),
-        CONTRACT_PAGES.len(),
-        "every page once: {locs:?}"
+        2 * CONTRACT_PAGES.len(),
+        "every page once, in each language: {locs:?}"
     );
     assert!(sitemap.starts_with("<?xml") && sitemap.trim_end().ends_with("</urlset>"));
 }

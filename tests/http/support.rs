@@ -170,6 +170,21 @@ impl Fixture {
         line
     }
 
+    /// Replaces the first `from` in one page of every language (`about.md`),
+    /// for changes the languages must agree on; returns the line in English.
+    pub fn replace_in_every_language(&self, page: &str, from: &str, to: &str) -> usize {
+        let mut langs: Vec<String> = std::fs::read_dir(self.path("content"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        langs.sort_by_key(|l| (l != "en", l.clone()));
+        let lines: Vec<usize> = langs
+            .iter()
+            .map(|l| self.replace(&format!("content/{l}/{page}"), from, to))
+            .collect();
+        lines[0]
+    }
+
     /// Runs the binary with this copy's folders.
     pub fn run(&self, command: &str, extra: &[&str]) -> Output {
         Command::new(env!("CARGO_BIN_EXE_leg-pain-guide"))
