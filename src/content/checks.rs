@@ -11,7 +11,7 @@ use crate::problem::Problems;
 /// Checks one language's pages together.
 pub fn site(lang: &LangContent, problems: &mut Problems) {
     let by_path: HashMap<&str, &Page> = lang.pages.iter().map(|p| (p.path.as_str(), p)).collect();
-    let dir = lang.pages.first().map_or_else(String::new, content_dir_of);
+    let dir = &lang.dir;
     for path in contract::PAGES {
         if !by_path.contains_key(path) {
             let file = if *path == "/" {
@@ -174,16 +174,6 @@ fn broken_link(url: &str, page: &Page, by_path: &HashMap<&str, &Page>) -> Option
     }
 }
 
-fn content_dir_of(page: &Page) -> String {
-    let file = std::path::Path::new(&page.file);
-    let depth = page.path.matches('/').count().max(1);
-    let mut dir = file;
-    for _ in 0..depth {
-        dir = dir.parent().unwrap_or(dir);
-    }
-    dir.display().to_string()
-}
-
 /// Checks every language against the default one: same pages, headings,
 /// care cards, glossary terms, review dates and place in the site.
 pub fn languages_agree(content: &Content, problems: &mut Problems) {
@@ -191,7 +181,7 @@ pub fn languages_agree(content: &Content, problems: &mut Problems) {
         return;
     };
     for other in others {
-        let dir = other.pages.first().map_or_else(String::new, content_dir_of);
+        let dir = &other.dir;
         for page in &reference.pages {
             if other.page(&page.path).is_none() {
                 let file = if page.path == "/" {

@@ -94,6 +94,8 @@ pub struct LangContent {
     pub strings: Strings,
     pub pages: Vec<Page>,
     pub glossary: Glossary,
+    /// The folder its pages come from, for problems about a missing page.
+    pub dir: String,
 }
 
 impl LangContent {
@@ -182,12 +184,23 @@ pub struct LoadOptions<'a> {
 
 /// Loads, renders and checks every page of every language in `locales`.
 pub fn load(locales: Locales, opts: &LoadOptions<'_>) -> (Content, Problems) {
+    use rayon::prelude::*;
     let mut problems = Problems::default();
+    // One language per core: they are independent until compared below.
+    let loaded: Vec<(LangContent, Problems)> = locales
+        .langs
+        .into_par_iter()
+        .map(|strings| {
+            let mut problems = Problems::default();
+            let dir = opts.content_dir.join(&strings.lang.code);
+            let lang = load_language(strings, &dir, opts, &mut problems);
+            checks::site(&lang, &mut problems);
+            (lang, problems)
+        })
+        .collect();
     let mut langs = Vec::new();
-    for strings in locales.langs {
-        let dir = opts.content_dir.join(&strings.lang.code);
-        let lang = load_language(strings, &dir, opts, &mut problems);
-        checks::site(&lang, &mut problems);
+    for (lang, lang_problems) in loaded {
+        problems.extend(lang_problems);
         langs.push(lang);
     }
     let content = Content { langs };
@@ -302,6 +315,7 @@ fn load_language(
         strings,
         pages,
         glossary,
+        dir: dir.display().to_string(),
     }
 }
 

@@ -63,14 +63,15 @@ pub struct Asset {
     pub brotli: Option<Variant>,
 }
 
-/// How hard to compress: every byte counts on the pages readers open first;
-/// embeds and QR codes are secondary, and start-up time counts too.
+/// How hard to compress. Start-up counts (a restart is a gap in service), and
+/// so do bytes on a phone: brotli 5 is about fifteen times faster than brotli
+/// 10 here (1 ms against 10 to 15 ms for a 16 KB page, on 2 cores) for pages
+/// about 10% larger, all well under the 14 KB budget (`scripts/bench` prints them).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Effort {
-    /// Brotli 10, gzip 9: the pages and the stylesheet. (Brotli 11 saved
-    /// about 3% a page for 40 ms more start-up on 2 cores.)
+    /// Brotli 10, gzip 9: the stylesheet, fetched once and cached for a year.
     Smallest,
-    /// Brotli 9, gzip 6: several times faster, a few percent larger.
+    /// Brotli 5, gzip 6: pages, embeds, QR codes, the sitemap.
     Quick,
     /// Not compressed (small per-request-sized files).
     None,
@@ -160,13 +161,14 @@ fn gzip(bytes: &[u8], effort: Effort) -> Vec<u8> {
 
 fn brotli(bytes: &[u8], effort: Effort) -> Vec<u8> {
     let mut out = Vec::new();
-    // A window just big enough for the file: same output, far less memory
-    // than the default 4 MiB window while compressing at start-up.
-    let window_bits = (usize::BITS - bytes.len().max(1).leading_zeros()).clamp(10, 22) as i32;
+    // A window just big enough for the file (far less memory than the default
+    // 4 MiB), but no smaller than 256 KiB: with a smaller one this encoder is
+    // ten times slower at brotli 5 to 8, for the same output. No size hint,
+    // for the same reason.
+    let window_bits = (usize::BITS - bytes.len().max(1).leading_zeros()).clamp(18, 22) as i32;
     let params = brotli::enc::BrotliEncoderParams {
-        quality: if effort == Effort::Smallest { 10 } else { 9 },
+        quality: if effort == Effort::Smallest { 10 } else { 5 },
         lgwin: window_bits,
-        size_hint: bytes.len(),
         ..Default::default()
     };
     brotli::BrotliCompress(&mut &bytes[..], &mut out, &params)

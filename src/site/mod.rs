@@ -10,6 +10,8 @@ pub mod layout;
 
 use std::collections::HashMap;
 
+use rayon::prelude::*;
+
 use actix_web::web::Bytes;
 use askama::Template;
 use fluent_bundle::FluentValue;
@@ -357,28 +359,33 @@ impl Site {
                 effort: Effort::None,
             },
         ];
-        let mut problems = Problems::default();
-        for (lang, site) in content.langs.iter().zip(&lang_sites) {
-            for page in &lang.pages {
+        // Every page of every language, rendered on every core.
+        let jobs: Vec<(&LangContent, &LangSite, &Page)> = content
+            .langs
+            .iter()
+            .zip(&lang_sites)
+            .flat_map(|(lang, site)| lang.pages.iter().map(move |page| (lang, site, page)))
+            .collect();
+        let rendered: Vec<Result<(Vec<Prepared>, Problems), askama::Error>> = jobs
+            .par_iter()
+            .map(|&(lang, site, page)| {
+                let mut prepared = Vec::new();
+                let mut problems = Problems::default();
                 for embed in [false, true] {
                     let layout = site.layout(embed);
                     let after = generated(lang, site, layout, page, &codes, settings)?;
                     let html = render_page(lang, layout, &langs, page, &after, "", today)?;
-                    raw.push(Prepared {
+                    prepared.push(Prepared {
                         path: layout.url(&page.path),
                         body: html.into(),
                         content_type: "text/html; charset=utf-8",
                         cache: CachePolicy::Revalidate,
-                        effort: if embed {
-                            Effort::Quick
-                        } else {
-                            Effort::Smallest
-                        },
+                        effort: Effort::Quick,
                     });
                 }
                 let url = format!("{}{}", settings.base_url, page.url);
                 match clinics::qr_svg(&url) {
-                    Some(svg) => raw.push(Prepared {
+                    Some(svg) => prepared.push(Prepared {
                         path: clinics::qr_path(&lang.strings.lang.prefix, &page.path),
                         body: svg.into(),
                         content_type: "image/svg+xml",
@@ -393,7 +400,14 @@ impl Site {
                         ),
                     ),
                 }
-            }
+                Ok((prepared, problems))
+            })
+            .collect();
+        let mut problems = Problems::default();
+        for result in rendered {
+            let (prepared, page_problems) = result?;
+            raw.extend(prepared);
+            problems.extend(page_problems);
         }
         if problems.has_errors() {
             return Err(BuildError::Problems(problems));

@@ -46,13 +46,16 @@ fn split_terms<'a>(
 ) {
     let mut rest = text;
     loop {
+        // Lower-cased once for every phrase (there are dozens per language).
+        let lower = rest.to_lowercase();
         let best = glossary
             .iter()
             .filter(|(id, _)| !linked.contains(id.as_str()))
             .flat_map(|(id, phrases)| {
+                let lower = &lower;
                 phrases
                     .iter()
-                    .filter_map(move |p| find_phrase(rest, p).map(|r| (r, id)))
+                    .filter_map(move |p| find_in(rest, lower, p).map(|r| (r, id)))
             })
             .min_by_key(|(r, _)| (r.start, std::cmp::Reverse(r.end)));
         let Some((range, id)) = best else { break };
@@ -85,19 +88,26 @@ fn split_terms<'a>(
 /// The first whole-word match of `phrase` in `text`: case-insensitive, except
 /// acronyms ("PAD"), which must match exactly so "heating pad" stays plain.
 pub fn find_phrase(text: &str, phrase: &str) -> Option<Range<usize>> {
+    find_in(text, &text.to_lowercase(), phrase)
+}
+
+/// [`find_phrase`], with `lower` the text already lower-cased.
+fn find_in(text: &str, lower: &str, phrase: &str) -> Option<Range<usize>> {
     let is_acronym =
         phrase.chars().any(char::is_alphabetic) && !phrase.chars().any(char::is_lowercase);
+    let lowered;
     let (haystack, needle) = if is_acronym {
-        (text.to_string(), phrase.to_string())
+        (text, phrase)
     } else {
-        (text.to_lowercase(), phrase.to_lowercase())
+        lowered = phrase.to_lowercase();
+        (lower, lowered.as_str())
     };
     // Lowercasing can change byte lengths outside ASCII; only match when it did not.
     if haystack.len() != text.len() {
         return None;
     }
     haystack
-        .match_indices(&needle)
+        .match_indices(needle)
         .map(|(start, m)| start..start + m.len())
         .find(|r| {
             let before_ok = haystack[..r.start]
