@@ -3,7 +3,7 @@
 //! header limits.
 
 use std::panic::AssertUnwindSafe;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceRequest, ServiceResponse};
@@ -50,7 +50,11 @@ pub async fn log_request(
         Err(e) => e.as_response_error().status_code().as_u16(),
     };
     if let Some(w) = &watch {
-        w.request_done();
+        // With no settings at hand, zero: the connection resets its timer at once.
+        let keep_alive = state
+            .as_ref()
+            .map_or(Duration::ZERO, |s| s.live().settings.keep_alive);
+        w.request_done(keep_alive);
     }
     if let Some(state) = state {
         state.log.request(

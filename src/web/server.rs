@@ -63,9 +63,16 @@ enum Expiry {
 #[derive(Debug)]
 pub struct ConnWatch {
     phase: Mutex<Phase>,
-    /// The connection's task, woken when the phase changes so that its
-    /// deadline is set again at once (it may be waiting on an older one).
-    waker: Mutex<Option<Waker>>,
+    wake: Mutex<Wake>,
+}
+
+/// The connection's task and the deadline its timer is set for: when a
+/// request ends, the task is woken to set its timer again only if the
+/// keep-alive deadline comes before the one already set (or none is set).
+#[derive(Debug, Default)]
+struct Wake {
+    waker: Option<Waker>,
+    armed: Option<Instant>,
 }
 
 impl ConnWatch {
@@ -76,7 +83,7 @@ impl ConnWatch {
                 first_byte: None,
                 fresh: true,
             }),
-            waker: Mutex::new(None),
+            wake: Mutex::new(Wake::default()),
         })
     }
 
@@ -90,26 +97,33 @@ impl ConnWatch {
         self.with(|p| *p = Phase::InRequest);
     }
 
-    /// The app has its response: the connection waits for the next request.
-    pub fn request_done(&self) {
+    /// The app has its response: the connection waits for the next request,
+    /// for at most `keep_alive`.
+    pub fn request_done(&self, keep_alive: Duration) {
+        let now = Instant::now();
         self.with(|p| {
             *p = Phase::Waiting {
-                since: Instant::now(),
+                since: now,
                 first_byte: None,
                 fresh: false,
             }
         });
-        let waker = self.waker.lock().unwrap_or_else(|e| e.into_inner()).take();
-        if let Some(waker) = waker {
+        let mut wake = self.wake.lock().unwrap_or_else(|e| e.into_inner());
+        if wake.armed.is_none_or(|armed| armed > now + keep_alive)
+            && let Some(waker) = wake.waker.take()
+        {
+            wake.armed = None;
             waker.wake();
         }
     }
 
-    fn remember(&self, waker: &Waker) {
-        let mut slot = self.waker.lock().unwrap_or_else(|e| e.into_inner());
-        if !slot.as_ref().is_some_and(|w| w.will_wake(waker)) {
-            *slot = Some(waker.clone());
+    /// The task to wake, and the deadline its timer is now set for (if any).
+    fn remember(&self, waker: &Waker, armed: Option<Instant>) {
+        let mut wake = self.wake.lock().unwrap_or_else(|e| e.into_inner());
+        if !wake.waker.as_ref().is_some_and(|w| w.will_wake(waker)) {
+            wake.waker = Some(waker.clone());
         }
+        wake.armed = armed;
     }
 
     fn bytes_read(&self) {
@@ -164,6 +178,8 @@ pub struct TimedIo {
     watch: Arc<ConnWatch>,
     state: Data<AppState>,
     sleep: Pin<Box<Sleep>>,
+    /// The timer has been polled, so it will wake the task at its deadline.
+    armed: bool,
     /// The last write could not go out: nothing may be written beside it.
     write_blocked: bool,
     expired: bool,
@@ -176,6 +192,7 @@ impl TimedIo {
             watch: ConnWatch::new(),
             state,
             sleep: Box::pin(tokio::time::sleep(Duration::from_secs(3600))),
+            armed: false,
             write_blocked: false,
             expired: false,
         }
@@ -226,20 +243,27 @@ impl AsyncRead for TimedIo {
             }
             Poll::Ready(Err(e)) => Poll::Ready(Err(e)),
             Poll::Pending => {
-                this.watch.remember(cx.waker());
                 let live = this.state.live();
                 let Some((deadline, expiry)) = this
                     .watch
                     .deadline(live.settings.head_timeout, live.settings.keep_alive)
                 else {
+                    // In a request: the timer set before, if it has not fired, still wakes us.
+                    let armed = (this.armed && !this.sleep.is_elapsed())
+                        .then(|| this.sleep.deadline().into_std());
+                    this.watch.remember(cx.waker(), armed);
                     return Poll::Pending;
                 };
-                let deadline = tokio::time::Instant::from_std(deadline);
-                if this.sleep.deadline() != deadline {
-                    this.sleep.as_mut().reset(deadline);
+                let at = tokio::time::Instant::from_std(deadline);
+                if this.sleep.deadline() != at {
+                    this.sleep.as_mut().reset(at);
                 }
+                this.armed = true;
                 match this.sleep.as_mut().poll(cx) {
-                    Poll::Pending => Poll::Pending,
+                    Poll::Pending => {
+                        this.watch.remember(cx.waker(), Some(deadline));
+                        Poll::Pending
+                    }
                     Poll::Ready(()) => {
                         this.expire(expiry, &live);
                         Poll::Ready(Err(timed_out()))
