@@ -103,7 +103,7 @@ fn print_problems(problems: &Problems) {
 }
 
 fn check(settings: &Settings) -> ExitCode {
-    match startup::build(settings, Mode::Serve, startup::today(), Level::Error) {
+    match startup::build(settings, Mode::Check, startup::today(), Level::Error) {
         Ok((site, warnings)) => {
             print_problems(&warnings);
             for lang in &site.content.langs {

@@ -44,6 +44,10 @@ pub enum Mode {
     Serve,
     /// Written as files for a static host: forms post to the base URL.
     Export,
+    /// Built by `check` to find problems, then thrown away: as served, but
+    /// with no compressed copies (half the work of a build, none of it
+    /// able to fail).
+    Check,
 }
 
 /// One language of the built site.
@@ -419,6 +423,11 @@ impl Site {
                     let html = render_error(&lang.strings, site.layout(embed), *kind)?;
                     errors.insert((*kind, i, embed), Bytes::from(html));
                 }
+            }
+        }
+        if mode == Mode::Check {
+            for asset in &mut raw {
+                asset.effort = Effort::None;
             }
         }
         Ok(Site {

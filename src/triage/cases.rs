@@ -56,8 +56,14 @@ pub struct Coverage {
 }
 
 /// What the worked cases cover: the rules, causes and tips their answers
-/// bring out when assessed, against all there are.
+/// bring out when assessed, against all there are. Worked out once: the
+/// cases and the rules are compiled in.
 pub fn coverage() -> Coverage {
+    static COVERAGE: std::sync::OnceLock<Coverage> = std::sync::OnceLock::new();
+    *COVERAGE.get_or_init(measure_coverage)
+}
+
+fn measure_coverage() -> Coverage {
     let cases = worked_cases();
     let results: Vec<_> = cases
         .iter()

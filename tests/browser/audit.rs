@@ -10,7 +10,7 @@ use serde_json::Value;
 
 use crate::checks::{self, Axe};
 use crate::helpers::{TestApp, spawn_app};
-use crate::states::{Form, Input, LEVELS, Report, State, all_states};
+use crate::states::{Form, Input, LEVELS, Report, State, all_states, states_in};
 use crate::tools::{self, screenshot_dir};
 use crate::webdriver::{Options, Session};
 
@@ -18,7 +18,17 @@ use crate::webdriver::{Options, Session};
 const WIDTHS: &[u32] = &[1280, 375];
 
 #[tokio::test]
-async fn every_page_and_check_state_is_accessible_and_private_in_light_and_dark() {
+async fn every_english_page_and_check_state_is_accessible_and_private_in_light_and_dark() {
+    accessible_and_private_in_light_and_dark("").await;
+}
+
+#[tokio::test]
+async fn every_spanish_page_and_check_state_is_accessible_and_private_in_light_and_dark() {
+    accessible_and_private_in_light_and_dark("/es").await;
+}
+
+/// The axe and privacy sweep over one language's states.
+async fn accessible_and_private_in_light_and_dark(lang: &'static str) {
     let tools = tools::require();
     let axe = Axe::load(&tools);
     let app = spawn_app().await;
@@ -34,7 +44,7 @@ async fn every_page_and_check_state_is_accessible_and_private_in_light_and_dark(
     let mut report = Report::default();
     for &width in WIDTHS {
         session.set_viewport(width, 900).await;
-        for state in all_states() {
+        for state in states_in(lang) {
             session.set_media("light", false).await;
             state.reach(&session, &app, Input::Script).await;
             let loaded = format!("{width}px {}", state.name());

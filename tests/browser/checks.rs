@@ -16,36 +16,48 @@ pub const AXE_TAGS: &[&str] = &["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wca
 
 /// axe-core, read once from node_modules, injected into each page with
 /// WebDriver's execute (the page's CSP governs the page's own scripts only).
+/// It is injected once per document: a second run on the same page (the
+/// other colour scheme) uses the copy already there.
 pub struct Axe {
-    script: String,
+    source: String,
 }
+
+/// Runs the axe already in the page, or answers `{missing: true}`.
+const AXE_RUN: &str = "const done = arguments[arguments.length - 1];\n\
+     if (typeof window.axe !== 'object' || typeof window.axe.run !== 'function') {\n\
+       done({missing: true}); return;\n\
+     }\n\
+     window.axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}, resultTypes: ['violations']})\n\
+       .then(r => done({version: window.axe.version, violations: r.violations.map(v => ({\n\
+         id: v.id, impact: v.impact, help: v.help,\n\
+         nodes: v.nodes.map(n => ({target: n.target, summary: n.failureSummary}))\n\
+       }))}))\n\
+       .catch(e => done({error: String(e && e.stack || e)}));";
 
 impl Axe {
     pub fn load(tools: &Tools) -> Axe {
         let source = std::fs::read_to_string(&tools.axe_js)
             .unwrap_or_else(|e| panic!("read {}: {e}", tools.axe_js.display()));
-        let script = format!(
-            "{source}\n;\
-             const done = arguments[arguments.length - 1];\n\
-             if (typeof axe !== 'object' || typeof axe.run !== 'function') {{\n\
-               done({{error: 'axe-core did not load into the page'}}); return;\n\
-             }}\n\
-             axe.run(document, {{runOnly: {{type: 'tag', values: arguments[0]}}, resultTypes: ['violations']}})\n\
-               .then(r => done({{version: axe.version, violations: r.violations.map(v => ({{\n\
-                 id: v.id, impact: v.impact, help: v.help,\n\
-                 nodes: v.nodes.map(n => ({{target: n.target, summary: n.failureSummary}}))\n\
-               }}))}}))\n\
-               .catch(e => done({{error: String(e && e.stack || e)}}));"
-        );
-        Axe { script }
+        Axe {
+            source: format!("{source}\n;return typeof window.axe === 'object';"),
+        }
+    }
+
+    async fn run(&self, session: &Session) -> Value {
+        session.execute_async(AXE_RUN, vec![json!(AXE_TAGS)]).await
     }
 
     /// Runs axe on the current page: one line per violation, with its id,
     /// impact, help and the selectors of every node.
     pub async fn check(&self, session: &Session) -> Vec<String> {
-        let result = session
-            .execute_async(&self.script, vec![json!(AXE_TAGS)])
-            .await;
+        let mut result = self.run(session).await;
+        if result["missing"] == Value::Bool(true) {
+            let loaded = session.execute(&self.source, vec![]).await;
+            if loaded != Value::Bool(true) {
+                return vec![format!("axe-core did not load into the page: {loaded}")];
+            }
+            result = self.run(session).await;
+        }
         if let Some(error) = result["error"].as_str() {
             return vec![format!("axe could not run: {error}")];
         }
@@ -202,65 +214,118 @@ pub async fn small_body_text(session: &Session) -> Vec<String> {
     }
 }
 
-/// What has keyboard focus, and whether its focus indicator shows.
-/// With `mark`, tags the element so a walk can tell when it comes round again.
-const ACTIVE_ELEMENT: &str = r#"
-const el = document.activeElement;
-if (!el || el === document.body || el === document.documentElement) return null;
-const mark = arguments[0];
-const seen = el.dataset.tabStop !== undefined;
-if (mark !== null && !seen) el.dataset.tabStop = String(mark);
-const s = getComputedStyle(el);
-const alpha = c => {
-  const m = /rgba?\(([^)]*)\)/.exec(c);
-  if (!m) return c === 'transparent' ? 0 : 1;
-  const parts = m[1].split(/[\s,\/]+/).filter(Boolean);
-  return parts.length > 3 ? parseFloat(parts[3]) : 1;
-};
-const outline = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0 && alpha(s.outlineColor) > 0;
-const shadow = s.boxShadow !== 'none';
-const cls = typeof el.className === 'string' ? el.className : '';
-const text = (el.getAttribute('aria-label') || el.textContent || '').trim().replace(/\s+/g, ' ').slice(0, 50);
-return {
-  seen, tag: el.tagName.toLowerCase(), id: el.id, cls, type: el.type || '', name: el.name || '',
-  value: el.value || '', checked: !!el.checked, href: el.getAttribute('href') || '', text,
-  in_main: !!el.closest('main'), visible_focus: outline || shadow,
-  style: `outline: ${s.outlineStyle} ${s.outlineWidth} ${s.outlineColor}; box-shadow: ${s.boxShadow}`,
-  describe: el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + (cls ? '.' + cls.trim().split(/\s+/).join('.') : '') +
-    (el.name ? `[name=${el.name}][value=${el.value}]` : '') + (el.getAttribute('href') ? `[href=${el.getAttribute('href')}]` : '') +
-    (text ? ` "${text}"` : ''),
-};
+/// A Tab stop described: `describeStop(el, mark)` returns null for no
+/// element (or the body), else what it is and whether its focus indicator
+/// shows. With a `mark`, tags the element so a walk can tell when it comes
+/// round again.
+const DESCRIBE_STOP: &str = r#"
+function describeStop(el, mark) {
+  if (!el || el === document.body || el === document.documentElement) return null;
+  const seen = el.dataset.tabStop !== undefined;
+  if (mark !== null && !seen) el.dataset.tabStop = String(mark);
+  const s = getComputedStyle(el);
+  const alpha = c => {
+    const m = /rgba?\(([^)]*)\)/.exec(c);
+    if (!m) return c === 'transparent' ? 0 : 1;
+    const parts = m[1].split(/[\s,\/]+/).filter(Boolean);
+    return parts.length > 3 ? parseFloat(parts[3]) : 1;
+  };
+  const outline = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0 && alpha(s.outlineColor) > 0;
+  const shadow = s.boxShadow !== 'none';
+  const cls = typeof el.className === 'string' ? el.className : '';
+  const text = (el.getAttribute('aria-label') || el.textContent || '').trim().replace(/\s+/g, ' ').slice(0, 50);
+  return {
+    seen, tag: el.tagName.toLowerCase(), id: el.id, cls, type: el.type || '', name: el.name || '',
+    value: el.value || '', checked: !!el.checked, href: el.getAttribute('href') || '', text,
+    in_main: !!el.closest('main'), visible_focus: outline || shadow,
+    style: `outline: ${s.outlineStyle} ${s.outlineWidth} ${s.outlineColor}; box-shadow: ${s.boxShadow}`,
+    describe: el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + (cls ? '.' + cls.trim().split(/\s+/).join('.') : '') +
+      (el.name ? `[name=${el.name}][value=${el.value}]` : '') + (el.getAttribute('href') ? `[href=${el.getAttribute('href')}]` : '') +
+      (text ? ` "${text}"` : ''),
+  };
+}
 "#;
 
 /// The element that has focus now (`Value::Null` for none or the body).
 pub async fn active_element(session: &Session) -> Value {
-    session.execute(ACTIVE_ELEMENT, vec![Value::Null]).await
+    let script = format!("{DESCRIBE_STOP}\nreturn describeStop(document.activeElement, null);");
+    session.execute(&script, vec![]).await
 }
+
+/// Tab presses sent in one WebDriver call by `tab_through`.
+const TABS_PER_CALL: usize = 25;
 
 /// Presses Tab through every stop on the page (until focus leaves the page
 /// or comes back round). Returns each stop, and a problem for each stop
 /// whose focus indicator does not show.
+///
+/// Each stop is described by a `focusin` listener the moment it takes
+/// focus, so the Tabs go in batches rather than one round trip each; a
+/// stop that focus skips over is still seen, since every focus change
+/// fires `focusin`.
 pub async fn tab_through(session: &Session) -> (Vec<Value>, Vec<String>) {
-    let mut stops = Vec::new();
-    let mut problems = Vec::new();
-    for n in 0..400 {
-        session.press(&[TAB]).await;
-        let stop = session.execute(ACTIVE_ELEMENT, vec![json!(n)]).await;
-        if stop.is_null() || stop["seen"] == true {
-            return (stops, problems);
+    let install = format!(
+        "{DESCRIBE_STOP}\n\
+         window.__tabStops = [];\n\
+         document.addEventListener('focusin', () => {{\n\
+           window.__tabStops.push(describeStop(document.activeElement, window.__tabStops.length));\n\
+         }}, true);\n\
+         return true;"
+    );
+    assert_eq!(
+        session.execute(&install, vec![]).await,
+        Value::Bool(true),
+        "the Tab stop recorder installs"
+    );
+    let tabs = [TAB; TABS_PER_CALL];
+    let mut recorded: Vec<Value> = Vec::new();
+    while recorded.len() < 400 {
+        session.press(&tabs).await;
+        let seen = session
+            .execute("return window.__tabStops || null;", vec![])
+            .await;
+        let Some(seen) = seen.as_array() else {
+            return (
+                Vec::new(),
+                vec!["the page was left during the Tab walk".into()],
+            );
+        };
+        let grew = seen.len() > recorded.len();
+        recorded = seen.clone();
+        if let Some(end) = recorded
+            .iter()
+            .position(|s| s.is_null() || s["seen"] == true)
+        {
+            recorded.truncate(end);
+            return (recorded.clone(), focus_problems(&recorded));
         }
-        if stop["visible_focus"] != true {
-            problems.push(format!(
+        // Focus that leaves the page fires no focusin; the next Tab
+        // usually brings it back to a stop already seen, ending the walk
+        // above. If a whole batch moved it nowhere, it stayed outside.
+        if !grew {
+            return (recorded.clone(), focus_problems(&recorded));
+        }
+    }
+    let mut problems = focus_problems(&recorded);
+    problems.push("more than 400 Tab stops: the walk never ended".into());
+    (recorded, problems)
+}
+
+/// A problem for each stop whose focus indicator does not show.
+fn focus_problems(stops: &[Value]) -> Vec<String> {
+    stops
+        .iter()
+        .enumerate()
+        .filter(|(_, stop)| stop["visible_focus"] != true)
+        .map(|(n, stop)| {
+            format!(
                 "focus not visible on Tab stop {}: {} ({})",
                 n + 1,
                 stop["describe"].as_str().unwrap_or("?"),
                 stop["style"].as_str().unwrap_or("")
-            ));
-        }
-        stops.push(stop);
-    }
-    problems.push("more than 400 Tab stops: the walk never ended".into());
-    (stops, problems)
+            )
+        })
+        .collect()
 }
 
 /// Runs the Nu HTML Checker once over every document. Returns its errors

@@ -8,21 +8,30 @@ use serde_json::{Value, json};
 use crate::checks::{self, active_element};
 use crate::helpers::spawn_app;
 use crate::states::{
-    Input, Report, State, all_states, required_fields,
-    submit_empty_check_and_expect_focused_summary,
+    Input, Report, State, required_fields, states_in, submit_empty_check_and_expect_focused_summary,
 };
 use crate::tools;
 use crate::webdriver::{ARROW_DOWN, ENTER, Options, SPACE, Session, TAB};
 
 #[tokio::test]
-async fn skip_link_comes_first_and_focus_is_visible_on_every_tab_stop() {
+async fn skip_link_comes_first_and_focus_is_visible_on_every_tab_stop_in_english() {
+    skip_link_and_visible_focus("").await;
+}
+
+#[tokio::test]
+async fn skip_link_comes_first_and_focus_is_visible_on_every_tab_stop_in_spanish() {
+    skip_link_and_visible_focus("/es").await;
+}
+
+/// The Tab walk over one language's states.
+async fn skip_link_and_visible_focus(lang: &'static str) {
     let tools = tools::require();
     let app = spawn_app().await;
     let session = Session::start(&tools, Options::default()).await;
     session.set_viewport(1280, 900).await;
     let mut report = Report::default();
 
-    for state in all_states() {
+    for state in states_in(lang) {
         // The form's other states are the /check page again, plus the
         // error summary and a result: walk the summary and one result.
         if matches!(&state, State::Result(_, level) if level.urgency != "emergency") {

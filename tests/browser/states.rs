@@ -196,21 +196,27 @@ pub enum State {
 /// Every page, the 404 page, every state of the check (the empty form is
 /// the `/check` page), and the embeddable copies, in every language.
 pub fn all_states() -> Vec<State> {
-    let mut states: Vec<State> = Vec::new();
-    for lang in LANGS {
-        let site = Form { embed: false, lang };
-        states.extend(PAGES.iter().map(|(name, path)| State::Page {
+    LANGS.iter().flat_map(|lang| states_in(lang)).collect()
+}
+
+/// The same states in one language (`""` for English, `"/es"`), for the
+/// longest sweeps, which run a language each so the two can run side by side.
+pub fn states_in(lang: &'static str) -> Vec<State> {
+    let site = Form { embed: false, lang };
+    let mut states: Vec<State> = PAGES
+        .iter()
+        .map(|(name, path)| State::Page {
             name: format!("{}{name}", lang_name(lang)),
             path: in_lang(lang, path),
-        }));
-        states.push(State::Page {
-            name: format!("{}not-found", lang_name(lang)),
-            path: format!("{lang}{NOT_FOUND_PATH}"),
-        });
-        states.push(State::CheckErrors(site));
-        states.extend(LEVELS.iter().map(|level| State::Result(site, level)));
-        states.extend(embed_states(lang));
-    }
+        })
+        .collect();
+    states.push(State::Page {
+        name: format!("{}not-found", lang_name(lang)),
+        path: format!("{lang}{NOT_FOUND_PATH}"),
+    });
+    states.push(State::CheckErrors(site));
+    states.extend(LEVELS.iter().map(|level| State::Result(site, level)));
+    states.extend(embed_states(lang));
     states
 }
 

@@ -390,6 +390,8 @@ impl Session {
                 "Page.captureScreenshot",
                 json!({
                     "format": "png",
+                    // Quicker encoding, larger files: these are for review.
+                    "optimizeForSpeed": true,
                     "captureBeyondViewport": true,
                     "clip": {"x": 0, "y": 0, "width": width, "height": height, "scale": 1},
                 }),
