@@ -297,6 +297,14 @@ pub async fn tab_through(session: &Session) -> (Vec<Value>, Vec<String>) {
             .position(|s| s.is_null() || s["seen"] == true)
         {
             recorded.truncate(end);
+            // The last batch may have gone round again: leave focus on
+            // nothing, as after a page load, for whatever comes next.
+            session
+                .execute(
+                    "if (document.activeElement) document.activeElement.blur(); return null;",
+                    vec![],
+                )
+                .await;
             return (recorded.clone(), focus_problems(&recorded));
         }
         // Focus that leaves the page fires no focusin; the next Tab

@@ -80,15 +80,21 @@ async fn without_javascript_every_page_loads_and_the_check_gives_the_same_result
     // The empty form comes back with the error summary, which has focus.
     submit_empty_check_and_expect_focused_summary(&session, &app, "without JavaScript").await;
 
-    // Each level, answered with the mouse, gives the result the server gives,
-    // in each language.
+    // Each level gives the result the server gives, in each language:
+    // answered with the mouse in English, and in Spanish (the same form,
+    // other words) by the answers' own `click()`, which is quicker.
     for (lang, level) in LANGS
         .iter()
         .flat_map(|l| LEVELS.iter().map(move |v| (*l, v)))
     {
         let check = format!("{lang}/check");
         session.goto(&app.url(&check)).await;
-        answer(&session, &level.answers(), Input::Clicks).await;
+        let input = if lang.is_empty() {
+            Input::Clicks
+        } else {
+            Input::Script
+        };
+        answer(&session, &level.answers(), input).await;
         submit(&session).await;
         session
             .wait_for(
