@@ -252,6 +252,16 @@ pub async fn active_element(session: &Session) -> Value {
     session.execute(&script, vec![]).await
 }
 
+/// How many Tab stops the page seems to have: focusable elements, with a
+/// radio group counted once (hidden ones are counted too, so it may be more).
+const COUNT_STOPS: &str = "const radios = new Set(); let n = 0;\n\
+     for (const el of document.querySelectorAll('a[href], button, input, select, textarea, summary, [tabindex]')) {\n\
+       if (el.tabIndex < 0 || el.disabled) continue;\n\
+       if (el.type === 'radio') { if (radios.has(el.name)) continue; radios.add(el.name); }\n\
+       n += 1;\n\
+     }\n\
+     return n;";
+
 /// Tab presses sent in one WebDriver call by `tab_through`.
 const TABS_PER_CALL: usize = 25;
 
@@ -277,10 +287,14 @@ pub async fn tab_through(session: &Session) -> (Vec<Value>, Vec<String>) {
         Value::Bool(true),
         "the Tab stop recorder installs"
     );
-    let tabs = [TAB; TABS_PER_CALL];
+    // The first batch: one Tab per stop the page seems to have (a radio
+    // group is one stop), and one more to come round; then 25 at a time.
+    let expected = session.execute(COUNT_STOPS, vec![]).await;
+    let mut batch = expected.as_u64().unwrap_or(0) as usize + 1;
     let mut recorded: Vec<Value> = Vec::new();
     while recorded.len() < 400 {
-        session.press(&tabs).await;
+        session.press(&vec![TAB; batch]).await;
+        batch = TABS_PER_CALL;
         let seen = session
             .execute("return window.__tabStops || null;", vec![])
             .await;
