@@ -217,6 +217,18 @@ impl TimedIo {
             );
         }
     }
+
+    /// Notes a write's outcome: whether the client stopped reading, and
+    /// progress for the deadlines.
+    fn after_write(&mut self, result: Poll<io::Result<usize>>) -> Poll<io::Result<usize>> {
+        self.write_blocked = result.is_pending();
+        if let Poll::Ready(Ok(n)) = result
+            && n > 0
+        {
+            self.watch.wrote();
+        }
+        result
+    }
 }
 
 fn timed_out() -> io::Error {
@@ -282,13 +294,7 @@ impl AsyncWrite for TimedIo {
     ) -> Poll<io::Result<usize>> {
         let this = self.get_mut();
         let result = Pin::new(&mut this.io).poll_write(cx, data);
-        this.write_blocked = result.is_pending();
-        if let Poll::Ready(Ok(n)) = result
-            && n > 0
-        {
-            this.watch.wrote();
-        }
-        result
+        this.after_write(result)
     }
 
     fn poll_write_vectored(
@@ -298,13 +304,7 @@ impl AsyncWrite for TimedIo {
     ) -> Poll<io::Result<usize>> {
         let this = self.get_mut();
         let result = Pin::new(&mut this.io).poll_write_vectored(cx, bufs);
-        this.write_blocked = result.is_pending();
-        if let Poll::Ready(Ok(n)) = result
-            && n > 0
-        {
-            this.watch.wrote();
-        }
-        result
+        this.after_write(result)
     }
 
     fn is_write_vectored(&self) -> bool {

@@ -4,25 +4,17 @@
 
 use serde_json::json;
 
-use crate::helpers::TestApp;
+use crate::helpers::{TestApp, every_page, in_lang};
 use crate::webdriver::Session;
 
-/// Every page, by a short name and its path.
-pub const PAGES: &[(&str, &str)] = &[
-    ("index", "/"),
-    ("causes", "/causes"),
-    ("risk-factors", "/risk-factors"),
-    ("when-to-seek-help", "/when-to-seek-help"),
-    ("diagnosis", "/diagnosis"),
-    ("treatments", "/treatments"),
-    ("prevention", "/prevention"),
-    ("faq", "/faq"),
-    ("check", "/check"),
-    ("how-it-works", "/check/how-it-works"),
-    ("about", "/about"),
-    ("for-clinics", "/for-clinics"),
-    ("glossary", "/glossary"),
-];
+/// A page's short name, for reports and screenshots: `causes`,
+/// `how-it-works`, and `index` for the home page.
+fn short_name(path: &str) -> &str {
+    match path.rsplit('/').next() {
+        Some("") | None => "index",
+        Some(last) => last,
+    }
+}
 
 /// A path no page lives at, for the 404 page.
 pub const NOT_FOUND_PATH: &str = "/no-such-page";
@@ -30,25 +22,19 @@ pub const NOT_FOUND_PATH: &str = "/no-such-page";
 /// The languages' path prefixes: English, then Spanish.
 pub const LANGS: &[&str] = &["", "/es"];
 
-/// A page's path in a language: `/causes` is `/es/causes`, `/` is `/es`.
-pub fn in_lang(lang: &str, path: &str) -> String {
-    match (lang, path) {
-        ("", _) => path.to_string(),
-        (_, "/") => lang.to_string(),
-        _ => format!("{lang}{path}"),
-    }
-}
-
 /// Every page in every language, by a short name (`es-causes`) and its path.
 pub fn all_pages() -> Vec<(String, String)> {
-    LANGS
-        .iter()
-        .flat_map(|lang| {
-            PAGES.iter().map(move |(name, path)| {
-                (format!("{}{name}", lang_name(lang)), in_lang(lang, path))
-            })
-        })
-        .collect()
+    LANGS.iter().flat_map(|lang| pages_in(lang)).collect()
+}
+
+/// Every page in one language, by a short name (`es-causes`) and its path.
+fn pages_in(lang: &str) -> impl Iterator<Item = (String, String)> + '_ {
+    every_page().map(move |path| {
+        (
+            format!("{}{}", lang_name(lang), short_name(path)),
+            in_lang(lang, path),
+        )
+    })
 }
 
 /// `es-` for Spanish states, nothing for English.
@@ -203,12 +189,8 @@ pub fn all_states() -> Vec<State> {
 /// longest sweeps, which run a language each so the two can run side by side.
 pub fn states_in(lang: &'static str) -> Vec<State> {
     let site = Form { embed: false, lang };
-    let mut states: Vec<State> = PAGES
-        .iter()
-        .map(|(name, path)| State::Page {
-            name: format!("{}{name}", lang_name(lang)),
-            path: in_lang(lang, path),
-        })
+    let mut states: Vec<State> = pages_in(lang)
+        .map(|(name, path)| State::Page { name, path })
         .collect();
     states.push(State::Page {
         name: format!("{}not-found", lang_name(lang)),

@@ -748,18 +748,8 @@ fn sighup_reloads_content_strings_and_the_settings_file_without_dropping_a_conne
 #[test]
 fn a_passed_review_date_never_stops_the_server_and_the_page_says_so() {
     let fixture = Fixture::new();
-    let text = std::fs::read_to_string(fixture.path("content/en/about.md")).unwrap();
-    let old = text
-        .lines()
-        .find(|l| l.starts_with("next_review"))
-        .unwrap()
-        .to_string();
-    fixture.replace_in_every_language("about.md", &old, "next_review = 2026-01-01");
-    fixture.replace_in_every_language(
-        "about.md",
-        "last_reviewed = 2026-11-22",
-        "last_reviewed = 2025-07-01",
-    );
+    fixture.set_front_matter("about.md", "next_review", "2026-01-01");
+    fixture.set_front_matter("about.md", "last_reviewed", "2025-07-01");
     let (mut child, address, lines) = start_binary_with(
         &fixture.path("content"),
         &fixture.path("locales"),

@@ -162,3 +162,38 @@ pub fn page_text(doc: &Html) -> String {
 pub fn has_id(doc: &Html, id: &str) -> bool {
     !select(doc, &format!("[id=\"{id}\"]")).is_empty()
 }
+
+/// The topic pages of the guide, in reading order.
+pub const TOPIC_PAGES: &[&str] = &[
+    "/",
+    "/causes",
+    "/risk-factors",
+    "/when-to-seek-help",
+    "/diagnosis",
+    "/treatments",
+    "/prevention",
+    "/faq",
+];
+
+/// The pages after the guide: the check, how it works, and the site's own.
+pub const OTHER_PAGES: &[&str] = &[
+    "/check",
+    "/check/how-it-works",
+    "/about",
+    "/for-clinics",
+    "/glossary",
+];
+
+/// Every page, by its English path: the topic pages, then the others.
+pub fn every_page() -> impl Iterator<Item = &'static str> {
+    TOPIC_PAGES.iter().chain(OTHER_PAGES).copied()
+}
+
+/// A page's path in a language: `/causes` is `/es/causes`, `/` is `/es`.
+pub fn in_lang(lang: &str, path: &str) -> String {
+    match (lang, path) {
+        ("", _) => path.to_string(),
+        (_, "/") => lang.to_string(),
+        _ => format!("{lang}{path}"),
+    }
+}

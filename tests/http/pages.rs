@@ -3,7 +3,6 @@
 use std::collections::{BTreeSet, HashMap, VecDeque};
 
 use crate::helpers::*;
-use crate::support::TOPIC_PAGES;
 
 /// Every page of the site contract, with its content file.
 const CONTRACT_PAGES: &[(&str, &str)] = &[

@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use leg_pain_guide::config::SettingsArgs;
 
 use crate::helpers::*;
-use crate::support::{BASELINE, TOPIC_PAGES, start_binary};
+use crate::support::{BASELINE, start_binary};
 
 async fn every_kind_of_response(app: &TestApp) -> Vec<(String, reqwest::Response)> {
     let mut out = Vec::new();

@@ -10,30 +10,9 @@ use serde_json::Value;
 use crate::helpers::*;
 use crate::support::{BASELINE, CONTRACT_ANCHORS, Fixture};
 
-/// Every page, by its English path.
-const PAGES: &[&str] = &[
-    "/",
-    "/causes",
-    "/risk-factors",
-    "/when-to-seek-help",
-    "/diagnosis",
-    "/treatments",
-    "/prevention",
-    "/faq",
-    "/check",
-    "/check/how-it-works",
-    "/about",
-    "/for-clinics",
-    "/glossary",
-];
-
 /// The Spanish twin of an English path.
 fn es(path: &str) -> String {
-    if path == "/" {
-        "/es".into()
-    } else {
-        format!("/es{path}")
-    }
+    in_lang("/es", path)
 }
 
 fn attr(doc: &scraper::Html, css: &str, name: &str) -> Vec<String> {
@@ -50,7 +29,7 @@ async fn every_page_has_a_spanish_twin_with_the_same_anchors_and_each_links_to_t
         ..Default::default()
     })
     .await;
-    for path in PAGES {
+    for path in every_page() {
         let (english, spanish) = (app.page(path).await, app.page(&es(path)).await);
         for (doc, lang, here, other, other_name) in [
             (&english, "en", path.to_string(), es(path), "Español"),
@@ -157,9 +136,9 @@ fn prose_words(doc: &scraper::Html) -> Vec<String> {
 async fn spanish_pages_results_and_errors_hold_no_english_sentence() {
     let app = spawn_app().await;
     let mut docs: Vec<(String, scraper::Html)> = Vec::new();
-    for path in PAGES {
+    for path in every_page() {
         docs.push((es(path), app.page(&es(path)).await));
-        let embed = if *path == "/" {
+        let embed = if path == "/" {
             "/es/embed".to_string()
         } else {
             format!("/es/embed{path}")

@@ -11,18 +11,6 @@ use crate::helpers::{content_dir, locales_dir};
 /// Answers that fire no rule: every warning sign no, mild, recent, helped.
 pub const BASELINE: &str = "one_leg_signs=no&breathless=no&numbness=no&skin_changes=no&injury=no&severity=mild&onset=days&frequency=occasional&course=same&sleep_impact=little&home_care=helped";
 
-/// The topic pages of the guide, in reading order.
-pub const TOPIC_PAGES: &[&str] = &[
-    "/",
-    "/causes",
-    "/risk-factors",
-    "/when-to-seek-help",
-    "/diagnosis",
-    "/treatments",
-    "/prevention",
-    "/faq",
-];
-
 /// The anchors the site contract promises.
 pub const CONTRACT_ANCHORS: &[(&str, &[&str])] = &[
     (
@@ -183,6 +171,18 @@ impl Fixture {
             .map(|l| self.replace(&format!("content/{l}/{page}"), from, to))
             .collect();
         lines[0]
+    }
+
+    /// Sets a front-matter key of one page (`about.md`) in every language,
+    /// whatever its value was; returns the line in English.
+    pub fn set_front_matter(&self, page: &str, key: &str, value: &str) -> usize {
+        let text = std::fs::read_to_string(self.path(&format!("content/en/{page}"))).unwrap();
+        let old = text
+            .lines()
+            .find(|l| l.split('=').next().map(str::trim) == Some(key))
+            .unwrap_or_else(|| panic!("{page} has no {key}"))
+            .to_string();
+        self.replace_in_every_language(page, &old, &format!("{key} = {value}"))
     }
 
     /// Runs the binary with this copy's folders.
