@@ -39,7 +39,7 @@ impl Chromedriver {
             }
         }
         panic!(
-            "chromedriver ({}) exited at start three times",
+            "chromedriver ({}) did not start three times (it exited, hung, or lost its port)",
             binary.display()
         );
     }
@@ -62,22 +62,63 @@ impl Chromedriver {
         let mut driver = Chromedriver { child, port };
         let deadline = Instant::now() + Duration::from_secs(20);
         loop {
-            if tokio::net::TcpStream::connect(("127.0.0.1", port))
-                .await
-                .is_ok()
-            {
+            // Whatever listens must be this chromedriver: the port was free
+            // when picked, but another test's server may have taken it since.
+            if Self::is_chromedriver(port).await {
                 return Some(driver);
             }
             if let Ok(Some(_)) = driver.child.try_wait() {
                 return None;
             }
-            assert!(
-                Instant::now() < deadline,
-                "chromedriver did not listen on port {port} within 20 s"
-            );
+            if Instant::now() >= deadline {
+                // Another server on the port, or a chromedriver that hangs.
+                return None;
+            }
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
     }
+}
+
+impl Chromedriver {
+    /// Whether chromedriver answers on `port`: its `/status` names it.
+    async fn is_chromedriver(port: u16) -> bool {
+        use tokio::io::{AsyncReadExt, AsyncWriteExt};
+        let Ok(mut stream) = tokio::net::TcpStream::connect(("127.0.0.1", port)).await else {
+            return false;
+        };
+        let request = "GET /status HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
+        if stream.write_all(request.as_bytes()).await.is_err() {
+            return false;
+        }
+        // Read until the answer names it or ends (it may keep the connection open).
+        let read = async {
+            let mut answer = Vec::new();
+            let mut chunk = [0u8; 1024];
+            while let Ok(n @ 1..) = stream.read(&mut chunk).await {
+                answer.extend_from_slice(&chunk[..n]);
+                if String::from_utf8_lossy(&answer).contains("ChromeDriver") {
+                    return true;
+                }
+            }
+            false
+        };
+        tokio::time::timeout(Duration::from_secs(5), read)
+            .await
+            .unwrap_or(false)
+    }
+}
+
+/// The capabilities with Chromium's profile folder: a fresh one per attempt,
+/// so a Chromium left over from a failed attempt cannot hold it.
+fn with_profile(capabilities: &Map<String, Value>, profile: &Path) -> Map<String, Value> {
+    let mut capabilities = capabilities.clone();
+    if let Some(Value::Array(args)) = capabilities
+        .get_mut("goog:chromeOptions")
+        .and_then(|o| o.get_mut("args"))
+    {
+        args.push(json!(format!("--user-data-dir={}", profile.display())));
+    }
+    capabilities
 }
 
 impl Drop for Chromedriver {
@@ -135,9 +176,8 @@ pub type Element = fantoccini::elements::Element;
 impl Session {
     pub async fn start(tools: &Tools, options: Options) -> Session {
         let folder = tempfile::tempdir().expect("temporary folder for Chromium");
-        let (profile, temp) = (folder.path().join("profile"), folder.path().join("tmp"));
+        let temp = folder.path().join("tmp");
         std::fs::create_dir_all(&temp).expect("Chromium's temporary folder");
-        let driver = Chromedriver::start(&tools.chromedriver, &temp).await;
         let mut prefs = json!({
             // Open nothing at start-up: Debian's Chromium otherwise opens a
             // new-tab page that tries to reach a search engine.
@@ -174,7 +214,6 @@ impl Session {
                     // loopback addresses ever resolves.
                     "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE 127.0.0.2",
                     "--window-size=1280,900",
-                    format!("--user-data-dir={}", profile.display()),
                 ],
                 "prefs": prefs,
                 "perfLoggingPrefs": {"enableNetwork": true, "enablePage": false},
@@ -183,17 +222,29 @@ impl Session {
         let Value::Object(capabilities): Value = capabilities else {
             unreachable!("an object")
         };
-        let connector = hyper_util::client::legacy::connect::HttpConnector::new();
-        let client = ClientBuilder::new(connector)
-            .capabilities(capabilities)
-            .connect(&format!("http://127.0.0.1:{}", driver.port))
-            .await
-            .unwrap_or_else(|e| {
-                panic!(
-                    "chromedriver could not start Chromium ({}): {e}",
+        // A chromedriver that stops answering while Chromium starts (on a
+        // busy machine) gets a second and a third chance, each on its own port.
+        let mut attempts = 0;
+        let (driver, client) = loop {
+            attempts += 1;
+            let driver = Chromedriver::start(&tools.chromedriver, &temp).await;
+            let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+            match ClientBuilder::new(connector)
+                .capabilities(with_profile(
+                    &capabilities,
+                    &folder.path().join(format!("profile-{attempts}")),
+                ))
+                .connect(&format!("http://127.0.0.1:{}", driver.port))
+                .await
+            {
+                Ok(client) => break (driver, client),
+                Err(e) if attempts == 3 => panic!(
+                    "chromedriver could not start Chromium ({}) three times: {e}",
                     tools.chromium.display()
-                )
-            });
+                ),
+                Err(_) => continue,
+            }
+        };
         let chrome_pid = client
             .capabilities()
             .and_then(|c: &Map<String, Value>| c.get("goog:processID"))
