@@ -22,6 +22,7 @@ fn as_form(answers: &toml::Value) -> String {
     let parsed = JsonBody::parse(as_json(answers).to_string().as_bytes())
         .unwrap()
         .answers()
+        .complete()
         .expect("case answers are valid");
     let mut form = form_urlencoded::Serializer::new(String::new());
     for (k, v) in parsed.to_pairs() {
