@@ -227,9 +227,7 @@ impl CheckText {
             .map(|e| {
                 let message = match (e.problem, self.question(e.field)) {
                     (Problem::Missing, Some(q)) => q.missing.clone(),
-                    (Problem::NotAnOption, Some(q)) if q.kind == Kind::Sign => {
-                        q.missing.clone()
-                    }
+                    (Problem::NotAnOption, Some(q)) if q.kind == Kind::Sign => q.missing.clone(),
                     (Problem::MoreThanOne, _) => t.get("form-error-more-than-one").to_string(),
                     (_, Some(q)) if q.kind == Kind::AnyOf => {
                         t.get("form-error-not-listed").to_string()
@@ -378,11 +376,7 @@ impl FormTemplate<'_> {
 /// the frame shows the result or the error summary, not the top of the page.
 pub fn form_action(layout: &Layout) -> String {
     let fragment = if layout.embed { "#main-content" } else { "" };
-    format!(
-        "{}{}{fragment}",
-        layout.action_base,
-        layout.url("/check")
-    )
+    format!("{}{}{fragment}", layout.action_base, layout.url("/check"))
 }
 
 /// The answers a page of the form carries in hidden fields: on step 1 the

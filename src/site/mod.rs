@@ -520,17 +520,15 @@ fn generated(
     let t = &lang.strings;
     match page.front.generated {
         None => Ok(String::new()),
-        Some(Generated::CheckForm) => {
-            check::render_form(
-                t,
-                layout,
-                &site.check,
-                crate::triage::Page::Signs,
-                &Default::default(),
-                &Default::default(),
-                &[],
-            )
-        }
+        Some(Generated::CheckForm) => check::render_form(
+            t,
+            layout,
+            &site.check,
+            crate::triage::Page::Signs,
+            &Default::default(),
+            &Default::default(),
+            &[],
+        ),
         Some(Generated::Rules) => check::render_rules(t, layout, &site.check),
         Some(Generated::ClinicLinks) => {
             let pages = lang

@@ -422,8 +422,8 @@ fn read_one<T: Answer>(
     if !matches!(raw, Raw::Absent | Raw::Json(Value::Null)) {
         sent.push(field);
     }
-    let answer = checked_values(q, raw)
-        .and_then(|v| T::from_values(&v).ok_or(Problem::NotAnOption));
+    let answer =
+        checked_values(q, raw).and_then(|v| T::from_values(&v).ok_or(Problem::NotAnOption));
     match answer {
         Ok(answer) => answer.into_slot(),
         Err(problem) => {
@@ -483,10 +483,7 @@ fn checked_values(q: &Question, raw: Raw<'_>) -> Result<Vec<&'static str>, Probl
 /// A warning sign sent more than once counts as yes if any copy is; otherwise,
 /// if every copy is valid, as its most cautious copy (`unsure` over `no`).
 fn most_cautious(copies: Vec<Result<&'static str, Problem>>) -> Result<Vec<&'static str>, Problem> {
-    let sign = |r: &Result<&'static str, Problem>| {
-        r.ok()
-            .and_then(<Sign as WireValue>::from_str)
-    };
+    let sign = |r: &Result<&'static str, Problem>| r.ok().and_then(<Sign as WireValue>::from_str);
     if copies.iter().any(|c| sign(c) == Some(Sign::Yes)) {
         return Ok(vec!["yes"]);
     }

@@ -130,7 +130,9 @@ pub const CAUSES: &[Cause] = &[
         id: "circulation",
         anchor: "poor-circulation",
         when: |a| {
-            factor(a, Factor::LongSitting) || factor(a, Factor::Smoking) || factor(a, Factor::Alcohol)
+            factor(a, Factor::LongSitting)
+                || factor(a, Factor::Smoking)
+                || factor(a, Factor::Alcohol)
         },
     },
 ];

@@ -113,6 +113,9 @@ pub fn reply(parsed: &Parsed, step: Option<Step>) -> Reply {
         return Reply::Result(assess(&parsed.answers));
     }
     let urgent = urgent_decided(parsed);
+    // "See my result now" without urgent decided cannot skip the questions:
+    // it is answered as a POST without a button.
+    let step = step.filter(|s| *s != Step::Now || urgent);
     let signs_valid = parsed.sign_errors().is_empty();
     let details = |errors| Reply::Form {
         page: Page::Details,
@@ -125,7 +128,7 @@ pub fn reply(parsed: &Parsed, step: Option<Step>) -> Reply {
             errors: Vec::new(),
             notice: None,
         },
-        Some(Step::Now) if urgent => Reply::Result(assess(&parsed.answers)),
+        Some(Step::Now) => Reply::Result(assess(&parsed.answers)),
         Some(Step::Signs) if signs_valid => details(Vec::new()),
         _ if parsed.errors.0.is_empty() => Reply::Result(assess(&parsed.answers)),
         _ if !signs_valid => Reply::Form {
@@ -163,7 +166,8 @@ pub fn api_reply(parsed: &Parsed, other_problems: bool) -> ApiReply {
         .iter()
         .all(|e| e.problem == super::Problem::Missing);
     let not_an_object = parsed.errors.0.iter().any(|e| e.field.is_empty());
-    if !other_problems && !not_an_object && (parsed.errors.0.is_empty() || (urgent && only_missing)) {
+    if !other_problems && !not_an_object && (parsed.errors.0.is_empty() || (urgent && only_missing))
+    {
         ApiReply::Result(assess(&parsed.answers))
     } else {
         ApiReply::Invalid { urgent }

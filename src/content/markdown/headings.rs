@@ -100,10 +100,7 @@ fn plain_text(nodes: &[Lined<'_>]) -> String {
 
 /// Takes the first node's heading off the front of `nodes` when it is a
 /// heading of `level`: the heading, and the nodes inside it (for its HTML).
-pub fn take_first<'a>(
-    nodes: &mut Vec<Lined<'a>>,
-    level: u8,
-) -> Option<(Heading, Vec<Lined<'a>>)> {
+pub fn take_first<'a>(nodes: &mut Vec<Lined<'a>>, level: u8) -> Option<(Heading, Vec<Lined<'a>>)> {
     let (Node::Event(Event::Start(Tag::Heading { level: l, id, .. })), line) = nodes.first()?
     else {
         return None;

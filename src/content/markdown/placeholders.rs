@@ -9,7 +9,11 @@ pub const EMERGENCY_NUMBER: &str = "emergency_number";
 
 /// Replaces every `{{name}}` in text with its value; an unknown name is a
 /// problem. The emergency number becomes a [`Node::Phone`] of its own.
-pub fn fill(nodes: &mut Vec<Lined<'_>>, values: &[(&str, &str)], problems: &mut Vec<MarkdownProblem>) {
+pub fn fill(
+    nodes: &mut Vec<Lined<'_>>,
+    values: &[(&str, &str)],
+    problems: &mut Vec<MarkdownProblem>,
+) {
     if !nodes
         .iter()
         .any(|(n, _)| matches!(n, Node::Event(Event::Text(t)) if t.contains("{{")))
