@@ -429,7 +429,7 @@ async fn no_page_repeats_the_sources_errors_or_advises_raising_the_legs_in_gener
     }
     // In Spanish too, an ice pack is never for a swollen spot.
     for path in every_page() {
-        let path = in_lang("es", path);
+        let path = in_lang("/es", path);
         for sentence in sentences(&app.page(&path).await) {
             if sentence.contains("hielo") || sentence.contains("frío") {
                 assert!(!sentence.contains("hinchad"), "{path}: {sentence}");

@@ -627,3 +627,75 @@ async fn how_it_works_publishes_every_rule_with_its_level_reason_and_source_and_
         .is_empty()
     );
 }
+
+#[tokio::test]
+async fn every_emergency_number_shown_is_a_link_to_call_it() {
+    // A number that appears nowhere else on the site.
+    let number = "73519";
+    let app = spawn_app_with(leg_pain_guide::config::SettingsArgs {
+        emergency_number: number.into(),
+        ..Default::default()
+    })
+    .await;
+    let mut paths: Vec<String> = Vec::new();
+    for lang in ["", "/es"] {
+        for (path, _) in CONTRACT_PAGES {
+            paths.push(in_lang(lang, path));
+        }
+        paths.push(in_lang(lang, "/embed/check"));
+        paths.push(in_lang(lang, "/embed/when-to-seek-help"));
+        paths.push(in_lang(lang, "/no-such-page"));
+    }
+    let bodies = [
+        crate::support::BASELINE.replace("one_leg_signs=no", "one_leg_signs=yes"),
+        crate::support::BASELINE.to_string(),
+        "one_leg_signs=unsure&breathless=no&numbness=no&skin_changes=no&injury=no".into(),
+    ];
+    let mut docs = Vec::new();
+    for path in &paths {
+        let body = app.get(path).await.text().await.unwrap();
+        docs.push((path.clone(), scraper::Html::parse_document(&body)));
+    }
+    for check in ["/check", "/es/check", "/embed/check", "/es/embed/check"] {
+        for body in &bodies {
+            let page = app
+                .post_form(check, body.clone())
+                .await
+                .text()
+                .await
+                .unwrap();
+            docs.push((
+                format!("POST {check}"),
+                scraper::Html::parse_document(&page),
+            ));
+        }
+    }
+    let mut shown = 0;
+    for (place, doc) in &docs {
+        let body = select(doc, "body");
+        let in_text = text_of(&body[0]).matches(number).count();
+        let links = select(doc, &format!("a[href='tel:{number}']"));
+        let in_links: usize = links
+            .iter()
+            .map(|a| text_of(a).matches(number).count())
+            .sum();
+        assert!(in_text > 0, "{place} shows the emergency number");
+        assert_eq!(
+            in_text, in_links,
+            "{place}: every emergency number shown is a tel: link"
+        );
+        for a in links {
+            assert_eq!(
+                text_of(&a),
+                number,
+                "{place}: the link is the number itself"
+            );
+        }
+        shown += in_text;
+    }
+    assert!(
+        shown > 2 * docs.len(),
+        "{shown} numbers on {} pages",
+        docs.len()
+    );
+}
