@@ -98,8 +98,15 @@ fn measure_coverage() -> Coverage {
             &mut TIPS.iter().map(|t| t.id),
         ),
         withheld: count(
-            &|id| results.iter().any(|r| r.withheld.iter().any(|x| x.id == id)),
-            &mut TIPS.iter().filter(|t| t.withheld_when.is_some()).map(|t| t.id),
+            &|id| {
+                results
+                    .iter()
+                    .any(|r| r.withheld.iter().any(|x| x.id == id))
+            },
+            &mut TIPS
+                .iter()
+                .filter(|t| t.withheld_when.is_some())
+                .map(|t| t.id),
         ),
     }
 }
