@@ -83,6 +83,10 @@ fn sign_mut<'a>(a: &'a mut Answers, field: &str) -> &'a mut Option<Sign> {
     }
 }
 
+fn sign_of(a: &Answers, field: &str) -> Option<Sign> {
+    *sign_mut(&mut a.clone(), field)
+}
+
 fn with_signs(mut a: Answers, signs: [Sign; 5]) -> Answers {
     for (field, sign) in SIGN_FIELDS.iter().zip(signs) {
         *sign_mut(&mut a, field) = Some(sign);
@@ -1741,4 +1745,715 @@ fn a_json_warning_sign_given_twice_counts_as_yes_if_any_copy_is() {
     ];
     let parsed = parse_json_text(&object_text(&members));
     assert_ne!(parsed.answers.numbness, Some(Sign::No));
+}
+
+// ---- The two steps: what a POST to /check answers ----
+
+const STEPS: [Option<Step>; 5] = [
+    None,
+    Some(Step::Signs),
+    Some(Step::Details),
+    Some(Step::Change),
+    Some(Step::Now),
+];
+
+type Pairs = Vec<(&'static str, &'static str)>;
+
+/// The five warning signs with these values, in form order.
+fn signs_body(values: [&'static str; 5]) -> Pairs {
+    SIGN_FIELDS.into_iter().zip(values).collect()
+}
+
+/// The baseline's step-2 answers, with one feeling ticked.
+fn details_body() -> Pairs {
+    all_pairs()
+        .into_iter()
+        .filter(|(f, _)| !SIGN_FIELDS.contains(f))
+        .collect()
+}
+
+fn body(parts: &[&[(&'static str, &'static str)]]) -> Pairs {
+    parts.concat()
+}
+
+fn post(pairs: &[(&str, &str)], step: Option<Step>) -> Reply {
+    reply(&parse_pairs(pairs), step)
+}
+
+#[track_caller]
+fn expect_result(r: Reply) -> Assessment {
+    match r {
+        Reply::Result(a) => a,
+        other => panic!("expected a result, got {other:?}"),
+    }
+}
+
+/// The page of the form, its errors (field and problem) and its urgent notice.
+#[track_caller]
+fn expect_form(r: Reply) -> (Page, Vec<(&'static str, Problem)>, Option<Assessment>) {
+    match r {
+        Reply::Form {
+            page,
+            errors,
+            notice,
+        } => (page, problems(&errors), notice),
+        other => panic!("expected a page of the form, got {other:?}"),
+    }
+}
+
+fn fired(a: &Assessment) -> Vec<&'static str> {
+    a.fired.iter().map(|r| r.code).collect()
+}
+
+fn causes_of(a: &Assessment) -> Vec<&'static str> {
+    a.causes.iter().map(|c| c.id).collect()
+}
+
+/// Every required field but these, in form order.
+fn required_but(answered: &[&str]) -> Vec<&'static str> {
+    QUESTIONS
+        .iter()
+        .filter(|q| q.is_required() && !answered.contains(&q.field))
+        .map(|q| q.field)
+        .collect()
+}
+
+const NO_SIGNS: [&str; 5] = ["no"; 5];
+
+#[test]
+fn an_emergency_yes_gives_the_emergency_result_at_once_whatever_else_is_missing_or_not_valid() {
+    let junk: Pairs = vec![
+        ("numbness", "maybe"),
+        ("severity", "awful"),
+        ("onset", "days"),
+        ("onset", "weeks"),
+        ("feelings", "itchy"),
+        ("conditions", "diabetes"),
+    ];
+    for (field, code, causes) in [
+        ("one_leg_signs", "E1", vec!["dvt"]),
+        ("breathless", "E2", vec![]),
+    ] {
+        let other = EMERGENCY_SIGNS.into_iter().find(|f| *f != field).unwrap();
+        for step in STEPS {
+            // The answer alone: a 200 with the emergency result, no error.
+            let alone = expect_result(post(&[(field, "yes")], step));
+            assert_eq!(alone.urgency, Urgency::Emergency, "{field} {step:?}");
+            assert_eq!(fired(&alone), [code]);
+            assert_eq!(causes_of(&alone), causes);
+            assert!(!alone.complete());
+            assert_eq!(alone.unanswered, required_but(&[field]));
+            assert!(alone.tips.is_empty() && alone.withheld.is_empty());
+            // With every other kind of problem: the same level, and the rules the valid answers fire.
+            let mut messy = junk.clone();
+            messy.push((other, "perhaps"));
+            messy.insert(3, (field, "yes"));
+            let result = expect_result(post(&messy, step));
+            assert_eq!(result.urgency, Urgency::Emergency, "{field} {step:?}");
+            assert_eq!(fired(&result), [code, "R6"]);
+            assert!(
+                result.unanswered.contains(&"severity") && result.unanswered.contains(&"onset")
+            );
+        }
+    }
+}
+
+#[test]
+fn the_warning_signs_alone_give_step_two() {
+    for signs in [
+        NO_SIGNS,
+        ["no", "no", "unsure", "no", "no"],
+        ["no", "no", "no", "unsure", "unsure"],
+    ] {
+        let parsed = parse_pairs(&signs_body(signs));
+        assert!(!urgent_decided(&parsed), "{signs:?}");
+        for step in [None, Some(Step::Signs)] {
+            assert_eq!(
+                reply(&parsed, step),
+                Reply::Form {
+                    page: Page::Details,
+                    errors: Vec::new(),
+                    notice: None
+                },
+                "{signs:?} {step:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn urgent_decided_gives_step_two_with_the_urgent_notice() {
+    let decided = [
+        (
+            ["no", "no", "yes", "no", "no"],
+            vec!["U1"],
+            vec!["neuropathy"],
+        ),
+        (["no", "no", "no", "yes", "no"], vec!["U2"], vec![]),
+        (["no", "no", "no", "no", "yes"], vec!["U3"], vec![]),
+        (["unsure", "no", "no", "no", "no"], vec!["U6"], vec!["dvt"]),
+        (["no", "unsure", "no", "no", "no"], vec!["U6"], vec![]),
+        (
+            ["unsure", "no", "unsure", "yes", "no"],
+            vec!["U2", "U6", "R9"],
+            vec!["dvt"],
+        ),
+    ];
+    for (signs, codes, causes) in decided {
+        let parsed = parse_pairs(&signs_body(signs));
+        assert!(urgent_decided(&parsed), "{signs:?}");
+        for step in [None, Some(Step::Signs)] {
+            let (page, errors, notice) = expect_form(reply(&parsed, step));
+            assert_eq!((page, errors), (Page::Details, vec![]), "{signs:?}");
+            let notice = notice.unwrap_or_else(|| panic!("{signs:?}: no urgent notice"));
+            assert_eq!(notice.urgency, Urgency::Urgent);
+            assert_eq!(fired(&notice), codes, "{signs:?}");
+            assert_eq!(causes_of(&notice), causes, "{signs:?}");
+            assert!(notice.tips.is_empty() && notice.withheld.is_empty());
+            assert_eq!(notice.unanswered, DETAIL_FIELDS);
+        }
+    }
+    // Near misses: not sure about numbness alone (R9 is routine); an emergency yes;
+    // a warning sign missing or not valid.
+    let near = [
+        signs_body(["no", "no", "unsure", "unsure", "unsure"]),
+        signs_body(["yes", "no", "yes", "no", "no"]),
+        signs_body(["no", "no", "yes", "no", "no"])[..4].to_vec(),
+        body(&[
+            &signs_body(["no", "no", "yes", "no", "no"])[..4],
+            &[("injury", "maybe")],
+        ]),
+    ];
+    for pairs in near {
+        assert!(!urgent_decided(&parse_pairs(&pairs)), "{pairs:?}");
+    }
+    let (page, errors, notice) = expect_form(post(
+        &signs_body(["no", "no", "yes", "no", "no"])[..4],
+        None,
+    ));
+    assert_eq!((page, errors), (Page::Signs, missing(&["injury"])));
+    assert!(notice.is_none());
+}
+
+#[test]
+fn every_required_answer_gives_the_result() {
+    let complete = all_pairs();
+    for step in [None, Some(Step::Details), Some(Step::Now)] {
+        let result = expect_result(post(&complete, step));
+        assert_eq!(result, assess(&baseline().feel(Feeling::Cramp)), "{step:?}");
+        assert!(result.complete());
+    }
+    // Urgent with every answer: the result with everything the answers bring out.
+    let urgent = baseline().sign("numbness", Sign::Yes).feel(Feeling::Cramp);
+    for step in [None, Some(Step::Details), Some(Step::Now)] {
+        let result = expect_result(post(&urgent.to_pairs(), step));
+        assert_eq!(fired(&result), ["U1"]);
+        assert_eq!(causes_of(&result), ["cramps", "neuropathy"]);
+        assert!(result.complete());
+    }
+}
+
+#[test]
+fn anything_else_is_a_422_on_step_one_if_a_warning_sign_is_missing_or_not_valid() {
+    for field in SIGN_FIELDS {
+        for (value, problem) in [
+            (None, Problem::Missing),
+            (Some("maybe"), Problem::NotAnOption),
+        ] {
+            let mut pairs = all_pairs();
+            pairs.retain(|(f, _)| *f != field);
+            pairs.extend(value.map(|v| (field, v)));
+            for step in [
+                None,
+                Some(Step::Signs),
+                Some(Step::Details),
+                Some(Step::Now),
+            ] {
+                assert_eq!(
+                    expect_form(post(&pairs, step)),
+                    (Page::Signs, vec![(field, problem)], None),
+                    "{field} {value:?} {step:?}"
+                );
+            }
+        }
+    }
+    // Two signs wrong, step 2 wrong too: step 1 names only the signs.
+    let pairs = [("numbness", "yes"), ("severity", "awful")];
+    let (page, errors, _) = expect_form(post(&pairs, None));
+    assert_eq!(page, Page::Signs);
+    assert_eq!(
+        errors,
+        missing(&["one_leg_signs", "breathless", "skin_changes", "injury"])
+    );
+}
+
+#[test]
+fn anything_else_is_a_422_on_step_two_when_the_warning_signs_are_valid() {
+    let partial: Pairs = vec![
+        ("severity", "severe"),
+        ("onset", "soon"),
+        ("feelings", "cramp"),
+        ("feelings", "itchy"),
+    ];
+    let mut expected = vec![("onset", Problem::NotAnOption)];
+    expected.extend(missing(&[
+        "frequency",
+        "course",
+        "sleep_impact",
+        "home_care",
+    ]));
+    expected.push(("feelings", Problem::NotAnOption));
+    for step in [None, Some(Step::Details), Some(Step::Now)] {
+        let pairs = body(&[&signs_body(NO_SIGNS), &partial]);
+        assert_eq!(
+            expect_form(post(&pairs, step)),
+            (Page::Details, expected.clone(), None),
+            "{step:?}"
+        );
+    }
+    // Urgent decided: step 2 keeps its notice and button, with the rules fired so far.
+    for step in [None, Some(Step::Details)] {
+        let pairs = body(&[&signs_body(["no", "no", "no", "no", "yes"]), &partial]);
+        let (page, errors, notice) = expect_form(post(&pairs, step));
+        assert_eq!(
+            (page, errors),
+            (Page::Details, expected.clone()),
+            "{step:?}"
+        );
+        let notice = notice.expect("the urgent notice stays");
+        assert_eq!(notice.urgency, Urgency::Urgent);
+        assert_eq!(fired(&notice), ["U3", "R2"]);
+    }
+}
+
+#[test]
+fn step_signs_gives_step_two_keeping_the_step_two_answers() {
+    let step_two = Reply::Form {
+        page: Page::Details,
+        errors: Vec::new(),
+        notice: None,
+    };
+    // Back from "change" with every answer: step 2 again, not yet the result.
+    assert_eq!(post(&all_pairs(), Some(Step::Signs)), step_two);
+    // Step-2 answers not valid yet: step 2 without errors; the valid ones are read to pre-fill it.
+    let pairs = body(&[
+        &signs_body(NO_SIGNS),
+        &[("severity", "severe"), ("onset", "soon")],
+    ]);
+    let parsed = parse_pairs(&pairs);
+    assert_eq!(reply(&parsed, Some(Step::Signs)), step_two);
+    assert_eq!(parsed.answers.severity, Some(Severity::Severe));
+    // Urgent decided: with the notice.
+    let pairs = body(&[
+        &signs_body(["no", "no", "no", "yes", "no"]),
+        &details_body(),
+    ]);
+    let (page, errors, notice) = expect_form(post(&pairs, Some(Step::Signs)));
+    assert_eq!((page, errors), (Page::Details, vec![]));
+    assert_eq!(notice.map(|n| fired(&n)), Some(vec!["U2"]));
+    // Signs not valid: step 1 with its errors.
+    let pairs = body(&[&signs_body(NO_SIGNS)[1..], &details_body()]);
+    assert_eq!(
+        expect_form(post(&pairs, Some(Step::Signs))),
+        (Page::Signs, missing(&["one_leg_signs"]), None)
+    );
+}
+
+#[test]
+fn step_details_needs_every_answer() {
+    // Unlike no step, the step-2 button with nothing answered there is a 422.
+    assert_eq!(
+        expect_form(post(&signs_body(NO_SIGNS), Some(Step::Details))),
+        (Page::Details, missing(&DETAIL_FIELDS), None)
+    );
+    let (page, errors, notice) = expect_form(post(
+        &signs_body(["no", "unsure", "no", "no", "no"]),
+        Some(Step::Details),
+    ));
+    assert_eq!((page, errors), (Page::Details, missing(&DETAIL_FIELDS)));
+    assert_eq!(notice.map(|n| fired(&n)), Some(vec!["U6"]));
+    assert!(expect_result(post(&all_pairs(), Some(Step::Details))).complete());
+}
+
+#[test]
+fn step_change_gives_step_one_with_every_answer_kept() {
+    let step_one = (Page::Signs, vec![], None);
+    let bodies = [
+        all_pairs(),
+        signs_body(NO_SIGNS),
+        signs_body(["no", "no", "yes", "no", "no"]),
+        body(&[
+            &signs_body(["unsure", "no", "no", "no", "no"]),
+            &[("severity", "awful")],
+        ]),
+        body(&[&signs_body(NO_SIGNS)[2..], &details_body()]),
+    ];
+    for pairs in bodies {
+        let parsed = parse_pairs(&pairs);
+        assert_eq!(
+            expect_form(reply(&parsed, Some(Step::Change))),
+            step_one,
+            "{pairs:?}"
+        );
+    }
+    // Every valid answer is still read, to be carried as hidden fields.
+    assert_eq!(parse_pairs(&all_pairs()).answers.to_pairs(), all_pairs());
+}
+
+#[test]
+fn step_now_with_urgent_decided_gives_the_urgent_result_with_the_valid_step_two_answers() {
+    let pairs = body(&[
+        &signs_body(["no", "no", "yes", "no", "no"]),
+        &[
+            ("severity", "severe"),
+            ("onset", "soon"),
+            ("feelings", "cramp"),
+            ("conditions", "gout"),
+        ],
+    ]);
+    let result = expect_result(post(&pairs, Some(Step::Now)));
+    assert_eq!(result.urgency, Urgency::Urgent);
+    assert_eq!(fired(&result), ["U1", "R2"]);
+    assert_eq!(causes_of(&result), ["cramps", "neuropathy"]);
+    assert!(!result.complete());
+    assert_eq!(result.unanswered, &DETAIL_FIELDS[1..]);
+    assert!(result.tips.is_empty() && result.withheld.is_empty());
+    // Not sure about a swollen leg, nothing else answered: urgent, with the clot named as a cause.
+    let result = expect_result(post(
+        &signs_body(["unsure", "no", "no", "no", "no"]),
+        Some(Step::Now),
+    ));
+    assert_eq!(
+        (result.urgency, fired(&result), causes_of(&result)),
+        (Urgency::Urgent, vec!["U6"], vec!["dvt"])
+    );
+    assert_eq!(result.unanswered, DETAIL_FIELDS);
+}
+
+#[test]
+fn step_now_without_urgent_decided_gives_no_early_result() {
+    for signs in [NO_SIGNS, ["no", "no", "unsure", "no", "unsure"]] {
+        assert_eq!(
+            expect_form(post(&signs_body(signs), Some(Step::Now))),
+            (Page::Details, missing(&DETAIL_FIELDS), None),
+            "{signs:?}"
+        );
+    }
+    // A sign missing, even with numbness yes: step 1.
+    assert_eq!(
+        expect_form(post(
+            &signs_body(["no", "no", "yes", "no", "no"])[..4],
+            Some(Step::Now)
+        )),
+        (Page::Signs, missing(&["injury"]), None)
+    );
+    // Every answer: the result, as with step 2's own button.
+    assert!(expect_result(post(&all_pairs(), Some(Step::Now))).complete());
+}
+
+#[test]
+fn a_warning_sign_sent_twice_counts_as_yes_if_any_copy_is() {
+    let twice = |field: &'static str, copies: [&'static str; 2]| {
+        let mut pairs = all_pairs();
+        let at = pairs.iter().position(|(f, _)| *f == field).unwrap();
+        pairs.splice(at..=at, copies.map(|v| (field, v)));
+        pairs
+    };
+    for field in SIGN_FIELDS {
+        for copies in [
+            ["no", "yes"],
+            ["yes", "no"],
+            ["unsure", "yes"],
+            ["yes", "maybe"],
+            ["", "yes"],
+        ] {
+            let parsed = parse_pairs(&twice(field, copies));
+            assert_eq!(
+                sign_of(&parsed.answers, field),
+                Some(Sign::Yes),
+                "{field} {copies:?}"
+            );
+            assert!(parsed.errors.0.is_empty(), "{field} {copies:?}");
+        }
+        // No copy is yes: "not sure" wins over "no"; a copy not valid is an error, never a "no".
+        for (copies, sign) in [
+            (["no", "unsure"], Some(Sign::Unsure)),
+            (["unsure", "no"], Some(Sign::Unsure)),
+            (["no", "no"], Some(Sign::No)),
+            (["no", "maybe"], None),
+        ] {
+            let parsed = parse_pairs(&twice(field, copies));
+            assert_eq!(sign_of(&parsed.answers, field), sign, "{field} {copies:?}");
+        }
+    }
+    // Through the two steps.
+    for step in STEPS {
+        let result = expect_result(post(&twice("one_leg_signs", ["no", "yes"]), step));
+        assert_eq!(result.urgency, Urgency::Emergency, "{step:?}");
+    }
+    let result = expect_result(post(&twice("numbness", ["no", "unsure"]), None));
+    assert_eq!(fired(&result), ["R9"]);
+    let (page, _, notice) = expect_form(post(
+        &signs_body(NO_SIGNS)
+            .into_iter()
+            .chain([("breathless", "unsure")])
+            .collect::<Vec<_>>(),
+        None,
+    ));
+    assert_eq!(page, Page::Details);
+    assert_eq!(notice.map(|n| fired(&n)), Some(vec!["U6"]));
+}
+
+#[test]
+fn any_other_single_answer_field_sent_twice_is_an_error() {
+    for field in DETAIL_FIELDS {
+        let q = question(field).unwrap();
+        let given = all_pairs()
+            .into_iter()
+            .find(|(f, _)| *f == field)
+            .unwrap()
+            .1;
+        let other = *q.values.iter().find(|v| **v != given).unwrap();
+        let mut pairs = all_pairs();
+        pairs.push((field, other));
+        for step in [None, Some(Step::Details)] {
+            assert_eq!(
+                expect_form(post(&pairs, step)),
+                (Page::Details, vec![(field, Problem::MoreThanOne)], None),
+                "{field} {step:?}"
+            );
+        }
+        // Urgent decided: the notice stays, and "See my result now" leaves that answer out.
+        let urgent: Pairs = pairs
+            .iter()
+            .map(|&(f, v)| {
+                if f == "skin_changes" {
+                    (f, "yes")
+                } else {
+                    (f, v)
+                }
+            })
+            .collect();
+        let (_, errors, notice) = expect_form(post(&urgent, None));
+        assert_eq!(errors, [(field, Problem::MoreThanOne)]);
+        assert!(notice.is_some(), "{field}");
+        let result = expect_result(post(&urgent, Some(Step::Now)));
+        assert_eq!(result.urgency, Urgency::Urgent);
+        assert_eq!(result.unanswered, [field]);
+    }
+}
+
+// ---- The JSON API ----
+
+fn api(body: &Value, other_problems: bool) -> ApiReply {
+    api_reply(&from_json(body), other_problems)
+}
+
+#[track_caller]
+fn expect_api_result(r: ApiReply) -> Assessment {
+    match r {
+        ApiReply::Result(a) => a,
+        other => panic!("expected a result, got {other:?}"),
+    }
+}
+
+fn json_signs(values: [Value; 5]) -> Value {
+    Value::Object(
+        SIGN_FIELDS
+            .into_iter()
+            .map(String::from)
+            .zip(values)
+            .collect(),
+    )
+}
+
+fn merged(mut a: Value, b: &Value) -> Value {
+    for (k, v) in b.as_object().unwrap() {
+        a[k] = v.clone();
+    }
+    a
+}
+
+fn urgent_json() -> Value {
+    json_signs([
+        json!(false),
+        json!("no"),
+        json!("yes"),
+        json!(false),
+        json!(false),
+    ])
+}
+
+#[test]
+fn api_an_emergency_yes_wins_over_junk_and_an_unknown_lang() {
+    let junk = json!({
+        "numbness": 7,
+        "severity": "awful",
+        "onset": null,
+        "feelings": "cramp",
+        "conditions": {"diabetes": true},
+        "factors": ["jogging"],
+        "lang": "xx",
+    });
+    for (field, code) in [("one_leg_signs", "E1"), ("breathless", "E2")] {
+        for yes in [json!(true), json!("yes")] {
+            let alone = json!({ field: yes });
+            for other_problems in [false, true] {
+                let result = expect_api_result(api(&alone, other_problems));
+                assert_eq!(result.urgency, Urgency::Emergency);
+                assert_eq!(fired(&result), [code]);
+                assert!(!result.complete());
+                assert_eq!(result.unanswered, required_but(&[field]));
+                let result = expect_api_result(api(&merged(junk.clone(), &alone), other_problems));
+                assert_eq!(
+                    (result.urgency, fired(&result)),
+                    (Urgency::Emergency, vec![code])
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn api_urgent_decided_with_only_missing_step_two_answers_gives_the_urgent_result_marked_incomplete()
+{
+    let result = expect_api_result(api(&urgent_json(), false));
+    assert_eq!(result.urgency, Urgency::Urgent);
+    assert_eq!(fired(&result), ["U1"]);
+    assert_eq!(causes_of(&result), ["neuropathy"]);
+    assert!(!result.complete());
+    assert_eq!(result.unanswered, DETAIL_FIELDS);
+    assert!(result.tips.is_empty() && result.withheld.is_empty());
+    // The step-2 answers sent, all valid, add their rules and causes.
+    let some = merged(
+        urgent_json(),
+        &json!({"severity": "severe", "feelings": ["cramp"]}),
+    );
+    let result = expect_api_result(api(&some, false));
+    assert_eq!(fired(&result), ["U1", "R2"]);
+    assert_eq!(causes_of(&result), ["cramps", "neuropathy"]);
+    assert_eq!(result.unanswered, &DETAIL_FIELDS[1..]);
+    // Not sure about breathlessness decides it too.
+    let unsure = json_signs([
+        json!(false),
+        json!("unsure"),
+        json!(false),
+        json!(false),
+        json!(false),
+    ]);
+    let result = expect_api_result(api(&unsure, false));
+    assert_eq!(
+        (result.urgency, fired(&result)),
+        (Urgency::Urgent, vec!["U6"])
+    );
+}
+
+#[test]
+fn api_urgent_decided_with_an_invalid_step_two_value_is_invalid_and_says_urgent() {
+    let invalid = [
+        json!({"severity": "awful"}),
+        json!({"onset": 3}),
+        json!({"feelings": "cramp"}),
+        json!({"conditions": ["gout"]}),
+        json!({"factors": {"smoking": true}}),
+    ];
+    for extra in invalid {
+        assert_eq!(
+            api(&merged(urgent_json(), &extra), false),
+            ApiReply::Invalid { urgent: true },
+            "{extra}"
+        );
+    }
+    // A member given twice.
+    let mut members: Vec<(String, Value)> = urgent_json()
+        .as_object()
+        .unwrap()
+        .clone()
+        .into_iter()
+        .collect();
+    members.extend([
+        ("severity".into(), json!("mild")),
+        ("severity".into(), json!("severe")),
+    ]);
+    let parsed = parse_json_text(&object_text(&members));
+    assert_eq!(
+        api_reply(&parsed, false),
+        ApiReply::Invalid { urgent: true }
+    );
+    // Another problem with the request (an unknown lang).
+    assert_eq!(
+        api(&urgent_json(), true),
+        ApiReply::Invalid { urgent: true }
+    );
+}
+
+#[test]
+fn api_needs_every_answer_when_nothing_decides_early() {
+    let not_decided = [
+        json_signs([
+            json!(false),
+            json!(false),
+            json!(false),
+            json!(false),
+            json!(false),
+        ]),
+        json_signs([
+            json!("no"),
+            json!("no"),
+            json!("unsure"),
+            json!("unsure"),
+            json!("unsure"),
+        ]),
+        json!({"one_leg_signs": false, "breathless": false, "numbness": true, "skin_changes": false}),
+        json!({"one_leg_signs": "maybe", "breathless": false, "numbness": true, "skin_changes": false, "injury": false}),
+    ];
+    for body in not_decided {
+        assert_eq!(
+            api(&body, false),
+            ApiReply::Invalid { urgent: false },
+            "{body}"
+        );
+    }
+    let complete = to_json(&baseline().feel(Feeling::Cramp));
+    let result = expect_api_result(api(&complete, false));
+    assert!(result.complete() && result.unanswered.is_empty());
+    assert_eq!(result, assess(&baseline().feel(Feeling::Cramp)));
+    assert_eq!(api(&complete, true), ApiReply::Invalid { urgent: false });
+    let not_an_object = JsonBody::parse(b"[]").unwrap().answers();
+    assert_eq!(
+        api_reply(&not_an_object, false),
+        ApiReply::Invalid { urgent: false }
+    );
+}
+
+#[test]
+fn api_a_checkbox_group_that_is_not_an_array_is_invalid_unless_an_emergency_sign_is_yes() {
+    let complete = to_json(&baseline());
+    for group in ["feelings", "conditions", "factors"] {
+        for value in [
+            json!("cramp"),
+            json!({"cramp": true}),
+            json!(true),
+            json!(1),
+        ] {
+            let body = merged(complete.clone(), &json!({ group: value }));
+            assert_eq!(
+                api(&body, false),
+                ApiReply::Invalid { urgent: false },
+                "{body}"
+            );
+            assert!(
+                matches!(
+                    from_json(&body).errors.get(group),
+                    Some(Problem::WrongType(_))
+                ),
+                "{body}"
+            );
+            for sign in EMERGENCY_SIGNS {
+                let yes = merged(body.clone(), &json!({ sign: true }));
+                let result = expect_api_result(api(&yes, false));
+                assert_eq!(result.urgency, Urgency::Emergency, "{yes}");
+            }
+        }
+    }
 }
