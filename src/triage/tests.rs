@@ -6,7 +6,9 @@
 //! five warning signs.
 
 use std::collections::BTreeSet;
+use std::fmt::Debug;
 
+use proptest::prelude::*;
 use serde_json::{Value, json};
 
 use super::*;
@@ -179,6 +181,10 @@ fn assert_only(a: &Answers, code: &str, level: Urgency) {
 }
 
 // ---- Encodings: the form and the JSON API ----
+
+fn form(a: &Answers) -> Submission {
+    Submission::from_pairs(a.to_pairs())
+}
 
 fn parse_pairs(pairs: &[(&str, &str)]) -> Parsed {
     Submission::from_pairs(pairs.iter().copied()).parse()
@@ -2454,6 +2460,825 @@ fn api_a_checkbox_group_that_is_not_an_array_is_invalid_unless_an_emergency_sign
                 let result = expect_api_result(api(&yes, false));
                 assert_eq!(result.urgency, Urgency::Emergency, "{yes}");
             }
+        }
+    }
+}
+
+// ---- The spec's tables, written again from the spec, for the property tests ----
+
+fn feels(a: &Answers, f: Feeling) -> bool {
+    a.feelings.contains(&f)
+}
+
+fn has(a: &Answers, c: Condition) -> bool {
+    a.conditions.contains(&c)
+}
+
+fn has_factor(a: &Answers, f: Factor) -> bool {
+    a.factors.contains(&f)
+}
+
+/// The spec's "shown when" of `pad`.
+fn spec_pad(a: &Answers) -> bool {
+    use Feeling::*;
+    let feeling = [Heaviness, Cramp, AchingThrobbing, TiredLegs]
+        .iter()
+        .any(|f| feels(a, *f));
+    let risk = has_factor(a, Factor::Smoking)
+        || has_factor(a, Factor::Alcohol)
+        || has(a, Condition::Diabetes)
+        || has(a, Condition::HeartDisease);
+    let heavy_or_tired = feels(a, Heaviness) || feels(a, TiredLegs);
+    (feeling && risk) || (heavy_or_tired && a.frequency == Some(Frequency::MostNights))
+}
+
+/// The spec's rule table: the codes that fire, in its order.
+fn spec_rules(a: &Answers) -> Vec<&'static str> {
+    use Sign::{Unsure, Yes};
+    let watched = has(a, Condition::Diabetes)
+        || has(a, Condition::HeartDisease)
+        || has(a, Condition::BloodClotHistory);
+    let table = [
+        ("E1", a.one_leg_signs == Some(Yes)),
+        ("E2", a.breathless == Some(Yes)),
+        (
+            "U1",
+            a.numbness == Some(Yes) || feels(a, Feeling::BurningTingling),
+        ),
+        ("U2", a.skin_changes == Some(Yes)),
+        ("U3", a.injury == Some(Yes)),
+        (
+            "U4",
+            watched
+                && (matches!(a.onset, Some(Onset::Days | Onset::Weeks))
+                    || a.course == Some(Course::Worse)),
+        ),
+        ("U5", a.course == Some(Course::Worse)),
+        (
+            "U6",
+            a.one_leg_signs == Some(Unsure) || a.breathless == Some(Unsure),
+        ),
+        ("R1", a.sleep_impact == Some(SleepImpact::ALot)),
+        ("R2", a.severity == Some(Severity::Severe)),
+        ("R4", a.home_care == Some(HomeCare::NotHelped)),
+        (
+            "R5",
+            a.frequency == Some(Frequency::MostNights)
+                && matches!(a.onset, Some(Onset::Weeks | Onset::Months))
+                && matches!(a.home_care, Some(HomeCare::NotTried | HomeCare::NotHelped)),
+        ),
+        ("R6", watched),
+        ("R7", feels(a, Feeling::UrgeToMove)),
+        ("R8", spec_pad(a)),
+        (
+            "R9",
+            [a.numbness, a.skin_changes, a.injury].contains(&Some(Unsure)),
+        ),
+    ];
+    let fired: Vec<_> = table.iter().filter(|(_, f)| *f).map(|(c, _)| *c).collect();
+    if fired.is_empty() { vec!["S0"] } else { fired }
+}
+
+fn spec_level(codes: &[&str]) -> Urgency {
+    codes
+        .iter()
+        .map(|c| match c.as_bytes()[0] {
+            b'E' => Urgency::Emergency,
+            b'U' => Urgency::Urgent,
+            b'R' => Urgency::Routine,
+            _ => Urgency::SelfCare,
+        })
+        .max()
+        .unwrap_or(Urgency::SelfCare)
+}
+
+/// The spec's cause table: the ids shown, in its order.
+fn spec_causes(a: &Answers) -> Vec<&'static str> {
+    use Feeling::*;
+    let table = [
+        (
+            "dvt",
+            matches!(a.one_leg_signs, Some(Sign::Yes | Sign::Unsure)),
+        ),
+        ("cramps", feels(a, Cramp)),
+        ("rls", feels(a, UrgeToMove)),
+        ("nerve_compression", feels(a, ShootingFromBack)),
+        (
+            "neuropathy",
+            feels(a, BurningTingling) || a.numbness == Some(Sign::Yes),
+        ),
+        ("pad", spec_pad(a)),
+        ("varicose_veins", has(a, Condition::VaricoseVeins)),
+        (
+            "arthritis",
+            feels(a, JointStiffness) || has(a, Condition::Arthritis),
+        ),
+        ("exertion", has_factor(a, Factor::LongStandingOrExercise)),
+        ("dehydration", has_factor(a, Factor::LittleWater)),
+        (
+            "circulation",
+            has_factor(a, Factor::LongSitting)
+                || has_factor(a, Factor::Smoking)
+                || has_factor(a, Factor::Alcohol),
+        ),
+    ];
+    table
+        .iter()
+        .filter(|(_, s)| *s)
+        .map(|(id, _)| *id)
+        .collect()
+}
+
+/// The spec's home-care table at this level: the steps shown and the steps left out.
+fn spec_home_care(a: &Answers, level: Urgency) -> (Vec<&'static str>, Vec<&'static str>) {
+    if level > Urgency::Routine {
+        return (Vec::new(), Vec::new());
+    }
+    let yes_or_unsure = |s: Option<Sign>| matches!(s, Some(Sign::Yes | Sign::Unsure));
+    let pad = spec_pad(a);
+    let heat_or_cold = yes_or_unsure(a.numbness)
+        || yes_or_unsure(a.skin_changes)
+        || feels(a, Feeling::BurningTingling)
+        || has(a, Condition::Diabetes)
+        || pad;
+    // (id, offered, left out)
+    let table = [
+        ("stretch", true, false),
+        ("massage", true, has(a, Condition::BloodClotHistory)),
+        ("warmth", true, heat_or_cold),
+        ("cold", true, heat_or_cold),
+        ("water", true, has(a, Condition::HeartDisease)),
+        ("move", true, false),
+        (
+            "pain_relief",
+            true,
+            has(a, Condition::BloodClotHistory) || has(a, Condition::HeartDisease),
+        ),
+        (
+            "raise_legs",
+            level == Urgency::Routine && has(a, Condition::VaricoseVeins),
+            pad || has_factor(a, Factor::Smoking)
+                || has(a, Condition::Diabetes)
+                || has(a, Condition::HeartDisease),
+        ),
+    ];
+    let pick = |left_out: bool| {
+        table
+            .iter()
+            .filter(|(_, offered, out)| *offered && *out == left_out)
+            .map(|(id, _, _)| *id)
+            .collect()
+    };
+    (pick(false), pick(true))
+}
+
+/// "Urgent is decided", as the spec words it, for answers where all five signs are valid.
+fn spec_urgent_decided(signs: [Sign; 5]) -> bool {
+    let [one_leg, breathless, numbness, skin, injury] = signs;
+    let emergency = one_leg == Sign::Yes || breathless == Sign::Yes;
+    !emergency
+        && ([numbness, skin, injury].contains(&Sign::Yes)
+            || [one_leg, breathless].contains(&Sign::Unsure))
+}
+
+/// The factors that can change a rule, a cause shared with another or a
+/// step; the other two only ever show their own cause.
+const LATTICE_FACTORS: [Factor; 3] = [Factor::LongSitting, Factor::Smoking, Factor::Alcohol];
+
+/// Every feeling, every condition and the factors above.
+const BOXES: usize = 16;
+
+/// The answers with the boxes of `mask` ticked: bit i ticks the i-th value of
+/// `feelings`, then of `conditions`, then of [`LATTICE_FACTORS`]; the other
+/// factors stay as they are in `a`.
+fn tick(mut a: Answers, mask: u32) -> Answers {
+    let mut bit = 0;
+    let mut ticked = || {
+        bit += 1;
+        mask & (1 << (bit - 1)) != 0
+    };
+    a.feelings = Feeling::ALL.iter().copied().filter(|_| ticked()).collect();
+    a.conditions = Condition::ALL
+        .iter()
+        .copied()
+        .filter(|_| ticked())
+        .collect();
+    a.factors.retain(|f| !LATTICE_FACTORS.contains(f));
+    a.factors
+        .extend(LATTICE_FACTORS.iter().copied().filter(|_| ticked()));
+    a
+}
+
+#[test]
+fn every_combination_of_ticked_boxes_follows_the_spec_tables_and_more_never_lowers_the_level() {
+    assert_eq!(
+        Feeling::ALL.len() + Condition::ALL.len() + LATTICE_FACTORS.len(),
+        BOXES
+    );
+    assert_eq!(
+        tick(baseline(), (1 << BOXES) - 1).to_pairs().len(),
+        11 + BOXES
+    );
+    let ids = |tips: &[&Tip]| tips.iter().map(|t| t.id).collect::<Vec<_>>();
+    // Self-care, routine and urgent starting points, new and long-standing pain,
+    // half of them with the two other factors ticked.
+    let others = |a: Answers| {
+        a.factor(Factor::LongStandingOrExercise)
+            .factor(Factor::LittleWater)
+    };
+    let starts = [
+        baseline(),
+        others(routine().set(|a| a.onset = Some(Onset::Months))),
+        most_nights()
+            .set(|a| a.home_care = Some(HomeCare::NotTried))
+            .sign("skin_changes", Sign::Unsure),
+        others(long_standing().sign("breathless", Sign::Unsure)),
+    ];
+    for start in starts {
+        let levels: Vec<Urgency> = (0..1u32 << BOXES)
+            .map(|mask| {
+                let a = tick(start.clone(), mask);
+                let result = assess(&a);
+                let codes = spec_rules(&a);
+                assert_eq!(fired(&result), codes, "{a:?}");
+                assert_eq!(result.urgency, spec_level(&codes), "{a:?}");
+                assert_eq!(causes_of(&result), spec_causes(&a), "{a:?}");
+                let (shown, left_out) = spec_home_care(&a, result.urgency);
+                assert_eq!(ids(&result.tips), shown, "{a:?}");
+                assert_eq!(ids(&result.withheld), left_out, "{a:?}");
+                result.urgency
+            })
+            .collect();
+        // Ticking one more box (a feeling, a condition, smoking, alcohol...) never lowers the level.
+        for (mask, level) in levels.iter().enumerate() {
+            for bit in (0..BOXES).filter(|b| mask & (1 << b) == 0) {
+                assert!(
+                    levels[mask | 1 << bit] >= *level,
+                    "{:?} and box {bit}",
+                    tick(start.clone(), mask as u32)
+                );
+            }
+        }
+    }
+}
+
+// ---- Strategies ----
+
+fn maybe<T: WireValue + Debug>(answered: f64) -> impl Strategy<Value = Option<T>> {
+    proptest::option::weighted(answered, proptest::sample::select(T::ALL))
+}
+
+fn any_set<T: WireValue + Debug>() -> impl Strategy<Value = BTreeSet<T>> {
+    proptest::sample::subsequence(T::ALL.to_vec(), 0..=T::ALL.len())
+        .prop_map(|v| v.into_iter().collect())
+}
+
+/// Random step-2 answers (each required one given with this probability), no warning sign.
+fn any_details(answered: f64) -> impl Strategy<Value = Answers> {
+    (
+        (
+            maybe::<Severity>(answered),
+            maybe::<Onset>(answered),
+            maybe::<Frequency>(answered),
+        ),
+        (
+            maybe::<Course>(answered),
+            maybe::<SleepImpact>(answered),
+            maybe::<HomeCare>(answered),
+        ),
+        (
+            any_set::<Feeling>(),
+            any_set::<Condition>(),
+            any_set::<Factor>(),
+        ),
+    )
+        .prop_map(|(pain, more, groups)| {
+            let ((severity, onset, frequency), (course, sleep_impact, home_care)) = (pain, more);
+            let (feelings, conditions, factors) = groups;
+            Answers {
+                severity,
+                onset,
+                frequency,
+                course,
+                sleep_impact,
+                home_care,
+                feelings,
+                conditions,
+                factors,
+                ..Answers::default()
+            }
+        })
+}
+
+/// Random answers: mostly complete, sometimes with questions left out.
+fn any_answers() -> impl Strategy<Value = Answers> {
+    let sign = || maybe::<Sign>(0.9);
+    (any_details(0.9), (sign(), sign(), sign(), sign(), sign())).prop_map(|(a, signs)| {
+        let (one_leg_signs, breathless, numbness, skin_changes, injury) = signs;
+        Answers {
+            one_leg_signs,
+            breathless,
+            numbness,
+            skin_changes,
+            injury,
+            ..a
+        }
+    })
+}
+
+/// One thing more a person can report; the spec says none of them lowers the level.
+#[derive(Debug, Clone, Copy)]
+enum More {
+    Feeling(Feeling),
+    Condition(Condition),
+    Factor(Factor),
+    WorseCourse,
+    Severe,
+    SleepALot,
+    HomeCareNotHelped,
+    MostNights,
+}
+
+impl More {
+    fn all() -> Vec<More> {
+        let mut all: Vec<More> = Feeling::ALL.iter().map(|f| More::Feeling(*f)).collect();
+        all.extend(Condition::ALL.iter().map(|c| More::Condition(*c)));
+        all.extend(Factor::ALL.iter().map(|f| More::Factor(*f)));
+        all.extend([
+            More::WorseCourse,
+            More::Severe,
+            More::SleepALot,
+            More::HomeCareNotHelped,
+            More::MostNights,
+        ]);
+        all
+    }
+
+    fn apply(self, a: &mut Answers) {
+        match self {
+            More::Feeling(f) => _ = a.feelings.insert(f),
+            More::Condition(c) => _ = a.conditions.insert(c),
+            More::Factor(f) => _ = a.factors.insert(f),
+            More::WorseCourse => a.course = Some(Course::Worse),
+            More::Severe => a.severity = Some(Severity::Severe),
+            More::SleepALot => a.sleep_impact = Some(SleepImpact::ALot),
+            More::HomeCareNotHelped => a.home_care = Some(HomeCare::NotHelped),
+            More::MostNights => a.frequency = Some(Frequency::MostNights),
+        }
+    }
+}
+
+fn any_json() -> impl Strategy<Value = Value> {
+    let field = prop_oneof![
+        proptest::sample::select(
+            QUESTIONS
+                .iter()
+                .map(|q| q.field.to_string())
+                .collect::<Vec<_>>()
+        ),
+        ".{0,12}",
+    ];
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<f64>().prop_map(Value::from),
+        any::<i64>().prop_map(Value::from),
+        prop_oneof![
+            Just("yes".to_string()),
+            Just("unsure".to_string()),
+            Just("a_lot".to_string()),
+            Just("cramp".to_string()),
+            ".{0,12}"
+        ]
+        .prop_map(Value::String),
+    ];
+    leaf.prop_recursive(3, 32, 6, move |inner| {
+        prop_oneof![
+            proptest::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+            proptest::collection::vec((field.clone(), inner), 0..16)
+                .prop_map(|kv| Value::Object(kv.into_iter().collect())),
+        ]
+    })
+}
+
+/// A form pair: mostly real field names and values, some arbitrary text.
+fn any_pair() -> impl Strategy<Value = (String, String)> {
+    let fields: Vec<String> = QUESTIONS.iter().map(|q| q.field.to_string()).collect();
+    let field = prop_oneof![proptest::sample::select(fields), ".{0,10}"];
+    let value = prop_oneof![
+        Just("yes".to_string()),
+        Just("unsure".to_string()),
+        Just("mild".to_string()),
+        Just("cramp".to_string()),
+        Just(String::new()),
+        ".{0,10}",
+    ];
+    (field, value)
+}
+
+/// What a body may hold for one question: nothing, a valid answer (most
+/// often), a value that is not one, or two answers.
+fn question_pairs(q: &'static Question) -> BoxedStrategy<Vec<(String, String)>> {
+    let field = q.field;
+    let pairs = move |values: Vec<String>| -> Vec<(String, String)> {
+        values.into_iter().map(|v| (field.to_string(), v)).collect()
+    };
+    let sizes = if q.kind == Kind::AnyOf {
+        0..=q.values.len()
+    } else {
+        1..=1
+    };
+    let select = || proptest::sample::select(q.values);
+    prop_oneof![
+        2 => Just(Vec::new()),
+        30 => proptest::sample::subsequence(q.values.to_vec(), sizes)
+            .prop_map(move |vs| pairs(vs.into_iter().map(String::from).collect())),
+        1 => "[a-z_]{0,8}".prop_map(move |v| pairs(vec![v])),
+        1 => (select(), select()).prop_map(move |(a, b)| pairs(vec![a.into(), b.into()])),
+    ]
+    .boxed()
+}
+
+/// A form body: every question as a person (or a broken client) may send it, plus stray pairs.
+fn any_form_body() -> impl Strategy<Value = Vec<(String, String)>> {
+    let questions: Vec<_> = QUESTIONS.iter().map(question_pairs).collect();
+    (questions, proptest::collection::vec(any_pair(), 0..3))
+        .prop_map(|(groups, extra)| groups.into_iter().flatten().chain(extra).collect())
+}
+
+fn valid_json_value(q: &'static Question) -> BoxedStrategy<Value> {
+    match q.kind {
+        Kind::Sign => proptest::sample::select(vec![
+            json!(true),
+            json!(false),
+            json!("yes"),
+            json!("no"),
+            json!("unsure"),
+        ])
+        .boxed(),
+        Kind::OneOf => proptest::sample::select(q.values)
+            .prop_map(|v| json!(v))
+            .boxed(),
+        Kind::AnyOf => proptest::sample::subsequence(q.values.to_vec(), 0..=q.values.len())
+            .prop_map(|v| json!(v))
+            .boxed(),
+    }
+}
+
+fn question_members(q: &'static Question) -> BoxedStrategy<Vec<(String, Value)>> {
+    let field = q.field;
+    let member = move |v: Value| (field.to_string(), v);
+    prop_oneof![
+        2 => Just(Vec::new()),
+        30 => valid_json_value(q).prop_map(move |v| vec![member(v)]),
+        1 => any_json().prop_map(move |v| vec![member(v)]),
+        1 => (valid_json_value(q), valid_json_value(q))
+            .prop_map(move |(a, b)| vec![member(a), member(b)]),
+    ]
+    .boxed()
+}
+
+/// A JSON object's members: every question as a client may send it, plus stray members.
+fn any_json_members() -> impl Strategy<Value = Vec<(String, Value)>> {
+    let questions: Vec<_> = QUESTIONS.iter().map(question_members).collect();
+    let extra = proptest::collection::vec((".{0,8}", any_json()), 0..3);
+    (questions, extra)
+        .prop_map(|(groups, extra)| groups.into_iter().flatten().chain(extra).collect())
+}
+
+// ---- Properties over every combination of the five warning signs ----
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn unsure_is_never_below_no_nor_above_yes(details in any_details(0.9)) {
+        for signs in every_sign_combination() {
+            for (i, sign) in signs.iter().enumerate() {
+                if *sign != Sign::Unsure {
+                    continue;
+                }
+                let at = |s: Sign| {
+                    let mut changed = signs;
+                    changed[i] = s;
+                    level(&with_signs(details.clone(), changed))
+                };
+                let (no, unsure, yes) = (at(Sign::No), at(Sign::Unsure), at(Sign::Yes));
+                prop_assert!(
+                    no <= unsure && unsure <= yes,
+                    "{} in {:?}: no {:?}, unsure {:?}, yes {:?}",
+                    SIGN_FIELDS[i], signs, no, unsure, yes
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn adding_a_warning_sign_never_lowers_the_urgency(details in any_details(0.9)) {
+        for signs in every_sign_combination() {
+            let before = level(&with_signs(details.clone(), signs));
+            for (i, sign) in signs.iter().enumerate() {
+                for raised in Sign::ALL.iter().filter(|r| r.caution() > sign.caution()) {
+                    let mut changed = signs;
+                    changed[i] = *raised;
+                    let after = level(&with_signs(details.clone(), changed));
+                    prop_assert!(after >= before, "{:?} -> {:?}", signs, changed);
+                    if *raised == Sign::Yes {
+                        prop_assert!(after >= Urgency::Urgent, "{:?}", changed);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn adding_a_rule_trigger_never_lowers_the_urgency(
+        details in any_details(0.9),
+        more in proptest::sample::select(More::all()),
+    ) {
+        for signs in every_sign_combination() {
+            let before = with_signs(details.clone(), signs);
+            let mut after = before.clone();
+            more.apply(&mut after);
+            prop_assert!(level(&after) >= level(&before), "{:?} with {:?}", before, more);
+        }
+    }
+
+    #[test]
+    fn smoking_never_lowers_the_urgency(details in any_details(0.9)) {
+        for signs in every_sign_combination() {
+            let a = with_signs(details.clone(), signs);
+            for factor in [Factor::Smoking, Factor::Alcohol] {
+                let more = a.clone().factor(factor);
+                prop_assert!(level(&more) >= level(&a), "{:?} {:?}", a, factor);
+            }
+        }
+    }
+
+    #[test]
+    fn a_worse_course_never_lowers_the_urgency_and_is_at_least_urgent(details in any_details(0.9)) {
+        for signs in every_sign_combination() {
+            let a = with_signs(details.clone(), signs);
+            let worse = a.clone().set(|a| a.course = Some(Course::Worse));
+            prop_assert!(level(&worse) >= level(&a));
+            prop_assert!(level(&worse) >= Urgency::Urgent);
+        }
+    }
+
+    #[test]
+    fn an_emergency_yes_always_gives_emergency(details in any_details(0.9)) {
+        for signs in every_sign_combination() {
+            let a = with_signs(details.clone(), signs);
+            let yes = signs[0] == Sign::Yes || signs[1] == Sign::Yes;
+            prop_assert_eq!(level(&a) == Urgency::Emergency, yes, "{:?}", signs);
+            // And with nothing but the warning signs answered.
+            let bare = with_signs(Answers::default(), signs);
+            prop_assert_eq!(level(&bare) == Urgency::Emergency, yes, "{:?}", signs);
+        }
+    }
+
+    #[test]
+    fn urgent_decided_is_the_level_whatever_the_later_answers(details in any_details(0.9)) {
+        for signs in every_sign_combination() {
+            let body: Vec<_> = SIGN_FIELDS.into_iter().zip(signs.map(|s| s.as_str())).collect();
+            let parsed = parse_pairs(&body);
+            prop_assert_eq!(urgent_decided(&parsed), spec_urgent_decided(signs), "{:?}", signs);
+            if spec_urgent_decided(signs) {
+                prop_assert_eq!(level(&with_signs(details.clone(), signs)), Urgency::Urgent);
+            }
+        }
+    }
+
+    #[test]
+    fn the_self_care_reason_is_true_of_the_answers(details in any_details(0.9)) {
+        for signs in every_sign_combination() {
+            let a = with_signs(details.clone(), signs);
+            let result = assess(&a);
+            let s0 = result.fired.iter().any(|r| r.code == "S0");
+            prop_assert_eq!(s0, result.urgency == Urgency::SelfCare);
+            if s0 {
+                // "None of your answers is a warning sign" is true...
+                prop_assert_eq!(signs, [Sign::No; 5]);
+                prop_assert!(!feels(&a, Feeling::BurningTingling));
+                // ...and pain on most nights for a week or more, not helped, is never self-care.
+                let lasting = a.frequency == Some(Frequency::MostNights)
+                    && matches!(a.onset, Some(Onset::Weeks | Onset::Months))
+                    && matches!(a.home_care, Some(HomeCare::NotTried | HomeCare::NotHelped));
+                prop_assert!(!lasting, "{:?}", a);
+            }
+        }
+    }
+
+    #[test]
+    fn rules_causes_and_home_care_follow_the_spec_tables(details in any_details(0.9)) {
+        for signs in every_sign_combination() {
+            let a = with_signs(details.clone(), signs);
+            let result = assess(&a);
+            let codes = spec_rules(&a);
+            prop_assert_eq!(fired(&result), codes.clone(), "{:?}", a);
+            prop_assert_eq!(result.urgency, spec_level(&codes));
+            prop_assert_eq!(causes_of(&result), spec_causes(&a), "{:?}", a);
+            let ids = |tips: &[&Tip]| tips.iter().map(|t| t.id).collect::<Vec<_>>();
+            let (shown, left_out) = spec_home_care(&a, result.urgency);
+            prop_assert_eq!(ids(&result.tips), shown, "{:?}", a);
+            prop_assert_eq!(ids(&result.withheld), left_out, "{:?}", a);
+        }
+    }
+}
+
+// ---- Properties of single answers, the two steps, the API and parsing ----
+
+proptest! {
+    #[test]
+    fn assess_never_panics_and_the_highest_fired_level_wins(a in any_answers()) {
+        let result = assess(&a);
+        prop_assert!(!result.fired.is_empty());
+        prop_assert_eq!(Some(result.urgency), result.fired.iter().map(|r| r.level).max());
+        let only_s0 = result.fired.len() == 1 && result.fired[0].code == "S0";
+        prop_assert!(only_s0 || result.fired.iter().all(|r| r.code != "S0"));
+        // Unanswered: the required questions without an answer, in form order.
+        let unanswered: Vec<_> = QUESTIONS
+            .iter()
+            .filter(|q| q.is_required() && !a.has(q.field))
+            .map(|q| q.field)
+            .collect();
+        prop_assert_eq!(&result.unanswered, &unanswered);
+    }
+
+    #[test]
+    fn raise_legs_is_never_advised_when_pad_is_possible(a in any_answers()) {
+        let result = assess(&a);
+        let advised = result.tips.iter().any(|t| t.id == "raise_legs");
+        prop_assert!(!(advised && result.causes.iter().any(|c| c.id == "pad")));
+        prop_assert!(!advised || result.urgency == Urgency::Routine);
+        prop_assert!(!advised || !has_factor(&a, Factor::Smoking));
+    }
+
+    #[test]
+    fn a_step_left_out_is_never_also_shown_and_neither_is_listed_above_routine(a in any_answers()) {
+        let result = assess(&a);
+        for t in &result.withheld {
+            prop_assert!(!result.tips.contains(t), "{}", t.id);
+            prop_assert!(t.withheld(&a), "{}", t.id);
+        }
+        for t in &result.tips {
+            prop_assert!(!t.withheld(&a), "{}", t.id);
+        }
+        if result.urgency > Urgency::Routine {
+            prop_assert!(result.tips.is_empty() && result.withheld.is_empty());
+        } else {
+            // stretch and move are always there.
+            prop_assert!(result.tips.iter().any(|t| t.id == "stretch"));
+            prop_assert!(result.tips.iter().any(|t| t.id == "move"));
+        }
+    }
+
+    #[test]
+    fn an_emergency_yes_always_gives_the_emergency_result_through_the_form(
+        mut pairs in any_form_body(),
+        field in proptest::sample::select(EMERGENCY_SIGNS.to_vec()),
+        at in any::<proptest::sample::Index>(),
+        step in proptest::sample::select(STEPS.to_vec()),
+    ) {
+        pairs.insert(at.index(pairs.len() + 1), (field.to_string(), "yes".to_string()));
+        let parsed = Submission::from_pairs(pairs.clone()).parse();
+        let Reply::Result(result) = reply(&parsed, step) else {
+            return Err(TestCaseError::fail(format!("no result for {pairs:?} {step:?}")));
+        };
+        prop_assert_eq!(result.urgency, Urgency::Emergency);
+    }
+
+    #[test]
+    fn an_emergency_yes_always_gives_the_emergency_result_through_the_api(
+        mut members in any_json_members(),
+        field in proptest::sample::select(EMERGENCY_SIGNS.to_vec()),
+        yes in proptest::sample::select(vec![json!(true), json!("yes")]),
+        at in any::<proptest::sample::Index>(),
+        other_problems in any::<bool>(),
+    ) {
+        members.insert(at.index(members.len() + 1), (field.to_string(), yes));
+        let text = object_text(&members);
+        let ApiReply::Result(result) = api_reply(&parse_json_text(&text), other_problems) else {
+            return Err(TestCaseError::fail(format!("no result for {text}")));
+        };
+        prop_assert_eq!(result.urgency, Urgency::Emergency);
+    }
+
+    #[test]
+    fn the_form_answers_as_the_two_steps_table_says(
+        pairs in any_form_body(),
+        step in proptest::sample::select(STEPS.to_vec()),
+    ) {
+        let parsed = Submission::from_pairs(pairs).parse();
+        let is_emergency = emergency(&parsed);
+        let urgent = urgent_decided(&parsed);
+        let sign_errors = parsed.sign_errors();
+        let only_signs_sent = parsed.sent.iter().all(|f| SIGN_FIELDS.contains(f));
+        match reply(&parsed, step) {
+            Reply::Result(result) => {
+                prop_assert_eq!(&result, &assess(&parsed.answers));
+                if is_emergency {
+                    prop_assert_eq!(result.urgency, Urgency::Emergency);
+                } else if parsed.errors.0.is_empty() {
+                    prop_assert!(result.complete());
+                    prop_assert!(!matches!(step, Some(Step::Signs | Step::Change)));
+                } else {
+                    // Decided early: only by "See my result now" with urgent decided.
+                    prop_assert!(urgent && step == Some(Step::Now));
+                    prop_assert_eq!(result.urgency, Urgency::Urgent);
+                }
+            }
+            Reply::Form { page, errors, notice } => {
+                prop_assert!(!is_emergency);
+                match page {
+                    Page::Signs => {
+                        prop_assert!(notice.is_none());
+                        if step == Some(Step::Change) {
+                            prop_assert!(errors.is_empty());
+                        } else {
+                            prop_assert!(!sign_errors.is_empty());
+                            prop_assert_eq!(errors, sign_errors);
+                        }
+                    }
+                    Page::Details => {
+                        prop_assert!(sign_errors.is_empty());
+                        prop_assert_eq!(notice.is_some(), urgent);
+                        if let Some(notice) = notice {
+                            prop_assert_eq!(notice.urgency, Urgency::Urgent);
+                        }
+                        if errors.is_empty() {
+                            // A 200 step 2: its own button's way in, or the signs alone.
+                            prop_assert!(step == Some(Step::Signs) || (step.is_none() && only_signs_sent));
+                        } else {
+                            prop_assert_eq!(errors, parsed.detail_errors());
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_api_gives_an_early_result_only_for_an_emergency_or_urgent_decided(
+        members in any_json_members(),
+        other_problems in any::<bool>(),
+    ) {
+        let parsed = parse_json_text(&object_text(&members));
+        let is_emergency = emergency(&parsed);
+        let urgent = urgent_decided(&parsed);
+        let only_missing = parsed.errors.0.iter().all(|e| e.problem == Problem::Missing);
+        let expected_result =
+            is_emergency || (!other_problems && (parsed.errors.0.is_empty() || (urgent && only_missing)));
+        match api_reply(&parsed, other_problems) {
+            ApiReply::Result(result) => {
+                prop_assert!(expected_result);
+                prop_assert_eq!(&result, &assess(&parsed.answers));
+                prop_assert_eq!(result.complete(), parsed.errors.0.is_empty() || is_emergency && result.unanswered.is_empty());
+                if !result.complete() {
+                    prop_assert!(result.urgency >= Urgency::Urgent);
+                }
+            }
+            ApiReply::Invalid { urgent: says_urgent } => {
+                prop_assert!(!expected_result);
+                prop_assert_eq!(says_urgent, urgent);
+            }
+        }
+    }
+
+    #[test]
+    fn parsing_a_form_never_panics(pairs in proptest::collection::vec(any_pair(), 0..40)) {
+        let submission = Submission::from_pairs(pairs.clone());
+        let parsed = submission.parse();
+        for (field, value) in &pairs {
+            if question(field).is_some() {
+                prop_assert!(submission.is_checked(field, value));
+            }
+        }
+        // Every required question is answered or has exactly one error.
+        for q in QUESTIONS.iter().filter(|q| q.is_required()) {
+            let errors = parsed.errors.0.iter().filter(|e| e.field == q.field).count();
+            prop_assert_eq!(errors, usize::from(!parsed.answers.has(q.field)), "{}", q.field);
+        }
+    }
+
+    #[test]
+    fn parsing_json_never_panics(body in any_json()) {
+        let parsed = from_json(&body);
+        if let Err(errors) = parsed.complete() {
+            prop_assert!(!errors.0.is_empty());
+        }
+    }
+
+    #[test]
+    fn answers_round_trip_through_the_form_and_json(a in any_answers()) {
+        let unanswered: Vec<_> = QUESTIONS
+            .iter()
+            .filter(|q| q.is_required() && !a.has(q.field))
+            .map(|q| q.field)
+            .collect();
+        for parsed in [form(&a).parse(), from_json(&to_json(&a)), from_json(&to_json_with(&a, false))] {
+            prop_assert_eq!(&parsed.answers, &a);
+            prop_assert_eq!(problems(&parsed.errors.0), missing(&unanswered));
         }
     }
 }
