@@ -2464,6 +2464,157 @@ fn api_a_checkbox_group_that_is_not_an_array_is_invalid_unless_an_emergency_sign
     }
 }
 
+// ---- Worked cases from tests/data/triage_cases.toml ----
+
+#[test]
+fn worked_cases_match_their_hand_worked_results() {
+    let cases = worked_cases();
+    assert!(cases.len() >= 55, "{} cases", cases.len());
+    for case in &cases {
+        let story = case.story.as_str();
+        let parsed = case.parsed().unwrap_or_else(|e| panic!("{story}: {e:?}"));
+        // Answers may be left out (a result decided early), never invalid.
+        let invalid: Vec<_> = parsed
+            .errors
+            .0
+            .iter()
+            .filter(|e| e.problem != Problem::Missing)
+            .collect();
+        assert!(invalid.is_empty(), "{story}: {invalid:?}");
+        // The same answers posted as a form read the same.
+        let posted = form(&parsed.answers).parse();
+        assert_eq!(posted.answers, parsed.answers, "{story}");
+        assert_eq!(posted.errors, parsed.errors, "{story}");
+        // The API gives the result; so does the form, at once or by "See my result now".
+        let ApiReply::Result(result) = api_reply(&parsed, false) else {
+            panic!("{story}: the API gives no result");
+        };
+        let step = if parsed.errors.0.is_empty() {
+            None
+        } else {
+            Some(Step::Now)
+        };
+        assert_eq!(
+            reply(&posted, step),
+            Reply::Result(result.clone()),
+            "{story}"
+        );
+        assert_eq!(result.urgency.as_str(), case.expect_urgency, "{story}");
+        assert_eq!(fired(&result), case.expect_rules, "{story}");
+        assert_eq!(causes_of(&result), case.expect_causes, "{story}");
+        let ids = |tips: &[&Tip]| tips.iter().map(|t| t.id).collect::<Vec<_>>();
+        assert_eq!(ids(&result.tips), case.expect_tips, "{story}");
+        assert_eq!(ids(&result.withheld), case.expect_withheld, "{story}");
+        assert_eq!(result.unanswered, case.expect_unanswered, "{story}");
+    }
+}
+
+#[test]
+fn worked_cases_with_answers_missing_are_decided_early_and_say_so() {
+    let cases = worked_cases();
+    let partial: Vec<_> = cases
+        .iter()
+        .filter(|c| !c.expect_unanswered.is_empty())
+        .collect();
+    assert!(partial.len() >= 4, "{} partial cases", partial.len());
+    for case in &cases {
+        assert_eq!(
+            case.story.contains("decided early"),
+            !case.expect_unanswered.is_empty(),
+            "{}",
+            case.story
+        );
+    }
+    for case in partial {
+        let story = case.story.as_str();
+        let posted = form(&case.parsed().unwrap().answers).parse();
+        assert!(
+            ["emergency", "urgent"].contains(&case.expect_urgency.as_str()),
+            "{story}"
+        );
+        match reply(&posted, None) {
+            // An emergency: the result at once, whatever is missing.
+            Reply::Result(result) => assert_eq!(result.urgency, Urgency::Emergency, "{story}"),
+            // Urgent decided: step 2 with the notice and its rules.
+            Reply::Form {
+                page: Page::Details,
+                notice: Some(notice),
+                ..
+            } => {
+                assert_eq!(case.expect_urgency, "urgent", "{story}");
+                assert_eq!(fired(&notice), case.expect_rules, "{story}");
+            }
+            other => panic!("{story}: {other:?}"),
+        }
+    }
+}
+
+#[test]
+fn worked_cases_cover_every_level_rule_cause_and_tip() {
+    let cases = worked_cases();
+    let stories: BTreeSet<_> = cases.iter().map(|c| c.story.as_str()).collect();
+    assert_eq!(stories.len(), cases.len(), "every story once");
+    for level in Urgency::ALL {
+        let count = cases
+            .iter()
+            .filter(|c| c.expect_urgency == level.as_str())
+            .count();
+        assert!(count >= 3, "{} has {count} cases", level.as_str());
+    }
+    let any_case = |pick: &dyn Fn(&WorkedCase) -> &Vec<String>, id: &str| {
+        cases.iter().any(|c| pick(c).iter().any(|x| x == id))
+    };
+    for r in RULES {
+        assert!(any_case(&|c| &c.expect_rules, r.code), "rule {}", r.code);
+    }
+    for cause in CAUSES {
+        assert!(
+            any_case(&|c| &c.expect_causes, cause.id),
+            "cause {}",
+            cause.id
+        );
+    }
+    for tip in TIPS {
+        assert!(any_case(&|c| &c.expect_tips, tip.id), "tip {}", tip.id);
+        if tip.withheld_when.is_some() {
+            assert!(
+                any_case(&|c| &c.expect_withheld, tip.id),
+                "left out {}",
+                tip.id
+            );
+        }
+    }
+    // Every warning sign answered "not sure" in some story, and the new values used.
+    for field in SIGN_FIELDS {
+        let unsure = cases
+            .iter()
+            .any(|c| c.answers.get(field).and_then(|v| v.as_str()) == Some("unsure"));
+        assert!(unsure, "no story is not sure about {field}");
+    }
+    for (group, value) in [("feelings", "tired_legs"), ("factors", "alcohol")] {
+        let used = cases.iter().any(|c| {
+            c.answers
+                .get(group)
+                .and_then(|v| v.as_array())
+                .is_some_and(|values| values.iter().any(|v| v.as_str() == Some(value)))
+        });
+        assert!(used, "no story has {value}");
+    }
+    // What /check/how-it-works publishes agrees.
+    let c = coverage();
+    assert_eq!(c.cases, cases.len());
+    let can_be_left_out = TIPS.iter().filter(|t| t.withheld_when.is_some()).count();
+    assert_eq!(
+        (c.rules, c.causes, c.tips, c.withheld),
+        (
+            (RULES.len(), RULES.len()),
+            (CAUSES.len(), CAUSES.len()),
+            (TIPS.len(), TIPS.len()),
+            (can_be_left_out, can_be_left_out)
+        )
+    );
+}
+
 // ---- The spec's tables, written again from the spec, for the property tests ----
 
 fn feels(a: &Answers, f: Feeling) -> bool {
