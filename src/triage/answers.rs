@@ -472,7 +472,9 @@ fn checked_values(q: &Question, raw: Raw<'_>) -> Result<Vec<&'static str>, Probl
     let mut distinct = texts.clone();
     distinct.sort_unstable();
     distinct.dedup();
-    match (q.kind, distinct.len()) {
+    // A single answer sent twice is a problem even when both copies agree
+    // (spec v3: "any other single-answer field sent twice is a 422").
+    match (q.kind, texts.len()) {
         (Kind::AnyOf, _) => Ok(distinct),
         (_, 0) => Err(Problem::Missing),
         (_, 1) => Ok(distinct),

@@ -2138,13 +2138,21 @@ fn step_now_with_urgent_decided_gives_the_urgent_result_with_the_valid_step_two_
 
 #[test]
 fn step_now_without_urgent_decided_gives_no_early_result() {
+    // Answered as a POST without a button: step 2, no errors before it is seen.
     for signs in [NO_SIGNS, ["no", "no", "unsure", "no", "unsure"]] {
         assert_eq!(
             expect_form(post(&signs_body(signs), Some(Step::Now))),
-            (Page::Details, missing(&DETAIL_FIELDS), None),
+            (Page::Details, vec![], None),
             "{signs:?}"
         );
     }
+    // With some step-2 answers sent, the missing ones are errors on step 2.
+    let mut pairs = signs_body(NO_SIGNS);
+    pairs.push(("severity", "mild"));
+    assert_eq!(
+        expect_form(post(&pairs, Some(Step::Now))),
+        (Page::Details, missing(&DETAIL_FIELDS[1..]), None)
+    );
     // A sign missing, even with numbness yes: step 1.
     assert_eq!(
         expect_form(post(
@@ -2246,6 +2254,14 @@ fn any_other_single_answer_field_sent_twice_is_an_error() {
         let result = expect_result(post(&urgent, Some(Step::Now)));
         assert_eq!(result.urgency, Urgency::Urgent);
         assert_eq!(result.unanswered, [field]);
+        // The same answer twice is an error too: one answer means one copy.
+        let mut same = all_pairs();
+        same.push((field, given));
+        assert_eq!(
+            expect_form(post(&same, None)),
+            (Page::Details, vec![(field, Problem::MoreThanOne)], None),
+            "{field} twice with the same value"
+        );
     }
 }
 
