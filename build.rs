@@ -1,5 +1,5 @@
 //! Finds every interface string the templates and the code use by a literal
-//! id (`t.get("id")`, `t.format("id", ...)`), with its file and line, so
+//! id (`t.get("id")`, `t.format("id", ...)`, `t.html("id")`), with its file and line, so
 //! `leg-pain-guide check` can report one that a strings file is missing.
 
 use std::fmt::Write as _;
@@ -40,7 +40,7 @@ fn scan(dir: &Path, uses: &mut Vec<(String, usize, String)>) {
         if file.ends_with("build.rs") {
             continue;
         }
-        for pattern in ["t.get(", "t.format("] {
+        for pattern in ["t.get(", "t.format(", "t.html(", "t.format_html("] {
             let mut from = 0;
             while let Some(at) = text[from..].find(pattern).map(|i| from + i) {
                 from = at + pattern.len();

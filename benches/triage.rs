@@ -14,6 +14,7 @@ const ROUTINE: &str = "one_leg_signs=no&breathless=no&numbness=no&skin_changes=n
 fn benches(c: &mut Criterion) {
     let answers = Submission::from_form(ROUTINE.as_bytes())
         .parse()
+        .complete()
         .expect("valid answers");
     let settings = SettingsArgs {
         content_dir: concat!(env!("CARGO_MANIFEST_DIR"), "/content").into(),
@@ -42,6 +43,7 @@ fn benches(c: &mut Criterion) {
                 &answers,
                 &assessment,
                 None,
+                startup::today(),
             )
         })
     });

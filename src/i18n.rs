@@ -53,12 +53,43 @@ pub struct Globals {
     pub emergency_number: String,
 }
 
+/// Stands for the emergency number while a message is formatted as HTML: a
+/// private-use character, so it can never be a word of a translation.
+const NUMBER_MARK: &str = "\u{E000}";
+
 impl Globals {
     fn args(&self) -> FluentArgs<'_> {
         let mut args = FluentArgs::new();
         args.set("number", self.emergency_number.as_str());
         args
     }
+
+    /// The values for a message formatted as HTML: the number is a mark,
+    /// replaced by its `tel:` link once the text is escaped.
+    fn html_args(&self) -> FluentArgs<'_> {
+        let mut args = FluentArgs::new();
+        args.set("number", NUMBER_MARK);
+        args
+    }
+
+    /// The emergency number as a link a phone can call.
+    pub fn number_link(&self) -> String {
+        number_link(&self.emergency_number)
+    }
+}
+
+/// `<a class="tel" href="tel:911">911</a>`: every emergency number shown is
+/// a link that calls it.
+pub fn number_link(number: &str) -> String {
+    let number = escape_text(number);
+    format!(r#"<a class="tel" href="tel:{number}">{number}</a>"#)
+}
+
+/// Text made safe to place in HTML.
+fn escape_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    pulldown_cmark_escape::escape_html(&mut out, text).expect("writing to a String cannot fail");
+    out
 }
 
 /// One language's strings.
@@ -70,6 +101,9 @@ pub struct Strings {
     globals: Globals,
     /// Every message that needs no per-use value, formatted with the globals.
     ready: HashMap<String, String>,
+    /// The same as HTML, for those that name the emergency number: escaped,
+    /// with the number as a `tel:` link.
+    ready_html: HashMap<String, String>,
     /// The line each message starts on.
     lines: BTreeMap<String, usize>,
 }
@@ -92,10 +126,18 @@ impl Strings {
 
     /// The message `id` with per-use values, such as a page's reading grade.
     pub fn format(&self, id: &str, values: &[(&str, FluentValue<'_>)]) -> String {
+        self.format_with(id, self.globals.args(), values)
+    }
+
+    fn format_with<'a>(
+        &self,
+        id: &str,
+        mut args: FluentArgs<'a>,
+        values: &[(&'a str, FluentValue<'a>)],
+    ) -> String {
         let Some(pattern) = self.bundle.get_message(id).and_then(|m| m.value()) else {
             return id.to_string();
         };
-        let mut args = self.globals.args();
         for (name, value) in values {
             args.set(*name, value.clone());
         }
@@ -103,6 +145,19 @@ impl Strings {
         self.bundle
             .format_pattern(pattern, Some(&args), &mut errors)
             .into_owned()
+    }
+
+    /// The message `id` as HTML: escaped, with the emergency number as a
+    /// `tel:` link (place it with `|safe`).
+    pub fn html(&self, id: &str) -> &str {
+        self.ready_html.get(id).map_or(MISSING, String::as_str)
+    }
+
+    /// The message `id` with per-use values, as HTML like [`Strings::html`].
+    /// The values are text: they are escaped too.
+    pub fn format_html(&self, id: &str, values: &[(&str, FluentValue<'_>)]) -> String {
+        let text = self.format_with(id, self.globals.html_args(), values);
+        escape_text(&text).replace(NUMBER_MARK, &self.globals.number_link())
     }
 
     /// Whether the message `id` exists.
@@ -158,7 +213,10 @@ impl Strings {
             }
         }
         let args = globals.args();
+        let html_args = globals.html_args();
+        let link = globals.number_link();
         let mut ready = HashMap::new();
+        let mut ready_html = HashMap::new();
         for id in lines.keys() {
             let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
                 continue;
@@ -167,6 +225,8 @@ impl Strings {
             let text = bundle.format_pattern(pattern, Some(&args), &mut errors);
             if errors.is_empty() {
                 ready.insert(id.clone(), text.into_owned());
+                let html = bundle.format_pattern(pattern, Some(&html_args), &mut errors);
+                ready_html.insert(id.clone(), escape_text(&html).replace(NUMBER_MARK, &link));
             } else if errors.iter().any(|e| !is_missing_variable(e)) {
                 let line = lines.get(id).copied().unwrap_or(0);
                 for e in errors.iter().filter(|e| !is_missing_variable(e)) {
@@ -181,6 +241,7 @@ impl Strings {
             bundle,
             globals: globals.clone(),
             ready,
+            ready_html,
             lines,
         })
     }

@@ -8,7 +8,7 @@ use crate::i18n::{self, Globals, Locales, Need};
 use crate::problem::{Level, Problems};
 use crate::site::check::{option_string_id, question_string_id, tip_string_id, urgency_string_id};
 use crate::site::{ErrorKind, Mode, Site, source_string_id};
-use crate::triage::{self, CAUSES, CareCard, JsonType, QUESTIONS, RULES, Shown, TIPS, Urgency};
+use crate::triage::{self, CAUSES, CareCard, JsonType, Offered, QUESTIONS, RULES, TIPS, Urgency};
 
 include!(concat!(env!("OUT_DIR"), "/string_uses.rs"));
 
@@ -103,13 +103,24 @@ pub fn string_needs() -> Vec<Need> {
         needs.push(Need::required(rule_string_id(rule.code, "reason"), &what));
         needs.push(Need::required(rule_string_id(rule.code, "sign"), &what));
         needs.push(Need::required(rule_string_id(rule.code, "source"), &what));
+        needs.push(Need::optional(rule_string_id(rule.code, "reading"), &what));
     }
     for tip in TIPS {
         let what = format!("tip {}", tip.id);
         needs.push(Need::required(tip_string_id(tip.id), &what));
-        if matches!(tip.shown, Shown::When(_)) {
+        needs.push(Need::required(
+            format!("{}-name", tip_string_id(tip.id)),
+            &what,
+        ));
+        if matches!(tip.offered, Offered::OnRoutineWhen(_)) {
             needs.push(Need::required(
                 format!("{}-when", tip_string_id(tip.id)),
+                &what,
+            ));
+        }
+        if tip.withheld_when.is_some() {
+            needs.push(Need::required(
+                format!("{}-withheld-when", tip_string_id(tip.id)),
                 &what,
             ));
         }

@@ -306,6 +306,7 @@ fn pages_agree(reference: &Page, page: &Page, problems: &mut Problems) {
                     kind,
                     heading,
                     body,
+                    ..
                 } => Some((
                     format!(
                         "{}{}",

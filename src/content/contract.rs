@@ -1,4 +1,4 @@
-//! What the site contract (`shared/site-contract.md`) promises: pages and the
+//! What the site contract promises: pages and the
 //! anchors clinics link to. Checked in every language on every build.
 
 /// Pages the site contract promises, by language-neutral path.

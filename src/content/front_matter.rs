@@ -8,7 +8,7 @@ use serde::Deserialize;
 use crate::clinics::code_system::{CodeSystem, Matcher};
 use crate::problem::line_of;
 
-/// The source documents the site's medical content may come from (`shared/seeds/`).
+/// The source documents the site's medical content may come from (their titles are in the strings, `source-000`, `source-001`).
 pub const SOURCES: &[&str] = &["000", "001"];
 
 /// Each source's title, in its own language (English), the same on every page;

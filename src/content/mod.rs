@@ -325,6 +325,7 @@ fn signs_card(strings: &Strings, level: &str) -> Option<SignsCard> {
     Some(SignsCard {
         kind: level.card(),
         heading: strings.get(&signs_heading_id(level)).to_string(),
+        heading_html: strings.html(&signs_heading_id(level)).to_string(),
         signs: triage::signs(level)
             .map(|rule| Sign {
                 rule: rule.code.to_string(),

@@ -13,8 +13,8 @@ use crate::content::markdown::Sign;
 use crate::content::{LangContent, rule_string_id, signs_heading_id};
 use crate::i18n::{Lang, Strings};
 use crate::triage::{
-    self, Answers, Assessment, CAUSES, CareCard, FieldError, Kind, Problem, RULES, Shown,
-    Submission, TIPS, Urgency,
+    self, Answers, Assessment, CAUSES, CareCard, FieldError, Kind, Offered, Page, Problem, RULES,
+    Submission, TIPS, Tip, Urgency, question,
 };
 
 /// One answer a person can pick, in words.
@@ -54,7 +54,10 @@ pub struct SectionText {
 /// A rule in words.
 #[derive(Debug, Clone)]
 pub struct RuleText {
+    /// The reason a result gives, as text (the API).
     pub reason: String,
+    /// The same as HTML, the emergency number a `tel:` link (the pages).
+    pub reason_html: String,
     pub sign: String,
     /// The source passage it rests on.
     pub source: String,
@@ -62,6 +65,10 @@ pub struct RuleText {
     pub href: String,
     /// That section's heading.
     pub label: String,
+    /// Our own safety choice rather than a source's words.
+    pub safety_choice: bool,
+    /// How the rule reads its source, where that needs saying (U5).
+    pub reading: Option<String>,
 }
 
 /// A cause in words: its section of the causes page.
@@ -77,8 +84,12 @@ pub struct CauseText {
 #[derive(Debug, Clone)]
 pub struct TipText {
     pub text: String,
-    /// When it is shown, on a result that lists home care.
+    /// Its short name, for the line that names the steps left out.
+    pub name: String,
+    /// When it is offered, on a result that lists home care.
     pub when: String,
+    /// When it is left out for a person (always our safety choice).
+    pub withheld_when: Option<String>,
 }
 
 /// Everything the check says, in one language, prepared at start-up.
@@ -110,10 +121,13 @@ impl CheckText {
                 .map(|r| {
                     let text = RuleText {
                         reason: t.get(&rule_string_id(r.code, "reason")).to_string(),
+                        reason_html: t.html(&rule_string_id(r.code, "reason")).to_string(),
                         sign: t.get(&rule_string_id(r.code, "sign")).to_string(),
                         source: t.get(&rule_string_id(r.code, "source")).to_string(),
                         href: link_in(&t.lang, r.link),
                         label: section_title(r.link),
+                        safety_choice: r.safety_choice,
+                        reading: optional(t, &rule_string_id(r.code, "reading")),
                     };
                     (r.code, text)
                 })
@@ -132,25 +146,27 @@ impl CheckText {
             tips: TIPS
                 .iter()
                 .map(|tip| {
-                    let when = match tip.shown {
-                        Shown::Always => t.get("how-tip-always").to_string(),
-                        Shown::When(_) => t
-                            .get(&format!("{}-when", tip_string_id(tip.id)))
-                            .to_string(),
+                    let id = tip_string_id(tip.id);
+                    let when = match tip.offered {
+                        Offered::Always => t.get("how-tip-always").to_string(),
+                        Offered::OnRoutineWhen(_) => t.get(&format!("{id}-when")).to_string(),
                     };
-                    (
-                        tip.id,
-                        TipText {
-                            text: t.get(&tip_string_id(tip.id)).to_string(),
-                            when,
-                        },
-                    )
+                    let text = TipText {
+                        text: t.get(&id).to_string(),
+                        name: t.get(&format!("{id}-name")).to_string(),
+                        when,
+                        withheld_when: tip
+                            .withheld_when
+                            .map(|_| t.get(&format!("{id}-withheld-when")).to_string()),
+                    };
+                    (tip.id, text)
                 })
                 .collect(),
         }
     }
 
-    fn question(&self, field: &str) -> Option<&QuestionText> {
+    /// The words of the question `field`.
+    pub fn question(&self, field: &str) -> Option<&QuestionText> {
         self.sections
             .iter()
             .flat_map(|s| &s.questions)
@@ -159,10 +175,25 @@ impl CheckText {
 
     /// Each question with its answer in plain words, to take to an appointment.
     pub fn summary(&self, t: &Strings, answers: &Answers) -> Vec<(String, String)> {
+        self.summary_of(t, answers, |_| true)
+    }
+
+    /// The warning-sign questions with their answers, shown on step 2.
+    pub fn sign_summary(&self, t: &Strings, answers: &Answers) -> Vec<(String, String)> {
+        self.summary_of(t, answers, |q| q.kind == Kind::Sign)
+    }
+
+    fn summary_of(
+        &self,
+        t: &Strings,
+        answers: &Answers,
+        keep: impl Fn(&QuestionText) -> bool,
+    ) -> Vec<(String, String)> {
         let pairs = answers.to_pairs();
         self.sections
             .iter()
             .flat_map(|s| &s.questions)
+            .filter(|q| keep(q))
             .map(|q| {
                 let chosen: Vec<&OptionText> = pairs
                     .iter()
@@ -181,6 +212,7 @@ impl CheckText {
                         Some(hint) => format!("{} ({})", o.label, lower_first(hint)),
                         None => o.label.clone(),
                     },
+                    (_, []) => t.get("result-summary-not-answered").to_string(),
                     _ => String::new(),
                 };
                 (q.legend.clone(), text)
@@ -195,6 +227,7 @@ impl CheckText {
             .map(|e| {
                 let message = match (e.problem, self.question(e.field)) {
                     (Problem::Missing, Some(q)) => q.missing.clone(),
+                    (Problem::NotAnOption, Some(q)) if q.kind == Kind::Sign => q.missing.clone(),
                     (Problem::MoreThanOne, _) => t.get("form-error-more-than-one").to_string(),
                     (_, Some(q)) if q.kind == Kind::AnyOf => {
                         t.get("form-error-not-listed").to_string()
@@ -230,10 +263,9 @@ pub fn question_string_id(field: &str, value: Option<&str>) -> String {
 fn question_text(t: &Strings, q: &triage::Question) -> QuestionText {
     let legend = t.get(&question_string_id(q.field, None)).to_string();
     let question = [("question", FluentValue::from(lower_first(&legend)))];
-    let missing = if q.kind == Kind::YesNo {
-        t.format("form-missing-yes-no", &question)
-    } else {
-        t.format("form-missing-one-of", &question)
+    let missing = match q.kind {
+        Kind::Sign => t.format("form-missing-sign", &question),
+        _ => t.format("form-missing-one-of", &question),
     };
     QuestionText {
         field: q.field,
@@ -244,7 +276,7 @@ fn question_text(t: &Strings, q: &triage::Question) -> QuestionText {
         } else {
             "radio"
         },
-        inline: q.kind == Kind::YesNo,
+        inline: q.kind == Kind::Sign,
         options: q
             .values
             .iter()
@@ -268,9 +300,10 @@ fn question_text(t: &Strings, q: &triage::Question) -> QuestionText {
     }
 }
 
-/// The string id of a value's label: yes and no are shared, the rest are the question's own.
+/// The string id of a value's label: the warning signs share theirs
+/// (`answer-yes`, `answer-no`, `answer-unsure`), the rest are the question's own.
 pub fn option_string_id(q: &triage::Question, value: &str) -> String {
-    if q.kind == Kind::YesNo {
+    if q.kind == Kind::Sign {
         format!("answer-{value}")
     } else {
         question_string_id(q.field, Some(value))
@@ -314,9 +347,13 @@ pub struct ErrorLine {
 #[template(path = "check_form.html")]
 struct FormTemplate<'a> {
     t: &'a Strings,
-    layout: &'a Layout,
-    action: String,
-    form: &'a CheckText,
+    action: &'a str,
+    step: &'static str,
+    sections: Vec<&'a SectionText>,
+    /// Answers of the other step, carried along.
+    hidden: Vec<(&'static str, &'a str)>,
+    /// On step 2: the warning signs as answered, in words.
+    sign_summary: Vec<(String, String)>,
     submission: &'a Submission,
     errors: &'a [ErrorLine],
 }
@@ -328,23 +365,142 @@ impl FormTemplate<'_> {
             .find(|e| e.field == field)
             .map(|e| e.message.as_str())
     }
+
+    fn is_details(&self) -> bool {
+        self.step == Page::Details.as_str()
+    }
 }
 
-/// The form, with any earlier answers kept and errors shown.
+/// Where the check's forms post: the page's own address (through the base URL
+/// in a static export). In an embed the answer lands on the main content, so
+/// the frame shows the result or the error summary, not the top of the page.
+pub fn form_action(layout: &Layout) -> String {
+    let fragment = if layout.embed { "#main-content" } else { "" };
+    format!("{}{}{fragment}", layout.action_base, layout.url("/check"))
+}
+
+/// The answers a page of the form carries in hidden fields: on step 1 the
+/// step-2 answers as sent; on step 2 the warning signs as understood.
+fn hidden_fields<'a>(
+    page: Page,
+    submission: &'a Submission,
+    answers: &Answers,
+) -> Vec<(&'static str, &'a str)> {
+    match page {
+        Page::Signs => submission
+            .pairs()
+            .filter(|(f, _)| question(f).is_some_and(|q| !q.is_sign()))
+            .collect(),
+        Page::Details => sign_pairs(answers),
+    }
+}
+
+/// The warning signs answered validly, as form pairs.
+fn sign_pairs(answers: &Answers) -> Vec<(&'static str, &'static str)> {
+    answers
+        .to_pairs()
+        .into_iter()
+        .filter(|(f, _)| question(f).is_some_and(|q| q.is_sign()))
+        .collect()
+}
+
+/// One page of the form (without its error summary, which heads the page).
 pub fn render_form(
     t: &Strings,
     layout: &Layout,
-    form: &CheckText,
+    text: &CheckText,
+    page: Page,
     submission: &Submission,
+    answers: &Answers,
     errors: &[ErrorLine],
 ) -> Result<String, askama::Error> {
+    let is_signs = |s: &&SectionText| s.questions.iter().all(|q| q.kind == Kind::Sign);
     FormTemplate {
         t,
-        layout,
-        action: format!("{}{}", layout.action_base, layout.url("/check")),
-        form,
+        action: &form_action(layout),
+        step: page.as_str(),
+        sections: match page {
+            Page::Signs => text.sections.iter().filter(is_signs).collect(),
+            Page::Details => text.sections.iter().filter(|s| !is_signs(s)).collect(),
+        },
+        hidden: hidden_fields(page, submission, answers),
+        sign_summary: match page {
+            Page::Signs => Vec::new(),
+            Page::Details => text.sign_summary(t, answers),
+        },
         submission,
         errors,
+    }
+    .render()
+}
+
+/// The urgent notice on step 2: the reasons so far and "See my result now".
+pub struct Notice<'a> {
+    pub reasons: Vec<ReasonLine<'a>>,
+    /// Every answer so far, for the notice's own form.
+    pub hidden: Vec<(&'static str, &'a str)>,
+    pub action: String,
+}
+
+#[derive(Template)]
+#[template(path = "check_step.html")]
+struct StepTemplate<'a> {
+    t: &'a Strings,
+    layout: &'a Layout,
+    meta: Meta,
+    heading: &'a str,
+    errors: &'a [ErrorLine],
+    notice: Option<Notice<'a>>,
+    form: String,
+}
+
+/// A page of the form answered to a POST: step 1 again (its errors, or to
+/// change the answers) or step 2, with the urgent notice when urgent is decided.
+#[allow(clippy::too_many_arguments)]
+pub fn render_step(
+    t: &Strings,
+    layout: &Layout,
+    langs: &[Lang],
+    text: &CheckText,
+    page: Page,
+    submission: &Submission,
+    answers: &Answers,
+    errors: &[ErrorLine],
+    notice: Option<&Assessment>,
+) -> Result<String, askama::Error> {
+    let heading = t.get("form-heading");
+    let step = match page {
+        Page::Signs => t.get("form-step-signs"),
+        Page::Details => t.get("form-step-details"),
+    };
+    let prefix = if errors.is_empty() {
+        ""
+    } else {
+        t.get("form-error-title-prefix")
+    };
+    let meta = Meta::for_path(
+        layout,
+        langs,
+        "/check",
+        format!("{prefix}{step}: {heading}"),
+        t.get("form-description").to_string(),
+    );
+    let notice = notice.map(|assessment| Notice {
+        reasons: reason_lines(text, assessment),
+        hidden: sign_pairs(answers)
+            .into_iter()
+            .chain(hidden_fields(Page::Signs, submission, answers))
+            .collect(),
+        action: form_action(layout),
+    });
+    StepTemplate {
+        t,
+        layout,
+        meta,
+        heading,
+        errors,
+        notice,
+        form: render_form(t, layout, text, page, submission, answers, errors)?,
     }
     .render()
 }
@@ -352,9 +508,26 @@ pub fn render_form(
 /// A reason the result gives, with its link.
 pub struct ReasonLine<'a> {
     pub code: &'static str,
-    pub text: &'a str,
+    /// HTML: the emergency number is a `tel:` link.
+    pub html: &'a str,
     pub href: &'a str,
     pub label: &'a str,
+}
+
+fn reason_lines<'a>(text: &'a CheckText, assessment: &Assessment) -> Vec<ReasonLine<'a>> {
+    assessment
+        .fired
+        .iter()
+        .filter_map(|r| {
+            let rt = text.rules.get(r.code)?;
+            Some(ReasonLine {
+                code: r.code,
+                html: &rt.reason_html,
+                href: &rt.href,
+                label: &rt.label,
+            })
+        })
+        .collect()
 }
 
 /// A cause the result names.
@@ -364,7 +537,7 @@ pub struct CauseLine<'a> {
     pub title: &'a str,
 }
 
-/// A tip the result lists.
+/// A tip the result lists, or names as left out.
 pub struct TipLine<'a> {
     pub id: &'static str,
     pub text: &'a str,
@@ -372,6 +545,7 @@ pub struct TipLine<'a> {
 
 /// The warning signs of one level that would make the result more urgent.
 pub struct SignGroup {
+    /// HTML: the emergency number is a `tel:` link.
     pub heading: String,
     pub signs: Vec<Sign>,
 }
@@ -385,16 +559,33 @@ struct ResultTemplate<'a> {
     urgency: &'static str,
     card: CareCard,
     title: &'a str,
+    /// HTML: the emergency number is a `tel:` link.
     advice: &'a str,
-    is_emergency: bool,
+    complete: bool,
+    /// The questions not answered, when the result was decided early.
+    unanswered: Vec<&'a str>,
     clinic: Option<&'a Clinic>,
     reasons: Vec<ReasonLine<'a>>,
     causes: Vec<CauseLine<'a>>,
+    causes_heading: &'a str,
+    causes_intro: &'a str,
     come_back_heading: &'a str,
     come_back: Vec<SignGroup>,
     tips: Vec<TipLine<'a>>,
+    withheld: Vec<TipLine<'a>>,
     summary: Vec<(String, String)>,
-    rule_codes: String,
+    date: String,
+}
+
+impl ResultTemplate<'_> {
+    /// What goes between the `i`-th (0-based) and the next name of a list.
+    fn list_separator(&self, i: usize, len: usize) -> &str {
+        if i + 2 == len {
+            self.t.get("list-and")
+        } else {
+            self.t.get("list-comma")
+        }
+    }
 }
 
 /// The string id of a level's words: `urgency-routine-title`, `urgency-routine-advice`.
@@ -407,9 +598,9 @@ pub fn urgency_string_id(level: Urgency, part: &str) -> String {
 pub fn come_back(t: &Strings, text: &CheckText, level: Urgency) -> Vec<SignGroup> {
     let group = |l: Urgency| SignGroup {
         heading: if level == Urgency::Emergency {
-            t.get("result-come-back-emergency-group").to_string()
+            t.html("result-come-back-emergency-group").to_string()
         } else {
-            t.get(&signs_heading_id(l)).to_string()
+            t.html(&signs_heading_id(l)).to_string()
         },
         signs: triage::signs(l)
             .map(|r| Sign {
@@ -437,7 +628,7 @@ pub fn more_urgent(level: Urgency) -> Vec<Urgency> {
         .collect()
 }
 
-/// The result page for one set of answers.
+/// The result page for one set of answers (complete, or decided early).
 #[allow(clippy::too_many_arguments)]
 pub fn render_result(
     t: &Strings,
@@ -447,6 +638,7 @@ pub fn render_result(
     answers: &Answers,
     assessment: &Assessment,
     clinic: Option<&Clinic>,
+    today: time::Date,
 ) -> Result<String, askama::Error> {
     let urgency = assessment.urgency;
     let title = t.get(&urgency_string_id(urgency, "title"));
@@ -458,19 +650,6 @@ pub fn render_result(
         t.get("result-page-description").to_string(),
     );
     meta.title = format!("{}: {title}", meta.title);
-    let reasons = assessment
-        .fired
-        .iter()
-        .filter_map(|r| {
-            let rt = text.rules.get(r.code)?;
-            Some(ReasonLine {
-                code: r.code,
-                text: &rt.reason,
-                href: &rt.href,
-                label: &rt.label,
-            })
-        })
-        .collect();
     let causes = assessment
         .causes
         .iter()
@@ -483,16 +662,25 @@ pub fn render_result(
             })
         })
         .collect();
-    let tips = assessment
-        .tips
-        .iter()
-        .filter_map(|tip| {
-            Some(TipLine {
-                id: tip.id,
-                text: &text.tips.get(tip.id)?.text,
+    let tip_lines = |tips: &[&'static Tip], words: fn(&TipText) -> &str| {
+        tips.iter()
+            .filter_map(|tip| {
+                Some(TipLine {
+                    id: tip.id,
+                    text: words(text.tips.get(tip.id)?),
+                })
             })
-        })
-        .collect();
+            .collect()
+    };
+    // A self-care result does not send the reader to a doctor about causes.
+    let (causes_heading, causes_intro) = if urgency == Urgency::SelfCare {
+        (
+            t.get("result-causes-heading-self-care"),
+            t.get("result-causes-intro-self-care"),
+        )
+    } else {
+        (t.get("result-causes-heading"), t.get("result-causes-intro"))
+    };
     ResultTemplate {
         t,
         layout,
@@ -500,25 +688,28 @@ pub fn render_result(
         urgency: urgency.as_str(),
         card: urgency.card(),
         title,
-        advice: t.get(&urgency_string_id(urgency, "advice")),
-        is_emergency: urgency == Urgency::Emergency,
+        advice: t.html(&urgency_string_id(urgency, "advice")),
+        complete: assessment.complete(),
+        unanswered: assessment
+            .unanswered
+            .iter()
+            .filter_map(|f| text.question(f).map(|q| q.legend.as_str()))
+            .collect(),
         clinic: clinic.filter(|_| clinic_shown(urgency)),
-        reasons,
+        reasons: reason_lines(text, assessment),
         causes,
+        causes_heading,
+        causes_intro,
         come_back_heading: if urgency == Urgency::Emergency {
             t.get("result-come-back-emergency")
         } else {
             t.get("result-come-back")
         },
         come_back: come_back(t, text, urgency),
-        tips,
+        tips: tip_lines(&assessment.tips, |w| &w.text),
+        withheld: tip_lines(&assessment.withheld, |w| &w.name),
         summary: text.summary(t, answers),
-        rule_codes: assessment
-            .fired
-            .iter()
-            .map(|r| r.code)
-            .collect::<Vec<_>>()
-            .join(", "),
+        date: super::human_date(t, today),
     }
     .render()
 }
@@ -534,6 +725,7 @@ pub struct RuleRow<'a> {
 pub struct LevelRow<'a> {
     pub name: &'static str,
     pub title: &'a str,
+    /// HTML: the emergency number is a `tel:` link.
     pub advice: &'a str,
 }
 
@@ -548,6 +740,7 @@ struct RulesTemplate<'a> {
     tips: Vec<&'a TipText>,
     tested_cases: String,
     tested_coverage: String,
+    tested_withheld: String,
 }
 
 /// The generated part of `/check/how-it-works`: every level, rule, cause and
@@ -576,7 +769,7 @@ pub fn render_rules(
             .map(|l| LevelRow {
                 name: l.as_str(),
                 title: t.get(&urgency_string_id(*l, "title")),
-                advice: t.get(&urgency_string_id(*l, "advice")),
+                advice: t.html(&urgency_string_id(*l, "advice")),
             })
             .collect(),
         rules: RULES
@@ -602,6 +795,13 @@ pub fn render_rules(
             &[("cases", FluentValue::from(coverage.cases))],
         ),
         tested_coverage: t.format("how-tested-coverage", &counts),
+        tested_withheld: t.format(
+            "how-tested-withheld",
+            &[
+                ("withheld", FluentValue::from(coverage.withheld.0)),
+                ("withheld_total", FluentValue::from(coverage.withheld.1)),
+            ],
+        ),
     }
     .render()
 }

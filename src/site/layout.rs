@@ -28,7 +28,8 @@ pub struct Layout {
     pub guide: Vec<NavItem>,
     pub header_menu: Vec<NavItem>,
     pub footer_menu: Vec<NavItem>,
-    /// The warning strip's sentence, from the emergency rules' signs.
+    /// The warning strip's sentence as HTML, from the emergency rules' signs
+    /// (the emergency number a `tel:` link).
     pub strip_text: String,
     /// The clinic running this copy, named in embeds.
     pub clinic: Option<Clinic>,

@@ -493,12 +493,13 @@ impl Site {
     }
 }
 
-/// The warning strip's sentence: call the number if any emergency sign holds.
+/// The warning strip's sentence, as HTML: call the number (a `tel:` link)
+/// if any emergency sign holds.
 fn strip_text(t: &Strings) -> String {
     let signs: Vec<&str> = crate::triage::signs(crate::triage::Urgency::Emergency)
         .map(|r| t.get(&crate::content::rule_string_id(r.code, "sign")))
         .collect();
-    t.format(
+    t.format_html(
         "layout-strip-text",
         &[(
             "signs",
@@ -519,9 +520,15 @@ fn generated(
     let t = &lang.strings;
     match page.front.generated {
         None => Ok(String::new()),
-        Some(Generated::CheckForm) => {
-            check::render_form(t, layout, &site.check, &Default::default(), &[])
-        }
+        Some(Generated::CheckForm) => check::render_form(
+            t,
+            layout,
+            &site.check,
+            crate::triage::Page::Signs,
+            &Default::default(),
+            &Default::default(),
+            &[],
+        ),
         Some(Generated::Rules) => check::render_rules(t, layout, &site.check),
         Some(Generated::ClinicLinks) => {
             let pages = lang

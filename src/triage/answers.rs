@@ -9,8 +9,9 @@ use serde_json::Value;
 /// How a question is answered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Kind {
-    /// Required radios, `yes` or `no` (`true` or `false` in JSON).
-    YesNo,
+    /// A warning sign: required radios, `yes`, `no` or `unsure` (in JSON also
+    /// `true` or `false`).
+    Sign,
     /// Required radios, exactly one of the values.
     OneOf,
     /// Optional checkboxes, any number of the values (an array in JSON).
@@ -22,52 +23,21 @@ pub trait Answer: Sized {
     const KIND: Kind;
     /// The values sent by the form and the JSON API, in form order.
     const VALUES: &'static [&'static str];
+    /// How [`Answers`] holds it: `Option<Self>` for a required answer (absent
+    /// until answered validly), the set itself for a checkbox group.
+    type Slot: Default + Clone + std::fmt::Debug + PartialEq + Eq + std::hash::Hash;
     /// Builds the answer from values already checked against `VALUES`
-    /// (exactly one for `YesNo` and `OneOf`).
+    /// (exactly one for `Sign` and `OneOf`).
     fn from_values(values: &[&'static str]) -> Option<Self>;
-    /// The values that encode this answer, in form order.
-    fn values(&self) -> Vec<&'static str>;
-}
-
-impl Answer for bool {
-    const KIND: Kind = Kind::YesNo;
-    const VALUES: &'static [&'static str] = &["yes", "no"];
-    fn from_values(values: &[&'static str]) -> Option<Self> {
-        match values {
-            ["yes"] => Some(true),
-            ["no"] => Some(false),
-            _ => None,
-        }
-    }
-    fn values(&self) -> Vec<&'static str> {
-        vec![if *self { "yes" } else { "no" }]
-    }
-}
-
-/// An enum whose variants are the values of a question.
-pub trait WireValue: Copy + Ord + 'static {
-    const ALL: &'static [Self];
-    const VALUES: &'static [&'static str];
-    fn as_str(self) -> &'static str;
-    fn from_str(value: &str) -> Option<Self> {
-        Self::ALL.iter().copied().find(|v| v.as_str() == value)
-    }
-}
-
-impl<T: WireValue> Answer for BTreeSet<T> {
-    const KIND: Kind = Kind::AnyOf;
-    const VALUES: &'static [&'static str] = T::VALUES;
-    fn from_values(values: &[&'static str]) -> Option<Self> {
-        values.iter().map(|v| T::from_str(v)).collect()
-    }
-    fn values(&self) -> Vec<&'static str> {
-        self.iter().map(|v| v.as_str()).collect()
-    }
+    /// The answer as held.
+    fn into_slot(self) -> Self::Slot;
+    /// The values that encode an answer as held, in form order (none when absent).
+    fn slot_values(slot: &Self::Slot) -> Vec<&'static str>;
 }
 
 /// Declares an answer enum whose variants are a question's values.
 macro_rules! wire_enum {
-    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $wire:literal,)+ }) => {
+    ($(#[$meta:meta])* $name:ident $kind:ident { $($(#[$vmeta:meta])* $variant:ident = $wire:literal,)+ }) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum $name {
@@ -83,28 +53,79 @@ macro_rules! wire_enum {
         }
 
         impl Answer for $name {
-            const KIND: Kind = Kind::OneOf;
+            const KIND: Kind = Kind::$kind;
             const VALUES: &'static [&'static str] = <Self as WireValue>::VALUES;
+            type Slot = Option<Self>;
             fn from_values(values: &[&'static str]) -> Option<Self> {
                 match values {
                     [one] => <Self as WireValue>::from_str(one),
                     _ => None,
                 }
             }
-            fn values(&self) -> Vec<&'static str> {
-                vec![self.as_str()]
+            fn into_slot(self) -> Option<Self> {
+                Some(self)
+            }
+            fn slot_values(slot: &Option<Self>) -> Vec<&'static str> {
+                slot.iter().map(|v| v.as_str()).collect()
             }
         }
     };
 }
 
+/// An enum whose variants are the values of a question.
+pub trait WireValue: Copy + Ord + 'static {
+    const ALL: &'static [Self];
+    const VALUES: &'static [&'static str];
+    fn as_str(self) -> &'static str;
+    fn from_str(value: &str) -> Option<Self> {
+        Self::ALL.iter().copied().find(|v| v.as_str() == value)
+    }
+}
+
+impl<T: WireValue + std::fmt::Debug + std::hash::Hash> Answer for BTreeSet<T> {
+    const KIND: Kind = Kind::AnyOf;
+    const VALUES: &'static [&'static str] = T::VALUES;
+    type Slot = BTreeSet<T>;
+    fn from_values(values: &[&'static str]) -> Option<Self> {
+        values.iter().map(|v| T::from_str(v)).collect()
+    }
+    fn into_slot(self) -> Self {
+        self
+    }
+    fn slot_values(slot: &Self) -> Vec<&'static str> {
+        slot.iter().map(|v| v.as_str()).collect()
+    }
+}
+
+wire_enum! {
+    /// The answer to a warning-sign question, in the order shown.
+    Sign Sign {
+        Yes = "yes",
+        No = "no",
+        /// "I'm not sure": never treated as a no.
+        Unsure = "unsure",
+    }
+}
+
+impl Sign {
+    /// How cautious the answer is: `unsure` lies between `no` and `yes`.
+    /// A sign sent more than once counts as its most cautious copy.
+    pub fn caution(self) -> u8 {
+        match self {
+            Sign::No => 0,
+            Sign::Unsure => 1,
+            Sign::Yes => 2,
+        }
+    }
+}
+
 wire_enum! {
     /// How bad the pain is.
-    Severity { Mild = "mild", Moderate = "moderate", Severe = "severe", }
+    Severity OneOf { Mild = "mild", Moderate = "moderate", Severe = "severe", }
 }
 wire_enum! {
     /// When the pain started.
-    Onset {
+    Onset OneOf {
         /// Within the last week.
         Days = "days",
         /// One to four weeks ago.
@@ -115,35 +136,37 @@ wire_enum! {
 }
 wire_enum! {
     /// How often the pain comes.
-    Frequency { Occasional = "occasional", MostNights = "most_nights", }
+    Frequency OneOf { Occasional = "occasional", MostNights = "most_nights", }
 }
 wire_enum! {
     /// How the pain has changed over the last few days.
-    Course { Better = "better", Same = "same", Worse = "worse", }
+    Course OneOf { Better = "better", Same = "same", Worse = "worse", }
 }
 wire_enum! {
     /// How much the pain disrupts sleep or daily activities.
-    SleepImpact { Little = "little", Some = "some", ALot = "a_lot", }
+    SleepImpact OneOf { Little = "little", Some = "some", ALot = "a_lot", }
 }
 wire_enum! {
     /// Whether a few days of home care were tried, and helped.
-    HomeCare { NotTried = "not_tried", Helped = "helped", NotHelped = "not_helped", }
+    HomeCare OneOf { NotTried = "not_tried", Helped = "helped", NotHelped = "not_helped", }
 }
 wire_enum! {
     /// What the pain feels like.
-    Feeling {
+    Feeling OneOf {
         Cramp = "cramp",
         UrgeToMove = "urge_to_move",
         BurningTingling = "burning_tingling",
         ShootingFromBack = "shooting_from_back",
         AchingThrobbing = "aching_throbbing",
         Heaviness = "heaviness",
+        /// Legs that feel tired, worn out (version 3).
+        TiredLegs = "tired_legs",
         JointStiffness = "joint_stiffness",
     }
 }
 wire_enum! {
     /// A health problem the person already has.
-    Condition {
+    Condition OneOf {
         Diabetes = "diabetes",
         HeartDisease = "heart_disease",
         BloodClotHistory = "blood_clot_history",
@@ -153,11 +176,13 @@ wire_enum! {
 }
 wire_enum! {
     /// Something in daily life that can lead to leg pain.
-    Factor {
+    Factor OneOf {
         LongStandingOrExercise = "long_standing_or_exercise",
         LongSitting = "long_sitting",
         LittleWater = "little_water",
         Smoking = "smoking",
+        /// Drinking a lot of alcohol (version 3).
+        Alcohol = "alcohol",
     }
 }
 
@@ -184,10 +209,13 @@ impl Question {
 /// in form order, reading answers from any source and writing them back.
 macro_rules! questions {
     ($( $section:ident { $( $(#[$doc:meta])* $field:ident : $ty:ty, )+ } )+) => {
-        /// Everything the person answered, typed: nothing downstream re-checks it.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        /// Everything the person answered validly, typed: nothing downstream
+        /// re-checks it. A required question not answered, or not answered
+        /// validly, is `None` (a result may be decided before every answer is
+        /// in); a checkbox group is the set of boxes ticked.
+        #[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
         pub struct Answers {
-            $( $( $(#[$doc])* pub $field: $ty, )+ )+
+            $( $( $(#[$doc])* pub $field: <$ty as Answer>::Slot, )+ )+
         }
 
         /// Every question, in form order, grouped by section.
@@ -199,21 +227,28 @@ macro_rules! questions {
         }, )+ )+ ];
 
         impl Answers {
-            /// Reads every question from `src`, collecting every problem in question order.
-            fn read(src: &impl Source) -> Result<Answers, FieldErrors> {
+            /// Reads every question from `src`: the valid answers, and every
+            /// problem in question order.
+            fn read(src: &impl Source) -> Parsed {
                 let mut errors = Vec::new();
-                $( $( let $field = read_one::<$ty>(src, stringify!($field), &mut errors); )+ )+
-                let answers = (|| Some(Answers { $( $( $field: $field?, )+ )+ }))();
-                match answers {
-                    Some(answers) if errors.is_empty() => Ok(answers),
-                    _ => Err(FieldErrors(errors)),
+                let mut sent = Vec::new();
+                let answers = Answers { $( $( $field: read_one::<$ty>(src, stringify!($field), &mut errors, &mut sent), )+ )+ };
+                Parsed { answers, errors: FieldErrors(errors), sent }
+            }
+
+            /// Whether `field` holds an answer (a required question answered
+            /// validly, or a checkbox group with a box ticked).
+            pub fn has(&self, field: &str) -> bool {
+                match field {
+                    $( $( stringify!($field) => !<$ty as Answer>::slot_values(&self.$field).is_empty(), )+ )+
+                    _ => false,
                 }
             }
 
             /// The form encoding of these answers, in question order.
             pub fn to_pairs(&self) -> Vec<(&'static str, &'static str)> {
                 let mut pairs = Vec::new();
-                $( $( pairs.extend(Answer::values(&self.$field).into_iter().map(|v| (stringify!($field), v))); )+ )+
+                $( $( pairs.extend(<$ty as Answer>::slot_values(&self.$field).into_iter().map(|v| (stringify!($field), v))); )+ )+
                 pairs
             }
         }
@@ -222,16 +257,16 @@ macro_rules! questions {
 
 questions! {
     warning_signs {
-        /// One leg is swollen, red, warm or sore to touch.
-        one_leg_signs: bool,
-        /// Short of breath, or chest pain.
-        breathless: bool,
+        /// One leg, or part of one, is swollen, red, warm or sore to touch.
+        one_leg_signs: Sign,
+        /// Short of breath (new, or more than usual), or chest pain.
+        breathless: Sign,
         /// Numbness, tingling or weakness in the leg or foot.
-        numbness: bool,
+        numbness: Sign,
         /// New skin colour, shiny skin, or sores that do not heal.
-        skin_changes: bool,
+        skin_changes: Sign,
         /// The pain started after an injury.
-        injury: bool,
+        injury: Sign,
     }
     about_the_pain {
         severity: Severity,
@@ -245,6 +280,18 @@ questions! {
         feelings: BTreeSet<Feeling>,
         conditions: BTreeSet<Condition>,
         factors: BTreeSet<Factor>,
+    }
+}
+
+impl Question {
+    /// Whether it is answered in step 1 (the warning signs).
+    pub fn is_sign(&self) -> bool {
+        self.kind == Kind::Sign
+    }
+
+    /// Whether it must be answered (checkbox groups may be left empty).
+    pub fn is_required(&self) -> bool {
+        self.kind != Kind::AnyOf
     }
 }
 
@@ -336,7 +383,7 @@ pub struct FieldError {
 }
 
 /// Every problem found, in question order.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, thiserror::Error)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, thiserror::Error)]
 #[error("{} answer(s) missing or not valid", .0.len())]
 pub struct FieldErrors(pub Vec<FieldError>);
 
@@ -353,7 +400,8 @@ enum Raw<'a> {
     /// Non-empty form values, in the order sent.
     Texts(Vec<&'a str>),
     Json(&'a Value),
-    Duplicate,
+    /// A JSON member given more than once: every copy.
+    Duplicate(Vec<&'a Value>),
 }
 
 /// Where raw answers come from.
@@ -365,25 +413,52 @@ fn read_one<T: Answer>(
     src: &impl Source,
     field: &'static str,
     errors: &mut Vec<FieldError>,
-) -> Option<T> {
-    let q = question(field)?;
-    let values = checked_values(q, src.raw(field));
-    let answer = values.and_then(|v| T::from_values(&v).ok_or(Problem::NotAnOption));
-    answer
-        .map_err(|problem| errors.push(FieldError { field, problem }))
-        .ok()
+    sent: &mut Vec<&'static str>,
+) -> T::Slot {
+    let Some(q) = question(field) else {
+        return T::Slot::default();
+    };
+    let raw = src.raw(field);
+    if !matches!(raw, Raw::Absent | Raw::Json(Value::Null)) {
+        sent.push(field);
+    }
+    let answer =
+        checked_values(q, raw).and_then(|v| T::from_values(&v).ok_or(Problem::NotAnOption));
+    match answer {
+        Ok(answer) => answer.into_slot(),
+        Err(problem) => {
+            errors.push(FieldError { field, problem });
+            T::Slot::default()
+        }
+    }
+}
+
+/// A JSON value as the text of an answer, if it can be one.
+fn json_text(q: &Question, value: &Value) -> Result<&'static str, Problem> {
+    match (q.kind, value) {
+        (Kind::Sign, Value::Bool(b)) => Ok(if *b { "yes" } else { "no" }),
+        (Kind::Sign | Kind::OneOf, Value::String(s)) => q.value(s).ok_or(Problem::NotAnOption),
+        (_, other) => Err(Problem::WrongType(JsonType::of(other))),
+    }
 }
 
 /// The raw answer, checked against the question: its values as stored.
 fn checked_values(q: &Question, raw: Raw<'_>) -> Result<Vec<&'static str>, Problem> {
     let option = |v: &str| q.value(v).ok_or(Problem::NotAnOption);
     let texts: Vec<&'static str> = match (q.kind, raw) {
-        (_, Raw::Duplicate) => return Err(Problem::Duplicate),
+        // A warning sign given twice counts as yes if any copy is (spec v3).
+        (Kind::Sign, Raw::Duplicate(copies))
+            if copies.iter().any(|v| json_text(q, v) == Ok("yes")) =>
+        {
+            vec!["yes"]
+        }
+        (_, Raw::Duplicate(_)) => return Err(Problem::Duplicate),
         (Kind::AnyOf, Raw::Absent | Raw::Json(Value::Null)) => Vec::new(),
         (_, Raw::Absent | Raw::Json(Value::Null)) => return Err(Problem::Missing),
+        (Kind::Sign, Raw::Texts(texts)) if texts.len() > 1 => {
+            return most_cautious(texts.into_iter().map(option).collect());
+        }
         (_, Raw::Texts(texts)) => texts.into_iter().map(option).collect::<Result<_, _>>()?,
-        (Kind::YesNo, Raw::Json(Value::Bool(b))) => vec![if *b { "yes" } else { "no" }],
-        (Kind::OneOf, Raw::Json(Value::String(s))) => vec![option(s)?],
         (Kind::AnyOf, Raw::Json(Value::Array(items))) => items
             .iter()
             .map(|item| match item {
@@ -391,16 +466,80 @@ fn checked_values(q: &Question, raw: Raw<'_>) -> Result<Vec<&'static str>, Probl
                 _ => Err(Problem::NotAnOption),
             })
             .collect::<Result<_, _>>()?,
-        (_, Raw::Json(other)) => return Err(Problem::WrongType(JsonType::of(other))),
+        (Kind::AnyOf, Raw::Json(other)) => return Err(Problem::WrongType(JsonType::of(other))),
+        (_, Raw::Json(value)) => vec![json_text(q, value)?],
     };
     let mut distinct = texts.clone();
     distinct.sort_unstable();
     distinct.dedup();
-    match (q.kind, distinct.len()) {
+    // A single answer sent twice is a problem even when both copies agree
+    // (spec v3: "any other single-answer field sent twice is a 422").
+    match (q.kind, texts.len()) {
         (Kind::AnyOf, _) => Ok(distinct),
         (_, 0) => Err(Problem::Missing),
         (_, 1) => Ok(distinct),
         _ => Err(Problem::MoreThanOne),
+    }
+}
+
+/// A warning sign sent more than once counts as yes if any copy is; otherwise,
+/// if every copy is valid, as its most cautious copy (`unsure` over `no`).
+fn most_cautious(copies: Vec<Result<&'static str, Problem>>) -> Result<Vec<&'static str>, Problem> {
+    let sign = |r: &Result<&'static str, Problem>| r.ok().and_then(<Sign as WireValue>::from_str);
+    if copies.iter().any(|c| sign(c) == Some(Sign::Yes)) {
+        return Ok(vec!["yes"]);
+    }
+    let signs: Option<Vec<Sign>> = copies.iter().map(sign).collect();
+    signs
+        .and_then(|s| s.into_iter().max_by_key(|s| s.caution()))
+        .map(|s| vec![s.as_str()])
+        .ok_or(Problem::NotAnOption)
+}
+
+/// The answers read from one body: the valid ones, the problems, and which
+/// fields were sent at all.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Parsed {
+    /// Every valid answer; a missing or invalid one is absent.
+    pub answers: Answers,
+    /// Every required answer missing, and every answer not valid, in question order.
+    pub errors: FieldErrors,
+    /// The fields sent with some value (valid or not), in question order.
+    pub sent: Vec<&'static str>,
+}
+
+impl Parsed {
+    /// The answers, when every one is present and valid.
+    pub fn complete(self) -> Result<Answers, FieldErrors> {
+        if self.errors.0.is_empty() {
+            Ok(self.answers)
+        } else {
+            Err(self.errors)
+        }
+    }
+
+    /// Whether this field was sent with some value.
+    pub fn was_sent(&self, field: &str) -> bool {
+        self.sent.contains(&field)
+    }
+
+    /// The problems with the warning signs (step 1).
+    pub fn sign_errors(&self) -> Vec<FieldError> {
+        self.errors_where(|q| q.is_sign())
+    }
+
+    /// The problems with the other questions (step 2).
+    pub fn detail_errors(&self) -> Vec<FieldError> {
+        self.errors_where(|q| !q.is_sign())
+    }
+
+    fn errors_where(&self, keep: impl Fn(&Question) -> bool) -> Vec<FieldError> {
+        self.errors
+            .0
+            .iter()
+            .filter(|e| question(e.field).is_none_or(&keep))
+            .copied()
+            .collect()
     }
 }
 
@@ -438,13 +577,18 @@ impl Submission {
             .map(|(_, v)| v.as_str())
     }
 
+    /// Every known field and value sent, in the order sent.
+    pub fn pairs(&self) -> impl Iterator<Item = (&'static str, &str)> {
+        self.values.iter().map(|(f, v)| (*f, v.as_str()))
+    }
+
     /// Whether this value was sent for this field, to check its radio or checkbox again.
     pub fn is_checked(&self, field: &str, value: &str) -> bool {
         self.values(field).any(|v| v == value)
     }
 
-    /// The typed answers, or every problem with them.
-    pub fn parse(&self) -> Result<Answers, FieldErrors> {
+    /// The valid answers and every problem with them.
+    pub fn parse(&self) -> Parsed {
         Answers::read(self)
     }
 }
@@ -497,24 +641,39 @@ impl JsonBody {
         }
     }
 
-    /// The typed answers, or every problem with them.
-    pub fn answers(&self) -> Result<Answers, FieldErrors> {
+    /// The valid answers and every problem with them.
+    pub fn answers(&self) -> Parsed {
         match self {
             JsonBody::Object(_) => Answers::read(self),
-            JsonBody::Other => Err(FieldErrors(vec![FieldError {
-                field: "",
-                problem: Problem::NotAnObject,
-            }])),
+            JsonBody::Other => Parsed {
+                errors: FieldErrors(vec![FieldError {
+                    field: "",
+                    problem: Problem::NotAnObject,
+                }]),
+                ..Parsed::default()
+            },
+        }
+    }
+
+    /// Every copy of the member `name`, in order.
+    fn members(&self, name: &str) -> Vec<&Value> {
+        match self {
+            JsonBody::Object(members) => members
+                .iter()
+                .filter(|(k, _)| k == name)
+                .map(|(_, v)| v)
+                .collect(),
+            JsonBody::Other => Vec::new(),
         }
     }
 }
 
 impl Source for JsonBody {
     fn raw(&self, field: &str) -> Raw<'_> {
-        match self.member(field) {
-            Err(Duplicate) => Raw::Duplicate,
-            Ok(None) => Raw::Absent,
-            Ok(Some(value)) => Raw::Json(value),
+        match self.members(field).as_slice() {
+            [] => Raw::Absent,
+            [value] => Raw::Json(value),
+            copies => Raw::Duplicate(copies.to_vec()),
         }
     }
 }

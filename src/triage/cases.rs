@@ -5,7 +5,7 @@
 
 use serde::Deserialize;
 
-use super::answers::{Answers, FieldErrors, JsonBody};
+use super::answers::{JsonBody, Parsed};
 use super::causes::CAUSES;
 use super::rules::{RULES, assess};
 use super::tips::TIPS;
@@ -21,16 +21,21 @@ pub struct WorkedCase {
     pub expect_rules: Vec<String>,
     pub expect_causes: Vec<String>,
     pub expect_tips: Vec<String>,
+    /// The home-care steps left out for this person.
+    #[serde(default)]
+    pub expect_withheld: Vec<String>,
+    /// A result decided early lists the questions left unanswered.
+    #[serde(default)]
+    pub expect_unanswered: Vec<String>,
     /// The JSON API body.
     pub answers: toml::Value,
 }
 
 impl WorkedCase {
-    /// The answers, parsed as the API parses them.
-    pub fn parsed(&self) -> Result<Answers, FieldErrors> {
-        let json = serde_json::to_value(&self.answers).unwrap_or_default();
-        JsonBody::parse(json.to_string().as_bytes())
-            .map_or_else(|_| Err(FieldErrors(Vec::new())), |b| b.answers())
+    /// The answers, parsed as the API parses them (partial answers kept).
+    pub fn parsed(&self) -> Result<Parsed, serde_json::Error> {
+        let json = serde_json::to_value(&self.answers)?;
+        JsonBody::parse(json.to_string().as_bytes()).map(|b| b.answers())
     }
 }
 
@@ -53,6 +58,8 @@ pub struct Coverage {
     pub rules: (usize, usize),
     pub causes: (usize, usize),
     pub tips: (usize, usize),
+    /// The steps that can be left out, and how many the cases leave out.
+    pub withheld: (usize, usize),
 }
 
 /// What the worked cases cover: the rules, causes and tips their answers
@@ -68,7 +75,7 @@ fn measure_coverage() -> Coverage {
     let results: Vec<_> = cases
         .iter()
         .filter_map(|c| c.parsed().ok())
-        .map(|a| assess(&a))
+        .map(|p| assess(&p.answers))
         .collect();
     let count = |hit: &dyn Fn(&str) -> bool,
                  ids: &mut dyn Iterator<Item = &'static str>|
@@ -89,6 +96,17 @@ fn measure_coverage() -> Coverage {
         tips: count(
             &|id| results.iter().any(|r| r.tips.iter().any(|x| x.id == id)),
             &mut TIPS.iter().map(|t| t.id),
+        ),
+        withheld: count(
+            &|id| {
+                results
+                    .iter()
+                    .any(|r| r.withheld.iter().any(|x| x.id == id))
+            },
+            &mut TIPS
+                .iter()
+                .filter(|t| t.withheld_when.is_some())
+                .map(|t| t.id),
         ),
     }
 }

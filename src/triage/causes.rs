@@ -1,7 +1,7 @@
 //! Possible causes to talk about with a doctor, and when each is shown.
 //! A cause's name is the heading of its section on the causes page, in each language.
 
-use super::answers::{Answers, Condition, Factor, Feeling, Frequency};
+use super::answers::{Answers, Condition, Factor, Feeling, Frequency, Sign};
 
 /// A possible cause, linking to its section of the causes page.
 #[derive(Debug, Clone, Copy)]
@@ -46,17 +46,27 @@ fn factor(a: &Answers, f: Factor) -> bool {
 }
 
 /// The answers match what the sources say of narrowed leg arteries
-/// (peripheral artery disease): cramping, heavy or aching legs in a smoker,
-/// whose circulation smoking harms (000), or heavy legs on most nights (001:
-/// "cramping, heaviness, or fatigue, especially at night"). Spec version 2:
-/// version 1 also counted skin changes or diabetes alone, which the sources
-/// do not tie to PAD.
+/// (peripheral artery disease), spec version 3: cramping, heavy, aching or
+/// tired legs (001: "cramping, heaviness, or fatigue, especially at night")
+/// with something that harms circulation (000: smoking and excessive alcohol)
+/// or one of 000's health issues to discuss (diabetes, cardiovascular
+/// problems); or heavy or tired legs on most nights.
 pub fn possible_pad(a: &Answers) -> bool {
-    let pad_feeling = feels(a, Feeling::Heaviness)
-        || feels(a, Feeling::Cramp)
-        || feels(a, Feeling::AchingThrobbing);
-    (pad_feeling && factor(a, Factor::Smoking))
-        || (feels(a, Feeling::Heaviness) && a.frequency == Frequency::MostNights)
+    let pad_feeling = [
+        Feeling::Heaviness,
+        Feeling::Cramp,
+        Feeling::AchingThrobbing,
+        Feeling::TiredLegs,
+    ]
+    .iter()
+    .any(|f| feels(a, *f));
+    let circulation_risk = factor(a, Factor::Smoking)
+        || factor(a, Factor::Alcohol)
+        || has(a, Condition::Diabetes)
+        || has(a, Condition::HeartDisease);
+    let night_heaviness = (feels(a, Feeling::Heaviness) || feels(a, Feeling::TiredLegs))
+        && a.frequency == Some(Frequency::MostNights);
+    (pad_feeling && circulation_risk) || night_heaviness
 }
 
 /// The person has varicose veins.
@@ -69,7 +79,7 @@ pub const CAUSES: &[Cause] = &[
     Cause {
         id: "dvt",
         anchor: "deep-vein-thrombosis",
-        when: |a| a.one_leg_signs,
+        when: |a| matches!(a.one_leg_signs, Some(Sign::Yes | Sign::Unsure)),
     },
     Cause {
         id: "cramps",
@@ -89,7 +99,7 @@ pub const CAUSES: &[Cause] = &[
     Cause {
         id: "neuropathy",
         anchor: "peripheral-neuropathy",
-        when: |a| (feels(a, Feeling::BurningTingling) || a.numbness) && has(a, Condition::Diabetes),
+        when: |a| feels(a, Feeling::BurningTingling) || a.numbness == Some(Sign::Yes),
     },
     Cause {
         id: "pad",
@@ -119,7 +129,11 @@ pub const CAUSES: &[Cause] = &[
     Cause {
         id: "circulation",
         anchor: "poor-circulation",
-        when: |a| factor(a, Factor::LongSitting),
+        when: |a| {
+            factor(a, Factor::LongSitting)
+                || factor(a, Factor::Smoking)
+                || factor(a, Factor::Alcohol)
+        },
     },
 ];
 

@@ -1,35 +1,51 @@
-//! Home-care steps for the result page, and when each is shown. A tip's
-//! words are the string `tip-<id>`; a tip shown only sometimes says when in
-//! `tip-<id>-when`.
+//! Home-care steps for the result page: when each is offered, and when it is
+//! left out because of this person's answers (spec version 3, "Home care on
+//! the result page"). A tip's words are the string `tip-<id>`; its short name,
+//! for the line that names the steps left out, `tip-<id>-name`; a tip offered
+//! only sometimes says when in `tip-<id>-when`, and one that can be left out
+//! says when in `tip-<id>-withheld-when`.
 
-use super::answers::Answers;
+use super::answers::{Answers, Condition, Factor, Feeling, Sign};
 use super::causes::{possible_pad, varicose_veins};
 use super::urgency::Urgency;
 
-/// When a tip is shown, on a result that lists home care at all.
+/// When a tip is offered, on a result that lists home care at all.
 #[derive(Debug, Clone, Copy)]
-pub enum Shown {
+pub enum Offered {
+    /// On every self-care and routine result.
     Always,
-    When(fn(&Answers) -> bool),
+    /// Only on routine results, and only when the answers say so (where no
+    /// doctor has been asked, it is neither shown nor listed as left out).
+    OnRoutineWhen(fn(&Answers) -> bool),
 }
 
 /// One home-care step.
 #[derive(Debug, Clone, Copy)]
 pub struct Tip {
-    /// Stable id, shown as `data-tip`.
+    /// Stable id: `data-tip`, `data-tip-withheld` and the API.
     pub id: &'static str,
-    pub shown: Shown,
+    pub offered: Offered,
+    /// When it is left out for this person (a safety choice: leaving a step
+    /// out makes no medical claim).
+    pub withheld_when: Option<fn(&Answers) -> bool>,
     /// The source documents it rests on.
     pub sources: &'static [&'static str],
 }
 
 impl Tip {
-    /// Whether this tip is shown for these answers (on a result with home care).
-    pub fn shows(&self, answers: &Answers) -> bool {
-        match self.shown {
-            Shown::Always => true,
-            Shown::When(f) => f(answers),
-        }
+    /// Whether this tip is offered at all on a result at `level` for these
+    /// answers: then it is either shown or named as left out.
+    pub fn considered(&self, answers: &Answers, level: Urgency) -> bool {
+        home_care_shown(level)
+            && match self.offered {
+                Offered::Always => true,
+                Offered::OnRoutineWhen(f) => level == Urgency::Routine && f(answers),
+            }
+    }
+
+    /// Whether this tip is left out because of these answers.
+    pub fn withheld(&self, answers: &Answers) -> bool {
+        self.withheld_when.is_some_and(|f| f(answers))
     }
 }
 
@@ -46,52 +62,77 @@ pub fn home_care_shown(level: Urgency) -> bool {
     level <= Urgency::Routine
 }
 
-/// Raising the legs: only for varicose veins, and never when narrowed
-/// arteries are possible (lying flat already cuts their blood flow, 001).
-fn raise_legs(a: &Answers) -> bool {
-    varicose_veins(a) && !possible_pad(a)
+fn has(a: &Answers, c: Condition) -> bool {
+    a.conditions.contains(&c)
 }
 
-/// Every step, in the order shown (triage spec version 2, "Home care on the result page").
+/// Heat and cold are left out where feeling may be dulled or blood flow
+/// narrowed: numbness or skin changes (yes or not sure), burning or tingling,
+/// diabetes, or possible narrowed arteries.
+fn no_heat_or_cold(a: &Answers) -> bool {
+    matches!(a.numbness, Some(Sign::Yes | Sign::Unsure))
+        || matches!(a.skin_changes, Some(Sign::Yes | Sign::Unsure))
+        || a.feelings.contains(&Feeling::BurningTingling)
+        || has(a, Condition::Diabetes)
+        || possible_pad(a)
+}
+
+/// Every step, in the order shown.
 pub const TIPS: &[Tip] = &[
     Tip {
         id: "stretch",
-        shown: Shown::Always,
+        offered: Offered::Always,
+        withheld_when: None,
         sources: &["000", "001"],
     },
     Tip {
         id: "massage",
-        shown: Shown::Always,
+        offered: Offered::Always,
+        withheld_when: Some(|a| has(a, Condition::BloodClotHistory)),
         sources: &["000", "001"],
     },
     Tip {
         id: "warmth",
-        shown: Shown::Always,
+        offered: Offered::Always,
+        withheld_when: Some(no_heat_or_cold),
         sources: &["000", "001"],
     },
     Tip {
         id: "cold",
-        shown: Shown::Always,
+        offered: Offered::Always,
+        withheld_when: Some(no_heat_or_cold),
         sources: &["001"],
     },
     Tip {
         id: "water",
-        shown: Shown::Always,
+        offered: Offered::Always,
+        withheld_when: Some(|a| has(a, Condition::HeartDisease)),
         sources: &["000", "001"],
     },
     Tip {
         id: "move",
-        shown: Shown::Always,
+        offered: Offered::Always,
+        withheld_when: None,
         sources: &["001"],
     },
     Tip {
         id: "pain_relief",
-        shown: Shown::Always,
+        offered: Offered::Always,
+        withheld_when: Some(|a| {
+            has(a, Condition::BloodClotHistory) || has(a, Condition::HeartDisease)
+        }),
         sources: &["001"],
     },
     Tip {
         id: "raise_legs",
-        shown: Shown::When(raise_legs),
+        offered: Offered::OnRoutineWhen(varicose_veins),
+        // Lying flat already cuts blood flow in narrowed arteries (001).
+        withheld_when: Some(|a| {
+            possible_pad(a)
+                || a.factors.contains(&Factor::Smoking)
+                || has(a, Condition::Diabetes)
+                || has(a, Condition::HeartDisease)
+        }),
         sources: &["001", "000"],
     },
 ];

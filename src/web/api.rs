@@ -14,7 +14,7 @@ use super::routes::Post;
 use crate::i18n::Strings;
 use crate::site::assets::CachePolicy;
 use crate::site::check::CheckText;
-use crate::triage::{self, FieldError, JsonBody, Kind, Problem, question};
+use crate::triage::{self, ApiReply, FieldError, JsonBody, Kind, Problem, Urgency, question};
 
 fn respond(status: StatusCode, value: Value) -> HttpResponse {
     HttpResponse::build(status)
@@ -26,6 +26,8 @@ fn respond(status: StatusCode, value: Value) -> HttpResponse {
 pub fn assessment_json(text: &CheckText, assessment: &triage::Assessment) -> Value {
     json!({
         "urgency": assessment.urgency.as_str(),
+        "complete": assessment.complete(),
+        "unanswered": assessment.unanswered,
         "rules": assessment.fired.iter().map(|r| r.code).collect::<Vec<_>>(),
         "reasons": assessment.fired.iter().map(|r| json!({ "rule": r.code, "text": text.rules.get(r.code).map(|t| t.reason.as_str()) })).collect::<Vec<_>>(),
         "possible_causes": assessment.causes.iter().map(|c| {
@@ -33,6 +35,7 @@ pub fn assessment_json(text: &CheckText, assessment: &triage::Assessment) -> Val
             json!({ "id": c.id, "title": ct.map(|t| t.title.as_str()), "url": ct.map(|t| t.href.as_str()) })
         }).collect::<Vec<_>>(),
         "tips": assessment.tips.iter().map(|t| json!({ "id": t.id, "text": text.tips.get(t.id).map(|t| t.text.as_str()) })).collect::<Vec<_>>(),
+        "withheld_tips": assessment.withheld.iter().map(|t| t.id).collect::<Vec<_>>(),
     })
 }
 
@@ -52,7 +55,7 @@ fn expected(t: &Strings, field: &str) -> String {
         ),
     )];
     match q.kind {
-        Kind::YesNo => t.get("api-expected-yes-no").to_string(),
+        Kind::Sign => t.get("api-expected-sign").to_string(),
         Kind::OneOf => t.format("api-expected-one-of", &values),
         Kind::AnyOf => t.format("api-expected-any-of", &values),
     }
@@ -114,7 +117,7 @@ pub async fn triage(
         _ => 0,
     });
     let t = &content.strings;
-    let answers = body.answers();
+    let parsed = body.answers();
     let mut fields = Map::new();
     match lang {
         Some(Ok(_)) => {}
@@ -137,19 +140,20 @@ pub async fn triage(
             fields.insert("lang".into(), Value::String(message));
         }
     }
-    match answers {
-        Ok(answers) if fields.is_empty() => Ok(respond(
+    match triage::api_reply(&parsed, !fields.is_empty()) {
+        ApiReply::Result(assessment) => Ok(respond(
             StatusCode::OK,
-            assessment_json(&lang_site.check, &triage::assess(&answers)),
+            assessment_json(&lang_site.check, &assessment),
         )),
-        result => {
-            for e in result.err().map(|e| e.0).unwrap_or_default() {
-                fields.insert(e.field.to_string(), Value::String(field_message(t, &e)));
+        ApiReply::Invalid { urgent } => {
+            for e in &parsed.errors.0 {
+                fields.insert(e.field.to_string(), Value::String(field_message(t, e)));
             }
-            Ok(respond(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                json!({ "error": t.get("api-invalid"), "fields": fields }),
-            ))
+            let mut body = json!({ "error": t.get("api-invalid"), "fields": fields });
+            if urgent {
+                body["urgency"] = Value::String(Urgency::Urgent.as_str().to_string());
+            }
+            Ok(respond(StatusCode::UNPROCESSABLE_ENTITY, body))
         }
     }
 }

@@ -1,6 +1,6 @@
-//! `POST /check` (and `/es/check`, `/embed/check`...): the result, or the form
-//! again with every answer kept. Answers live for one request: never logged,
-//! stored or put in a URL.
+//! `POST /check` (and `/es/check`, `/embed/check`...): the two steps of the
+//! check (spec version 3): step 2, step 1 again, or the result, every answer
+//! kept. Answers live for one request: never logged, stored or put in a URL.
 
 use actix_web::http::{StatusCode, header};
 use actix_web::web::Payload;
@@ -11,9 +11,9 @@ use super::body;
 use super::error::AppError;
 use super::routes::Post;
 use crate::site::assets::CachePolicy;
-use crate::site::check::{render_form, render_result};
+use crate::site::check::{render_result, render_step};
 use crate::site::{ErrorKind, Place};
-use crate::triage::{self, FieldErrors, Submission};
+use crate::triage::{self, Reply, Step, Submission};
 
 fn html(status: StatusCode, body: String) -> HttpResponse {
     HttpResponse::build(status)
@@ -22,7 +22,14 @@ fn html(status: StatusCode, body: String) -> HttpResponse {
         .body(body)
 }
 
-/// Answers one form: the result page, or `422` with the form and its errors.
+/// The button pressed: the first `step` whose value names one.
+fn step_of(body: &[u8]) -> Option<Step> {
+    form_urlencoded::parse(body)
+        .filter(|(name, _)| name == "step")
+        .find_map(|(_, value)| Step::from_value(&value))
+}
+
+/// Answers one form: the result, or a page of the form (`422` with its errors).
 pub async fn submit(
     req: &HttpRequest,
     payload: Payload,
@@ -41,41 +48,49 @@ pub async fn submit(
     let layout = lang_site.layout(place.embed);
     let t = &lang.strings;
     let submission = Submission::from_form(&bytes);
+    let parsed = submission.parse();
     let internal = |_| AppError::page(ErrorKind::Internal);
-    match submission.parse() {
-        Ok(answers) => {
-            let assessment = triage::assess(&answers);
+    let languages = site.languages();
+    match triage::reply(&parsed, step_of(&bytes)) {
+        Reply::Result(assessment) => {
+            let today = time::OffsetDateTime::now_utc().date();
             let page = render_result(
                 t,
                 layout,
-                &site.languages(),
+                &languages,
                 &lang_site.check,
-                &answers,
+                &parsed.answers,
                 &assessment,
                 live.settings.clinic.as_ref(),
+                today,
             )
             .map_err(internal)?;
             Ok(html(StatusCode::OK, page))
         }
-        Err(FieldErrors(errors)) => {
-            let check_page = lang
-                .page("/check")
-                .ok_or(AppError::page(ErrorKind::Internal))?;
+        Reply::Form {
+            page,
+            errors,
+            notice,
+        } => {
             let lines = lang_site.check.error_lines(t, &errors);
-            let form =
-                render_form(t, layout, &lang_site.check, &submission, &lines).map_err(internal)?;
-            let today = time::OffsetDateTime::now_utc().date();
-            let page = crate::site::render_page(
-                lang,
+            let body = render_step(
+                t,
                 layout,
-                &site.languages(),
-                check_page,
-                &form,
-                t.get("form-error-title-prefix"),
-                today,
+                &languages,
+                &lang_site.check,
+                page,
+                &submission,
+                &parsed.answers,
+                &lines,
+                notice.as_ref(),
             )
             .map_err(internal)?;
-            Ok(html(StatusCode::UNPROCESSABLE_ENTITY, page))
+            let status = if errors.is_empty() {
+                StatusCode::OK
+            } else {
+                StatusCode::UNPROCESSABLE_ENTITY
+            };
+            Ok(html(status, body))
         }
     }
 }

@@ -21,7 +21,9 @@ use serde_json::{Value, json};
 
 use crate::checks::{self, active_element};
 use crate::helpers::{TestApp, spawn_app, spawn_app_with};
-use crate::states::{EMBED_URGENT, Input, answer, required_fields, submit, urgency_shown};
+use crate::states::{
+    EMBED_URGENT, Form, Input, SIGN_FIELDS, complete_check, submit, urgency_shown,
+};
 use crate::tools::{self, screenshot_dir};
 use crate::webdriver::{Options, Session};
 
@@ -224,19 +226,17 @@ async fn answer_in_frame(session: &Session, app: &TestApp, clinic: &Clinic) {
     session.goto(&page).await;
 
     enter_frame(session).await;
-    answer(session, &EMBED_URGENT.answers(), Input::Clicks).await;
-    submit(session).await;
-    session
-        .wait_for(
-            "return document.readyState === 'complete' && !!document.querySelector('[data-urgency]');",
-            &format!("the result inside {place}"),
-        )
-        .await;
+    // Both steps inside the frame, each posting back to the embed.
+    let embed = Form {
+        embed: true,
+        lang: "",
+    };
+    complete_check(session, embed, &EMBED_URGENT, Input::Clicks).await;
     let inside = session.execute(FRAME_DOCUMENT, vec![]).await;
     assert_eq!(urgency_shown(session).await, "urgent", "{place}: {inside}");
     assert!(
         inside["framed"] == true
-            && inside["href"] == src.as_str()
+            && inside["href"] == format!("{src}#main-content").as_str()
             && inside["credit"] == true
             && inside["header"] == false,
         "{place}: the result is the embedded copy, posted to {src}, inside the frame: {inside}"
@@ -317,8 +317,8 @@ async fn the_embedded_checks_error_summary_shows_inside_the_frame_without_consol
     let focus = active_element(&session).await;
     assert!(
         inside["framed"] == true
-            && inside["href"] == src.as_str()
-            && inside["errors"] == required_fields().len(),
+            && inside["href"] == format!("{src}#main-content").as_str()
+            && inside["errors"] == SIGN_FIELDS.len(),
         "the error summary (one line per question) is the embedded copy at {src}, \
          inside the frame: {inside}"
     );
@@ -330,14 +330,16 @@ async fn the_embedded_checks_error_summary_shows_inside_the_frame_without_consol
     );
 
     let console = checks::console_errors(&session).await;
+    // The form posts to its own address, landing on the main content.
+    let posted = format!("{src}#main-content");
     let status_line =
-        format!("{src} - Failed to load resource: the server responded with a status of 422");
+        format!("{posted} - Failed to load resource: the server responded with a status of 422");
     assert!(
         console.iter().any(|line| line.contains(&status_line)),
         "the browser log does not show the frame's 422 answer, so it cannot vouch \
          for the frame's console: {console:#?}"
     );
-    let problems = checks::except_page_status(console, &src, 422);
+    let problems = checks::except_page_status(console, &posted, 422);
     assert!(
         problems.is_empty(),
         "the embedded check's error summary in a frame on {} (focus is on {}): {problems:#?}",

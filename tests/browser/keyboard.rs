@@ -8,7 +8,8 @@ use serde_json::{Value, json};
 use crate::checks::{self, active_element};
 use crate::helpers::spawn_app;
 use crate::states::{
-    Input, Report, State, required_fields, states_in, submit_empty_check_and_expect_focused_summary,
+    Form, Input, Report, SIGN_FIELDS, State, states_in,
+    submit_empty_check_and_expect_focused_summary, wait_for_result, wait_for_step,
 };
 use crate::tools;
 use crate::webdriver::{ARROW_DOWN, ENTER, Options, SPACE, Session, TAB};
@@ -34,7 +35,9 @@ async fn skip_link_and_visible_focus(lang: &'static str) {
     for state in states_in(lang) {
         // The form's other states are the /check page again, plus the
         // error summary and a result: walk the summary and one result.
-        if matches!(&state, State::Result(_, level) if level.urgency != "emergency") {
+        if matches!(&state, State::Result(_, level) if level.urgency != "emergency")
+            || matches!(state, State::ResultNow(_))
+        {
             continue;
         }
         let place = state.name();
@@ -49,8 +52,23 @@ async fn skip_link_and_visible_focus(lang: &'static str) {
             report.add(&place, vec!["no Tab stop at all".into()]);
             continue;
         };
-        if matches!(state, State::CheckErrors(_)) {
+        if matches!(state, State::CheckErrors(_) | State::DetailsErrors(_)) {
             // Focus starts on the error summary, so Tab goes on from there.
+            continue;
+        }
+        // An answer posted inside an embed lands on the main content (the
+        // form's action ends in #main-content), so Tab starts there.
+        let hash = session.execute("return location.hash;", vec![]).await;
+        if hash == json!("#main-content") {
+            if first["in_main"] != true {
+                report.add(
+                    &place,
+                    vec![format!(
+                        "the page opens at its main content, but the first Tab stop is {}",
+                        first["describe"]
+                    )],
+                );
+            }
             continue;
         }
         let first_is_skip_link = first["cls"]
@@ -94,39 +112,24 @@ async fn skip_link_and_visible_focus(lang: &'static str) {
     report.assert_clean("keyboard focus");
 }
 
-#[tokio::test]
-async fn the_check_can_be_completed_with_the_keyboard_alone() {
-    let tools = tools::require();
-    let app = spawn_app().await;
-    let session = Session::start(&tools, Options::default()).await;
-    session.goto(&app.url("/check")).await;
-
-    // Radio answers (the first option needs Space, later ones arrow keys)
-    // and the boxes to tick with Space.
-    let radios = [
-        ("one_leg_signs", "no"),
-        ("breathless", "no"),
-        ("numbness", "no"),
-        ("skin_changes", "no"),
-        ("injury", "no"),
-        ("severity", "moderate"),
-        ("onset", "days"),
-        ("frequency", "most_nights"),
-        ("course", "same"),
-        ("sleep_impact", "little"),
-        ("home_care", "not_helped"),
-    ];
-    let boxes = [("feelings", "cramp"), ("factors", "little_water")];
+/// Walks the form on screen with Tab alone: chooses each radio answer
+/// (Space for the first option, arrow keys for later ones), ticks each box
+/// with Space, and presses Enter on the first submit button it reaches.
+async fn answer_with_the_keyboard(
+    session: &Session,
+    radios: &[(&str, &str)],
+    boxes: &[(&str, &str)],
+    place: &str,
+) {
     let mut answered = BTreeSet::new();
     let mut ticked = BTreeSet::new();
     let mut submitted = false;
-
     for _ in 0..300 {
         session.press(&[TAB]).await;
-        let mut here = active_element(&session).await;
+        let mut here = active_element(session).await;
         assert!(
             !here.is_null(),
-            "focus left the page before reaching the submit button"
+            "{place}: focus left the page before reaching the submit button"
         );
         let name = here["name"].as_str().unwrap_or_default().to_string();
         match here["type"].as_str().unwrap_or_default() {
@@ -134,26 +137,26 @@ async fn the_check_can_be_completed_with_the_keyboard_alone() {
                 let (_, wanted) = radios
                     .iter()
                     .find(|(field, _)| *field == name)
-                    .unwrap_or_else(|| panic!("unexpected radio group {name}"));
+                    .unwrap_or_else(|| panic!("{place}: unexpected radio group {name}"));
                 if here["value"] == *wanted {
                     session.press(&[SPACE]).await;
                 } else {
                     for _ in 0..6 {
                         session.press(&[ARROW_DOWN]).await;
-                        here = active_element(&session).await;
+                        here = active_element(session).await;
                         if here["value"] == *wanted {
                             break;
                         }
                     }
                 }
-                here = active_element(&session).await;
+                here = active_element(session).await;
                 assert!(
                     here["value"] == *wanted && here["checked"] == true,
-                    "could not choose {name}={wanted} with the keyboard: {here}"
+                    "{place}: could not choose {name}={wanted} with the keyboard: {here}"
                 );
                 assert!(
                     answered.insert(name.clone()),
-                    "Tab came back to {name}, already answered"
+                    "{place}: Tab came back to {name}, already answered"
                 );
             }
             "checkbox" => {
@@ -161,9 +164,9 @@ async fn the_check_can_be_completed_with_the_keyboard_alone() {
                 if boxes.contains(&(name.as_str(), value.as_str())) {
                     session.press(&[SPACE]).await;
                     assert_eq!(
-                        active_element(&session).await["checked"],
+                        active_element(session).await["checked"],
                         Value::Bool(true),
-                        "Space ticks {name}={value}"
+                        "{place}: Space ticks {name}={value}"
                     );
                     ticked.insert(format!("{name}={value}"));
                 }
@@ -176,27 +179,144 @@ async fn the_check_can_be_completed_with_the_keyboard_alone() {
             _ => {}
         }
     }
-    assert!(submitted, "never reached the submit button with Tab");
-    assert_eq!(answered.len(), radios.len(), "answered {answered:?}");
-    assert_eq!(ticked.len(), boxes.len(), "ticked {ticked:?}");
+    assert!(
+        submitted,
+        "{place}: never reached the submit button with Tab"
+    );
+    assert_eq!(
+        answered.len(),
+        radios.len(),
+        "{place}: answered {answered:?}"
+    );
+    assert_eq!(ticked.len(), boxes.len(), "{place}: ticked {ticked:?}");
+}
 
+/// What the result on screen says, by id.
+async fn result_shown(session: &Session) -> Value {
     session
-        .wait_for(
-            "return document.readyState === 'complete' && !!document.querySelector('[data-urgency]');",
-            "the result page after pressing Enter on the submit button",
-        )
-        .await;
-    let shown = session
         .execute(
             "return {urgency: document.querySelector('[data-urgency]').dataset.urgency,\n\
+                     complete: document.querySelector('[data-urgency]').dataset.complete !== 'false',\n\
                      rules: [...document.querySelectorAll('[data-rule]')].map(e => e.dataset.rule),\n\
                      causes: [...document.querySelectorAll('[data-cause]')].map(e => e.dataset.cause)};",
             vec![],
         )
-        .await;
+        .await
+}
+
+const SIGNS_NO: &[(&str, &str)] = &[
+    ("one_leg_signs", "no"),
+    ("breathless", "no"),
+    ("numbness", "no"),
+    ("skin_changes", "no"),
+    ("injury", "no"),
+];
+
+#[tokio::test]
+async fn the_check_can_be_completed_with_the_keyboard_alone_through_both_steps() {
+    let tools = tools::require();
+    let app = spawn_app().await;
+    let session = Session::start(&tools, Options::default()).await;
+    session.goto(&app.url("/check")).await;
+    answer_with_the_keyboard(&session, SIGNS_NO, &[], "step 1").await;
+    wait_for_step(&session, Form::SITE, "details").await;
+
+    // Step 2: Enter on its first button ("See my result") gives the result.
+    let radios = [
+        ("severity", "moderate"),
+        ("onset", "days"),
+        ("frequency", "most_nights"),
+        ("course", "same"),
+        ("sleep_impact", "little"),
+        ("home_care", "not_helped"),
+    ];
+    let boxes = [("feelings", "cramp"), ("factors", "little_water")];
+    answer_with_the_keyboard(&session, &radios, &boxes, "step 2").await;
+    wait_for_result(&session, Form::SITE).await;
+    let shown = result_shown(&session).await;
     assert_eq!(shown["urgency"], "routine", "{shown}");
+    assert_eq!(shown["complete"], true, "{shown}");
     assert_eq!(shown["rules"], json!(["R4"]), "{shown}");
     assert_eq!(shown["causes"], json!(["cramps", "dehydration"]), "{shown}");
+}
+
+#[tokio::test]
+async fn every_early_exit_and_changing_an_answer_work_with_the_keyboard_alone() {
+    let tools = tools::require();
+    let app = spawn_app().await;
+    let session = Session::start(&tools, Options::default()).await;
+
+    // An emergency sign ends the questions: the result comes after step 1.
+    session.goto(&app.url("/check")).await;
+    let emergency = [
+        ("one_leg_signs", "yes"),
+        ("breathless", "no"),
+        ("numbness", "no"),
+        ("skin_changes", "no"),
+        ("injury", "no"),
+    ];
+    answer_with_the_keyboard(&session, &emergency, &[], "an emergency sign").await;
+    wait_for_result(&session, Form::SITE).await;
+    let shown = result_shown(&session).await;
+    assert_eq!(
+        (shown["urgency"].clone(), shown["complete"].clone()),
+        (json!("emergency"), json!(false)),
+        "{shown}"
+    );
+
+    // Not sure about a clot sign: step 2 opens with the notice; its button
+    // is reached with Tab and gives the urgent result at once.
+    session.goto(&app.url("/check")).await;
+    let unsure = [
+        ("one_leg_signs", "unsure"),
+        ("breathless", "no"),
+        ("numbness", "no"),
+        ("skin_changes", "no"),
+        ("injury", "no"),
+    ];
+    answer_with_the_keyboard(&session, &unsure, &[], "not sure").await;
+    wait_for_step(&session, Form::SITE, "details").await;
+    // The notice comes first, so its "See my result now" is the first button.
+    answer_with_the_keyboard(&session, &[], &[], "the urgent notice").await;
+    wait_for_result(&session, Form::SITE).await;
+    let shown = result_shown(&session).await;
+    assert_eq!(
+        (shown["urgency"].clone(), shown["complete"].clone()),
+        (json!("urgent"), json!(false)),
+        "{shown}"
+    );
+    assert_eq!(shown["rules"], json!(["U6"]), "{shown}");
+
+    // Step 2, then "change": back to step 1 with every answer kept.
+    session.goto(&app.url("/check")).await;
+    answer_with_the_keyboard(&session, SIGNS_NO, &[], "step 1").await;
+    wait_for_step(&session, Form::SITE, "details").await;
+    session
+        .execute(
+            "document.querySelector('input[name=severity][value=severe]').click();",
+            vec![],
+        )
+        .await;
+    session
+        .execute(
+            "document.querySelector('button[name=step][value=change]').focus();",
+            vec![],
+        )
+        .await;
+    session.press(&[ENTER]).await;
+    wait_for_step(&session, Form::SITE, "signs").await;
+    let kept = session
+        .execute(
+            "return {no: document.querySelectorAll('input[type=radio][value=no]:checked').length,\n\
+                     severity: (document.querySelector('input[type=hidden][name=severity]') || {}).value || null};",
+            vec![],
+        )
+        .await;
+    assert_eq!(
+        kept,
+        json!({"no": 5, "severity": "severe"}),
+        "every answer kept"
+    );
 }
 
 #[tokio::test]
@@ -213,8 +333,11 @@ async fn a_failed_submit_focuses_the_error_summary_whose_links_focus_each_field(
         )
         .await;
     let links: Vec<String> = serde_json::from_value(links).unwrap();
-    let expected: Vec<String> = required_fields().iter().map(|f| format!("#{f}")).collect();
-    assert_eq!(links, expected, "one summary link per unanswered question");
+    let expected: Vec<String> = SIGN_FIELDS.iter().map(|f| format!("#{f}")).collect();
+    assert_eq!(
+        links, expected,
+        "one summary link per unanswered warning sign"
+    );
 
     for href in &links {
         let field = &href[1..];

@@ -4,7 +4,7 @@ use serde_json::{Value, json};
 
 use crate::helpers::{TestApp, select, spawn_app, text_of};
 use crate::states::{
-    Input, LANGS, LEVELS, NOT_FOUND_PATH, all_pages, answer, submit,
+    Form, Input, LANGS, LEVELS, NOT_FOUND_PATH, State, all_pages, complete_check,
     submit_empty_check_and_expect_focused_summary, urgency_shown,
 };
 use crate::tools;
@@ -94,14 +94,8 @@ async fn without_javascript_every_page_loads_and_the_check_gives_the_same_result
         } else {
             Input::Script
         };
-        answer(&session, &level.answers(), input).await;
-        submit(&session).await;
-        session
-            .wait_for(
-                "return document.readyState === 'complete' && !!document.querySelector('[data-urgency]');",
-                "the result page without JavaScript",
-            )
-            .await;
+        let form = Form { embed: false, lang };
+        complete_check(&session, form, level, input).await;
         let served = app.post_form(&check, level.form_body()).await;
         let served = scraper::Html::parse_document(&served.text().await.unwrap());
         let served_urgency = select(&served, "[data-urgency]")[0]
@@ -112,5 +106,29 @@ async fn without_javascript_every_page_loads_and_the_check_gives_the_same_result
         let shown = urgency_shown(&session).await;
         assert_eq!(shown, level.urgency, "{:?}", level.answers());
         assert_eq!(shown, served_urgency, "{:?}", level.answers());
+    }
+    // The other early exit: "See my result now" on step 2's urgent notice,
+    // and "change" back to step 1, in each language.
+    for lang in LANGS {
+        let form = Form { embed: false, lang };
+        State::ResultNow(form)
+            .reach(&session, &app, Input::Script)
+            .await;
+        State::Details(form, &crate::states::UNSURE)
+            .reach(&session, &app, Input::Script)
+            .await;
+        session.click("button[name=step][value=change]").await;
+        crate::states::wait_for_step(&session, form, "signs").await;
+        let kept = session
+            .execute(
+                "return !!document.querySelector('input[name=one_leg_signs][value=unsure]:checked');",
+                vec![],
+            )
+            .await;
+        assert_eq!(
+            kept,
+            Value::Bool(true),
+            "{lang}: the answer is kept without JavaScript"
+        );
     }
 }

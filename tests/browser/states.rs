@@ -61,10 +61,14 @@ const SELF_CARE: &[(&str, &str)] = &[
     ("home_care", "helped"),
 ];
 
-/// The fields a person must answer, in the form's order.
-pub fn required_fields() -> Vec<&'static str> {
-    SELF_CARE.iter().map(|(field, _)| *field).collect()
-}
+/// The warning signs: step 1 of the check.
+pub const SIGN_FIELDS: &[&str] = &[
+    "one_leg_signs",
+    "breathless",
+    "numbness",
+    "skin_changes",
+    "injury",
+];
 
 /// One result level and answers that lead to it. Levels other than
 /// self-care tick some boxes too, so the result lists possible causes.
@@ -73,10 +77,12 @@ pub struct Level {
     changes: &'static [(&'static str, &'static str)],
 }
 
+/// The results reached through the form: an emergency sign ends the
+/// questions after step 1; the others go through both steps.
 pub const LEVELS: &[Level] = &[
     Level {
         urgency: "emergency",
-        changes: &[("one_leg_signs", "yes"), ("feelings", "cramp")],
+        changes: &[("one_leg_signs", "yes")],
     },
     Level {
         urgency: "urgent",
@@ -93,6 +99,8 @@ pub const LEVELS: &[Level] = &[
             ("feelings", "urge_to_move"),
             ("factors", "little_water"),
             ("factors", "long_sitting"),
+            ("onset", "months"),
+            ("conditions", "heart_disease"),
         ],
     },
     Level {
@@ -100,6 +108,13 @@ pub const LEVELS: &[Level] = &[
         changes: &[],
     },
 ];
+
+/// Not sure about a sign of a clot: urgent is decided in step 1 (U6), so
+/// step 2 opens with the notice and "See my result now".
+pub const UNSURE: Level = Level {
+    urgency: "urgent",
+    changes: &[("one_leg_signs", "unsure")],
+};
 
 /// The embedded check's result in the sweeps: numbness alone makes it
 /// urgent (everything else no, mild, days, occasional, same, little, helped).
@@ -126,13 +141,44 @@ impl Level {
         answers
     }
 
-    pub fn form_body(&self) -> String {
-        let mut form = form_urlencoded::Serializer::new(String::new());
-        for (field, value) in self.answers() {
-            form.append_pair(field, value);
-        }
-        form.finish()
+    /// The answers of step 1, the warning signs.
+    pub fn sign_answers(&self) -> Vec<(&'static str, &'static str)> {
+        self.answers()
+            .into_iter()
+            .filter(|(f, _)| SIGN_FIELDS.contains(f))
+            .collect()
     }
+
+    /// The answers of step 2.
+    pub fn detail_answers(&self) -> Vec<(&'static str, &'static str)> {
+        self.answers()
+            .into_iter()
+            .filter(|(f, _)| !SIGN_FIELDS.contains(f))
+            .collect()
+    }
+
+    /// Whether the result comes straight after step 1 (an emergency sign).
+    pub fn ends_at_step_1(&self) -> bool {
+        self.urgency == "emergency"
+    }
+
+    /// Every answer as one form body (the one-page POST).
+    pub fn form_body(&self) -> String {
+        body_of(&self.answers())
+    }
+
+    /// Step 1's answers as its button sends them.
+    pub fn signs_body(&self) -> String {
+        body_of(&self.sign_answers()) + "&step=signs"
+    }
+}
+
+fn body_of(answers: &[(&str, &str)]) -> String {
+    let mut form = form_urlencoded::Serializer::new(String::new());
+    for (field, value) in answers {
+        form.append_pair(field, value);
+    }
+    form.finish()
 }
 
 /// Which copy of the symptom check a state is on: the site's own page or the
@@ -173,10 +219,18 @@ impl Form {
 pub enum State {
     /// A page fetched with GET (the 404 page included).
     Page { name: String, path: String },
-    /// The check submitted with nothing answered: the error summary.
+    /// Step 1 submitted with nothing answered: the error summary.
     CheckErrors(Form),
-    /// The check answered and submitted: a result.
+    /// Step 2, reached with a level's warning signs (the urgent notice when
+    /// they decide urgent).
+    Details(Form, &'static Level),
+    /// Step 2 submitted with nothing answered, after "not sure" about a clot
+    /// sign: its error summary, and the urgent notice kept.
+    DetailsErrors(Form),
+    /// The check answered through both steps (step 1 alone for an emergency): a result.
     Result(Form, &'static Level),
+    /// "See my result now" from step 2's urgent notice: a result decided early.
+    ResultNow(Form),
 }
 
 /// Every page, the 404 page, every state of the check (the empty form is
@@ -197,13 +251,18 @@ pub fn states_in(lang: &'static str) -> Vec<State> {
         path: format!("{lang}{NOT_FOUND_PATH}"),
     });
     states.push(State::CheckErrors(site));
+    states.push(State::Details(site, &LEVELS[3]));
+    states.push(State::Details(site, &UNSURE));
+    states.push(State::DetailsErrors(site));
     states.extend(LEVELS.iter().map(|level| State::Result(site, level)));
+    states.push(State::ResultNow(site));
     states.extend(embed_states(lang));
     states
 }
 
 /// The embeddable copies, opened on their own: the empty embedded check,
-/// its error summary, one of its results, and a topic page.
+/// its error summary, its step 2 with the urgent notice, one of its results,
+/// and a topic page.
 pub fn embed_states(lang: &'static str) -> Vec<State> {
     let embed = Form { embed: true, lang };
     vec![
@@ -212,6 +271,7 @@ pub fn embed_states(lang: &'static str) -> Vec<State> {
             path: embed.path(),
         },
         State::CheckErrors(embed),
+        State::Details(embed, &UNSURE),
         State::Result(embed, &EMBED_URGENT),
         State::Page {
             name: format!("{}embed-causes", lang_name(lang)),
@@ -235,11 +295,22 @@ impl State {
         match self {
             State::Page { name, .. } => name.clone(),
             State::CheckErrors(form) => format!("{}check-errors", form.name_prefix()),
+            State::Details(form, level) => format!(
+                "{}check-step-2{}",
+                form.name_prefix(),
+                if level.sign_answers().iter().any(|(_, v)| *v != "no") {
+                    "-notice"
+                } else {
+                    ""
+                }
+            ),
+            State::DetailsErrors(form) => format!("{}check-step-2-errors", form.name_prefix()),
             State::Result(form, level) => format!(
                 "{}result-{}",
                 form.name_prefix(),
                 level.urgency.replace('_', "-")
             ),
+            State::ResultNow(form) => format!("{}result-urgent-now", form.name_prefix()),
         }
     }
 
@@ -251,39 +322,23 @@ impl State {
             State::CheckErrors(form) => {
                 session.goto(&app.url(&form.path())).await;
                 submit(session).await;
-                session
-                    .wait_for(
-                        &format!(
-                            "return document.readyState === 'complete' && location.pathname === '{}' && !!document.querySelector('.error-summary');",
-                            form.path()
-                        ),
-                        &format!(
-                            "the error summary at {} after submitting the empty check",
-                            form.path()
-                        ),
-                    )
-                    .await;
+                wait_for_errors(session, *form, "signs").await;
+            }
+            State::Details(form, level) => reach_step_2(session, app, *form, level, input).await,
+            State::DetailsErrors(form) => {
+                reach_step_2(session, app, *form, &UNSURE, input).await;
+                submit(session).await;
+                wait_for_errors(session, *form, "details").await;
             }
             State::Result(form, level) => {
                 session.goto(&app.url(&form.path())).await;
-                answer(session, &level.answers(), input).await;
-                submit(session).await;
-                session
-                    .wait_for(
-                        &format!(
-                            "return document.readyState === 'complete' && location.pathname === '{}' && !!document.querySelector('[data-urgency]');",
-                            form.path()
-                        ),
-                        &format!("the result page at {}", form.path()),
-                    )
-                    .await;
-                let shown = urgency_shown(session).await;
-                assert_eq!(
-                    shown,
-                    level.urgency,
-                    "submitting {:?} in the browser",
-                    level.answers()
-                );
+                complete_check(session, *form, level, input).await;
+            }
+            State::ResultNow(form) => {
+                reach_step_2(session, app, *form, &UNSURE, input).await;
+                session.click("[data-urgency] form button[value=now]").await;
+                wait_for_result(session, *form).await;
+                assert_eq!(urgency_shown(session).await, "urgent", "see my result now");
             }
         }
     }
@@ -292,7 +347,7 @@ impl State {
     pub fn status(&self) -> u16 {
         match self {
             State::Page { path, .. } if path.ends_with(NOT_FOUND_PATH) => 404,
-            State::CheckErrors(_) => 422,
+            State::CheckErrors(_) | State::DetailsErrors(_) => 422,
             _ => 200,
         }
     }
@@ -302,11 +357,88 @@ impl State {
         let response = match self {
             State::Page { path, .. } => app.get(path).await,
             State::CheckErrors(form) => app.post_form(&form.path(), "").await,
+            State::Details(form, level) => app.post_form(&form.path(), level.signs_body()).await,
+            State::DetailsErrors(form) => {
+                let body = body_of(&UNSURE.sign_answers()) + "&step=details";
+                app.post_form(&form.path(), body).await
+            }
             State::Result(form, level) => app.post_form(&form.path(), level.form_body()).await,
+            State::ResultNow(form) => {
+                let body = body_of(&UNSURE.sign_answers()) + "&step=now";
+                app.post_form(&form.path(), body).await
+            }
         };
         assert_eq!(response.status(), self.status(), "{}", self.name());
         response.text().await.expect("a body")
     }
+}
+
+/// Answers step 1 with a level's warning signs and goes on to step 2.
+async fn reach_step_2(session: &Session, app: &TestApp, form: Form, level: &Level, input: Input) {
+    session.goto(&app.url(&form.path())).await;
+    answer(session, &level.sign_answers(), input).await;
+    submit(session).await;
+    wait_for_step(session, form, "details").await;
+}
+
+/// Fills in the check as a person would: the warning signs, then (unless
+/// an emergency sign ends the questions) step 2; then waits for the result
+/// and checks its level.
+pub async fn complete_check(session: &Session, form: Form, level: &Level, input: Input) {
+    answer(session, &level.sign_answers(), input).await;
+    submit(session).await;
+    if !level.ends_at_step_1() {
+        wait_for_step(session, form, "details").await;
+        answer(session, &level.detail_answers(), input).await;
+        submit(session).await;
+    }
+    wait_for_result(session, form).await;
+    let shown = urgency_shown(session).await;
+    assert_eq!(
+        shown,
+        level.urgency,
+        "submitting {:?} in the browser",
+        level.answers()
+    );
+}
+
+/// Waits for a page of the form (`signs` or `details`) at the form's address.
+pub async fn wait_for_step(session: &Session, form: Form, step: &str) {
+    session
+        .wait_for(
+            &format!(
+                "return document.readyState === 'complete' && location.pathname === '{}' && !!document.querySelector('form[data-step={step}]');",
+                form.path()
+            ),
+            &format!("step {step} at {}", form.path()),
+        )
+        .await;
+}
+
+/// Waits for a page of the form with its error summary.
+async fn wait_for_errors(session: &Session, form: Form, step: &str) {
+    session
+        .wait_for(
+            &format!(
+                "return document.readyState === 'complete' && location.pathname === '{}' && !!document.querySelector('form[data-step={step}]') && !!document.querySelector('.error-summary');",
+                form.path()
+            ),
+            &format!("the error summary of step {step} at {}", form.path()),
+        )
+        .await;
+}
+
+/// Waits for a result page at the form's address.
+pub async fn wait_for_result(session: &Session, form: Form) {
+    session
+        .wait_for(
+            &format!(
+                "return document.readyState === 'complete' && location.pathname === '{}' && !!document.querySelector('[data-urgency]') && !document.querySelector('form[data-step]');",
+                form.path()
+            ),
+            &format!("the result page at {}", form.path()),
+        )
+        .await;
 }
 
 /// Ticks each answer on the check form.
@@ -336,7 +468,8 @@ pub async fn answer(session: &Session, answers: &[(&str, &str)], input: Input) {
     }
 }
 
-/// Clicks the check's submit button.
+/// Clicks the check's main button: step 1's "Continue", or step 2's
+/// "See my result" (the first of its buttons).
 pub async fn submit(session: &Session) {
     session.click(".check-form button[type=submit]").await;
 }

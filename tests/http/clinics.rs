@@ -120,7 +120,7 @@ async fn embeds_serve_the_same_content_without_site_chrome_and_links_open_in_the
     let form = app.page("/embed/check").await;
     assert_eq!(
         select(&form, "form")[0].value().attr("action"),
-        Some("/embed/check")
+        Some("/embed/check#main-content")
     );
 }
 
@@ -156,7 +156,34 @@ async fn the_embedded_check_answers_inside_the_frame() {
     let doc = scraper::Html::parse_document(&response.text().await.unwrap());
     assert_eq!(
         select(&doc, "form")[0].value().attr("action"),
-        Some("/embed/check")
+        Some("/embed/check#main-content")
+    );
+    assert!(select(&doc, ".site-header").is_empty());
+    // Both steps inside the frame: step 2 (with the urgent notice and its own
+    // form), then "see my result now", each posting back to the embed.
+    let signs = "one_leg_signs=unsure&breathless=no&numbness=no&skin_changes=no&injury=no";
+    let response = app
+        .post_form("/embed/check", format!("{signs}&step=signs"))
+        .await;
+    assert_eq!(response.status(), 200);
+    let doc = scraper::Html::parse_document(&response.text().await.unwrap());
+    assert_eq!(select(&doc, "form[data-step=details]").len(), 1);
+    for form in select(&doc, "form") {
+        assert_eq!(
+            form.value().attr("action"),
+            Some("/embed/check#main-content")
+        );
+    }
+    assert!(select(&doc, ".site-header").is_empty());
+    let response = app
+        .post_form("/embed/check", format!("{signs}&step=now"))
+        .await;
+    let doc = scraper::Html::parse_document(&response.text().await.unwrap());
+    assert_eq!(
+        select(&doc, "[data-urgency]")[0]
+            .value()
+            .attr("data-complete"),
+        Some("false")
     );
     assert!(select(&doc, ".site-header").is_empty());
 }
@@ -834,8 +861,8 @@ async fn the_static_export_served_by_nginx_matches_what_the_server_returns() {
             assert!(
                 nginx_body
                     == app_body.replace(
-                        &format!("action=\"{action}\""),
-                        &format!("action=\"{BASE}{action}\"")
+                        &format!("action=\"{action}"),
+                        &format!("action=\"{BASE}{action}")
                     ),
                 "{path} differs"
             );

@@ -401,7 +401,17 @@ async fn no_page_repeats_the_sources_errors_or_advises_raising_the_legs_in_gener
             // Raising the legs only ever on a doctor's advice, and never for PAD or poor blood flow.
             if has("raise your legs") || has("raising your legs") || has("raise their legs") {
                 assert!(
-                    has("doctor") || has("not a step for") || has("only when varicose veins"),
+                    has("doctor")
+                        || has("at your appointment")
+                        || has("not a step for")
+                        || has("only when varicose veins"),
+                    "{path}: {sentence}"
+                );
+            }
+            // An ice pack is never for a swollen spot: swelling is a warning sign (E1).
+            if has("ice pack") || has("cold pack") || has("hielo") {
+                assert!(
+                    !has("swollen") && !has("swelling") && !has("hinchad"),
                     "{path}: {sentence}"
                 );
             }
@@ -414,6 +424,15 @@ async fn no_page_repeats_the_sources_errors_or_advises_raising_the_legs_in_gener
                 "as cited by source",
             ] {
                 assert!(!has(wrong), "{path}: {sentence}");
+            }
+        }
+    }
+    // In Spanish too, an ice pack is never for a swollen spot.
+    for path in every_page() {
+        let path = in_lang("/es", path);
+        for sentence in sentences(&app.page(&path).await) {
+            if sentence.contains("hielo") || sentence.contains("frío") {
+                assert!(!sentence.contains("hinchad"), "{path}: {sentence}");
             }
         }
     }

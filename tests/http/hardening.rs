@@ -700,7 +700,9 @@ fn sighup_reloads_content_strings_and_the_settings_file_without_dropping_a_conne
     let before = get(&mut conn, "/faq");
     assert!(before.body.contains("Questions about leg pain at night"));
     assert!(
-        before.body.contains("call 112"),
+        before
+            .body
+            .contains(r#"call <a class="tel" href="tel:112">112</a>"#),
         "the settings file is read"
     );
     fixture.replace(
@@ -724,7 +726,7 @@ fn sighup_reloads_content_strings_and_the_settings_file_without_dropping_a_conne
         "new content"
     );
     assert!(after.body.contains("Skip to the page"), "new strings");
-    assert!(after.body.contains("call 999"), "new settings");
+    assert!(after.body.contains(r#"href="tel:999""#), "new settings");
 
     // Content with a problem: the old site stays, and the log says why.
     fixture.replace("content/en/causes.md", "(/treatments#", "(/treatment#");

@@ -146,6 +146,14 @@ async fn every_internal_link_and_anchor_resolves() {
                     !href.starts_with("http") && !href.starts_with("//"),
                     "{path} links to another host: {href}"
                 );
+                // A number to call (the emergency number, the clinic's phone).
+                if let Some(number) = href.strip_prefix("tel:") {
+                    assert!(
+                        number.chars().all(|c| c.is_ascii_digit() || c == '+'),
+                        "{path}: {href}"
+                    );
+                    continue;
+                }
                 let target = href.split('#').next().unwrap();
                 let target = if target.is_empty() {
                     path.clone()
@@ -258,10 +266,15 @@ async fn warning_signs_are_reachable_from_every_page_with_the_emergency_number()
             "{path}: {text}"
         );
         assert!(
-            text.contains("short of breath or have chest pain"),
-            "{path}"
+            text.contains("short of breath (new, or more than usual for you) or have chest pain"),
+            "{path}: {text}"
         );
         assert!(text.contains("call 112"), "{path}: {text}");
+        assert_eq!(
+            select(&doc, ".warning-strip a.tel[href='tel:112']").len(),
+            1,
+            "{path}: tap to call"
+        );
         assert!(
             !select(
                 &doc,
@@ -461,11 +474,11 @@ async fn no_response_sets_a_cookie_and_pages_load_nothing_from_another_host() {
 }
 
 /// The warning signs of each level on /when-to-seek-help, by rule code, as
-/// triage spec version 2 lists them.
+/// triage spec version 3 lists them.
 const SIGNS: &[(&str, &[&str])] = &[
     ("emergency", &["E1", "E2"]),
-    ("urgent", &["U1", "U2", "U3", "U4", "U5"]),
-    ("routine", &["R1", "R2", "R4", "R5", "R6", "R7", "R8"]),
+    ("urgent", &["U1", "U2", "U3", "U4", "U5", "U6"]),
+    ("routine", &["R1", "R2", "R4", "R5", "R6", "R7", "R8", "R9"]),
 ];
 
 #[tokio::test]
@@ -520,25 +533,61 @@ async fn how_it_works_publishes_every_rule_with_its_level_reason_and_source_and_
     assert_eq!(
         codes,
         [
-            "E1", "E2", "U1", "U2", "U3", "U4", "U5", "R1", "R2", "R4", "R5", "R6", "R7", "R8",
-            "S0"
+            "E1", "E2", "U1", "U2", "U3", "U4", "U5", "U6", "R1", "R2", "R4", "R5", "R6", "R7",
+            "R8", "R9", "S0"
         ]
     );
+    // Our safety choices say so: E2's sign, U6 and R9.
+    let choices: Vec<String> = select(&doc, "[data-safety-choice]")
+        .iter()
+        .map(|e| e.value().attr("data-safety-choice").unwrap().to_string())
+        .collect();
+    assert_eq!(choices, ["E2", "U6", "R9"]);
     for code in &codes {
         let rule = &select(&doc, &format!("#rule-{code}"))[0];
         let details: Vec<String> = rule
             .select(&scraper::Selector::parse("dd").unwrap())
             .map(|d| text_of(&d))
             .collect();
-        assert_eq!(details.len(), 4, "{code}: when, reason, source, link");
-        assert!(
-            details[2].starts_with("000") || details[2].starts_with("001"),
-            "{code}: a source passage: {}",
-            details[2]
+        let choice = choices.contains(code);
+        let reading = ["E2", "U5"].contains(&code.as_str());
+        assert_eq!(
+            details.len(),
+            4 + usize::from(choice) + usize::from(reading),
+            "{code}: when, reason, source, link (and safety choice, reading)"
         );
-        assert!(details[2].contains('"'), "{code} quotes its source");
+        if ["U6", "R9"].contains(&code.as_str()) {
+            assert!(
+                details[2].starts_with("None: this is our safety choice"),
+                "{code}: {}",
+                details[2]
+            );
+        } else {
+            assert!(
+                details[2].starts_with("000") || details[2].starts_with("001"),
+                "{code}: a source passage: {}",
+                details[2]
+            );
+            assert!(details[2].contains('"'), "{code} quotes its source");
+        }
     }
-    assert!(text_of(&select(&doc, "#rule-U5-heading")[0]).contains("Contact a doctor promptly"));
+    assert!(
+        text_of(&select(&doc, "#rule-U5-heading")[0]).contains("Contact a doctor within 24 hours")
+    );
+    let u5 = text_of(&select(&doc, "#rule-U5")[0]);
+    assert!(
+        u5.contains("How we read the source") && u5.contains("We follow 001"),
+        "{u5}"
+    );
+    let e2 = text_of(&select(&doc, "#rule-E2")[0]);
+    assert!(e2.contains("names the danger"), "{e2}");
+    // Every step that can be left out says when, as our safety choice.
+    let left_out = select(&doc, ".tips-when .safety-choice");
+    assert_eq!(
+        left_out.len(),
+        6,
+        "massage, warmth, cold, water, pain relief, raising the legs"
+    );
     let cases = leg_pain_guide::triage::worked_cases().len();
     let tested = text_of(&select(&doc, "section[aria-labelledby=how-it-is-tested]")[0]);
     assert!(
@@ -547,8 +596,12 @@ async fn how_it_works_publishes_every_rule_with_its_level_reason_and_source_and_
     );
     assert!(
         tested.contains(
-            "15 of the 15 rules, 11 of the 11 possible causes and 8 of the 8 home-care steps"
+            "17 of the 17 rules, 11 of the 11 possible causes and 8 of the 8 home-care steps"
         ),
+        "{tested}"
+    );
+    assert!(
+        tested.contains("They leave out 6 of the 6 home-care steps"),
         "{tested}"
     );
     assert_eq!(select(&doc, ".causes-when div").len(), 11);
@@ -572,5 +625,77 @@ async fn how_it_works_publishes_every_rule_with_its_level_reason_and_source_and_
             "main a[href='/check/how-it-works']"
         )
         .is_empty()
+    );
+}
+
+#[tokio::test]
+async fn every_emergency_number_shown_is_a_link_to_call_it() {
+    // A number that appears nowhere else on the site.
+    let number = "73519";
+    let app = spawn_app_with(leg_pain_guide::config::SettingsArgs {
+        emergency_number: number.into(),
+        ..Default::default()
+    })
+    .await;
+    let mut paths: Vec<String> = Vec::new();
+    for lang in ["", "/es"] {
+        for (path, _) in CONTRACT_PAGES {
+            paths.push(in_lang(lang, path));
+        }
+        paths.push(in_lang(lang, "/embed/check"));
+        paths.push(in_lang(lang, "/embed/when-to-seek-help"));
+        paths.push(in_lang(lang, "/no-such-page"));
+    }
+    let bodies = [
+        crate::support::BASELINE.replace("one_leg_signs=no", "one_leg_signs=yes"),
+        crate::support::BASELINE.to_string(),
+        "one_leg_signs=unsure&breathless=no&numbness=no&skin_changes=no&injury=no".into(),
+    ];
+    let mut docs = Vec::new();
+    for path in &paths {
+        let body = app.get(path).await.text().await.unwrap();
+        docs.push((path.clone(), scraper::Html::parse_document(&body)));
+    }
+    for check in ["/check", "/es/check", "/embed/check", "/es/embed/check"] {
+        for body in &bodies {
+            let page = app
+                .post_form(check, body.clone())
+                .await
+                .text()
+                .await
+                .unwrap();
+            docs.push((
+                format!("POST {check}"),
+                scraper::Html::parse_document(&page),
+            ));
+        }
+    }
+    let mut shown = 0;
+    for (place, doc) in &docs {
+        let body = select(doc, "body");
+        let in_text = text_of(&body[0]).matches(number).count();
+        let links = select(doc, &format!("a[href='tel:{number}']"));
+        let in_links: usize = links
+            .iter()
+            .map(|a| text_of(a).matches(number).count())
+            .sum();
+        assert!(in_text > 0, "{place} shows the emergency number");
+        assert_eq!(
+            in_text, in_links,
+            "{place}: every emergency number shown is a tel: link"
+        );
+        for a in links {
+            assert_eq!(
+                text_of(&a),
+                number,
+                "{place}: the link is the number itself"
+            );
+        }
+        shown += in_text;
+    }
+    assert!(
+        shown > docs.len(),
+        "{shown} numbers on {} pages",
+        docs.len()
     );
 }

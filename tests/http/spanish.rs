@@ -158,7 +158,7 @@ async fn spanish_pages_results_and_errors_hold_no_english_sentence() {
         scraper::Html::parse_document(&errors.text().await.unwrap()),
     ));
     for case in worked_cases() {
-        let body = form_of(&case.answers);
+        let body = form_of(&case);
         let r = app.post_form("/es/check", body).await;
         docs.push((
             format!("/es/check: {}", case.story),
@@ -191,10 +191,14 @@ async fn spanish_pages_results_and_errors_hold_no_english_sentence() {
     );
 }
 
-/// The form encoding of a worked case's answers.
-fn form_of(answers: &toml::Value) -> String {
+/// The form encoding of a worked case's answers; a case decided early
+/// presses "See my result now" (ignored unless urgent is decided).
+fn form_of(case: &leg_pain_guide::triage::WorkedCase) -> String {
     let mut form = form_urlencoded::Serializer::new(String::new());
-    for (field, value) in answers.as_table().unwrap() {
+    if !case.expect_unanswered.is_empty() {
+        form.append_pair("step", "now");
+    }
+    for (field, value) in case.answers.as_table().unwrap() {
         match value {
             toml::Value::Boolean(b) => {
                 form.append_pair(field, if *b { "yes" } else { "no" });
@@ -213,21 +217,22 @@ fn form_of(answers: &toml::Value) -> String {
     form.finish()
 }
 
-/// What a result says, by id: urgency, rules, causes and tips.
-fn ids_of(doc: &scraper::Html) -> (Vec<String>, Vec<String>, Vec<String>, Vec<String>) {
-    (
+/// What a result says, by id: urgency, rules, causes, tips and the tips left out.
+fn ids_of(doc: &scraper::Html) -> [Vec<String>; 5] {
+    [
         attr(doc, "[data-urgency]", "data-urgency"),
         attr(doc, "[data-rule]", "data-rule"),
         attr(doc, "[data-cause]", "data-cause"),
         attr(doc, "[data-tip]", "data-tip"),
-    )
+        attr(doc, "[data-tip-withheld]", "data-tip-withheld"),
+    ]
 }
 
 #[tokio::test]
 async fn the_worked_cases_agree_in_both_languages_through_the_form_and_the_api() {
     let app = spawn_app().await;
     for case in worked_cases() {
-        let body = form_of(&case.answers);
+        let body = form_of(&case);
         let mut results = Vec::new();
         for path in ["/check", "/es/check", "/embed/check", "/es/embed/check"] {
             let r = app.post_form(path, body.clone()).await;
@@ -237,12 +242,13 @@ async fn the_worked_cases_agree_in_both_languages_through_the_form_and_the_api()
         }
         let (_, english, english_text) = &results[0];
         assert_eq!(
-            english.0,
+            english[0],
             std::slice::from_ref(&case.expect_urgency),
             "{}",
             case.story
         );
-        assert_eq!(english.1, case.expect_rules, "{}", case.story);
+        assert_eq!(english[1], case.expect_rules, "{}", case.story);
+        assert_eq!(english[4], case.expect_withheld, "{}", case.story);
         for (path, ids, text) in &results[1..] {
             assert_eq!(ids, english, "{path}: {}", case.story);
             if path.starts_with("/es") {
@@ -261,7 +267,13 @@ async fn the_worked_cases_agree_in_both_languages_through_the_form_and_the_api()
         let r = app.post_json("/api/v1/triage", json.to_string()).await;
         assert_eq!(r.status(), 200, "{}", case.story);
         let spanish: Value = r.json().await.unwrap();
-        for key in ["urgency", "rules"] {
+        for key in [
+            "urgency",
+            "rules",
+            "complete",
+            "unanswered",
+            "withheld_tips",
+        ] {
             assert_eq!(spanish[key], plain[key], "{key}: {}", case.story);
         }
         let ids = |v: &Value, key: &str| -> Vec<Value> {
@@ -305,10 +317,15 @@ async fn the_spanish_check_keeps_the_safety_wording() {
         .await;
     let doc = scraper::Html::parse_document(&r.text().await.unwrap());
     let card = text_of(&select(&doc, "[data-urgency]")[0]);
-    assert!(
-        card.contains("en cuanto abra el consultorio de su médico, y dentro de las 24 horas"),
-        "{card}"
-    );
+    for words in [
+        "Comuníquese con un médico dentro de las 24 horas",
+        "en cuanto abra",
+        "línea fuera de horario",
+        "centro de atención de urgencias",
+    ] {
+        assert!(card.contains(words), "{words}: {card}");
+    }
+    assert!(!card.contains("pronto"), "never 'promptly' alone: {card}");
     let r = app
         .post_form(
             "/es/check",
@@ -316,7 +333,30 @@ async fn the_spanish_check_keeps_the_safety_wording() {
         )
         .await;
     let doc = scraper::Html::parse_document(&r.text().await.unwrap());
-    assert_eq!(text_of(&select(&doc, ".emergency-number")[0]), "911");
+    assert_eq!(
+        attr(&doc, "[data-urgency] a.tel", "href"),
+        ["tel:911"],
+        "the configured number, a link to call"
+    );
+    // "Not sure" about a clot sign: the notice tells Spanish readers what to do, number included.
+    let r = app
+        .post_form(
+            "/es/check",
+            "one_leg_signs=unsure&breathless=no&numbness=no&skin_changes=no&injury=no&step=signs",
+        )
+        .await;
+    assert_eq!(r.status(), 200);
+    let doc = scraper::Html::parse_document(&r.text().await.unwrap());
+    let notice = text_of(&select(&doc, "[data-urgency=urgent]")[0]);
+    assert!(
+        notice.contains("Mire y toque ahora sus dos piernas") && notice.contains("llame al 911"),
+        "{notice}"
+    );
+    assert_eq!(attr(&doc, "[data-urgency] form button", "value"), ["now"]);
+    assert_eq!(
+        text_of(&select(&doc, "[data-urgency] form button")[0]),
+        "Ver mi resultado ahora"
+    );
     // A missing answer asks for one and never suggests it.
     let r = app
         .post_form("/es/check", BASELINE.replace("one_leg_signs=no&", ""))
@@ -324,7 +364,11 @@ async fn the_spanish_check_keeps_the_safety_wording() {
     assert_eq!(r.status(), 422);
     let doc = scraper::Html::parse_document(&r.text().await.unwrap());
     let summary = text_of(&select(&doc, ".error-summary")[0]);
-    assert!(summary.contains("Responda sí o no"), "{summary}");
+    assert!(
+        summary.contains("Responda sí, no o No estoy seguro"),
+        "{summary}"
+    );
+    assert_eq!(attr(&doc, "form[data-step]", "data-step"), ["signs"]);
 }
 
 #[tokio::test]
@@ -405,13 +449,15 @@ fn check_fails_when_the_languages_drift_apart_naming_file_and_line() {
     assert!(stderr.contains("result-restart"), "{stderr}");
     let _ = line;
 
-    // Review dates that differ.
+    // Review dates that differ (whatever the pages' own date is).
     let fixture = Fixture::new();
-    let line = fixture.replace(
-        "content/es/faq.md",
-        "last_reviewed = 2026-11-22",
-        "last_reviewed = 2026-11-21",
-    );
+    let es_faq = std::fs::read_to_string(fixture.path("content/es/faq.md")).unwrap();
+    let reviewed = es_faq
+        .lines()
+        .find(|l| l.starts_with("last_reviewed = "))
+        .expect("content/es/faq.md has last_reviewed")
+        .to_string();
+    let line = fixture.replace("content/es/faq.md", &reviewed, "last_reviewed = 2000-01-01");
     let (ok, stderr) = fixture.check(&[]);
     assert!(!ok);
     assert!(

@@ -18,8 +18,15 @@ pub fn text(
     let mut heading: Option<(u8, String, String)> = None;
     let mut in_code_block = false;
     for (node, line) in nodes {
-        let Node::Event(event) = node else {
-            continue;
+        let phone;
+        let event = match node {
+            Node::Event(event) => event,
+            // The emergency number reads as text.
+            Node::Phone(number) => {
+                phone = Event::Text(number.as_str().into());
+                &phone
+            }
+            _ => continue,
         };
         match event {
             Event::Start(Tag::Heading { level, id, .. }) => {

@@ -25,13 +25,7 @@ pub fn assign_ids(
             .iter()
             .position(|(n, _)| matches!(n, Node::Event(Event::End(TagEnd::Heading(_)))))
             .map_or(nodes.len(), |p| i + p);
-        let text: String = nodes[i + 1..end]
-            .iter()
-            .filter_map(|(n, _)| match n {
-                Node::Event(Event::Text(t) | Event::Code(t)) => Some(t.as_ref()),
-                _ => None,
-            })
-            .collect();
+        let text = plain_text(&nodes[i + 1..end]);
         let heading = add(
             used,
             level as u8,
@@ -92,7 +86,21 @@ pub fn add(
 
 /// Removes the first heading of `level` from the start of `nodes` and returns it
 /// (a care card's heading, shown by the card itself).
-pub fn take_first(nodes: &mut Vec<Lined<'_>>, level: u8) -> Option<Heading> {
+/// The words of some nodes, the emergency number included.
+fn plain_text(nodes: &[Lined<'_>]) -> String {
+    nodes
+        .iter()
+        .filter_map(|(n, _)| match n {
+            Node::Event(Event::Text(t) | Event::Code(t)) => Some(t.as_ref()),
+            Node::Phone(number) => Some(number.as_str()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Takes the first node's heading off the front of `nodes` when it is a
+/// heading of `level`: the heading, and the nodes inside it (for its HTML).
+pub fn take_first<'a>(nodes: &mut Vec<Lined<'a>>, level: u8) -> Option<(Heading, Vec<Lined<'a>>)> {
     let (Node::Event(Event::Start(Tag::Heading { level: l, id, .. })), line) = nodes.first()?
     else {
         return None;
@@ -104,20 +112,19 @@ pub fn take_first(nodes: &mut Vec<Lined<'_>>, level: u8) -> Option<Heading> {
     let end = nodes
         .iter()
         .position(|(n, _)| matches!(n, Node::Event(Event::End(TagEnd::Heading(_)))))?;
-    let text = nodes[1..end]
-        .iter()
-        .filter_map(|(n, _)| match n {
-            Node::Event(Event::Text(t) | Event::Code(t)) => Some(t.as_ref()),
-            _ => None,
-        })
-        .collect();
-    nodes.drain(..=end);
-    Some(Heading {
-        level,
-        id,
-        text,
-        line,
-    })
+    let text = plain_text(&nodes[1..end]);
+    let mut taken: Vec<Lined<'a>> = nodes.drain(..=end).collect();
+    taken.pop();
+    taken.remove(0);
+    Some((
+        Heading {
+            level,
+            id,
+            text,
+            line,
+        },
+        taken,
+    ))
 }
 
 #[cfg(test)]

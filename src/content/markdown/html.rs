@@ -22,6 +22,7 @@ fn write(nodes: &[Lined<'_>], lang_prefix: &str, embed: bool) -> String {
             Event::InlineHtml(link_tag(href, *term, lang_prefix, embed).into())
         }
         Node::LinkEnd => Event::InlineHtml("</a>".into()),
+        Node::Phone(number) => Event::InlineHtml(crate::i18n::number_link(number).into()),
     });
     let mut html = String::new();
     pulldown_cmark::html::push_html(&mut html, events);

@@ -39,6 +39,9 @@ pub enum Node<'a> {
         term: bool,
     },
     LinkEnd,
+    /// The emergency number (the `{{emergency_number}}` placeholder): text
+    /// to every stage, and a `tel:` link in the HTML.
+    Phone(String),
 }
 
 /// A node with the line of the file it came from.
@@ -113,6 +116,8 @@ pub enum Block {
     Card {
         kind: CareCard,
         heading: Heading,
+        /// The heading's words as HTML (the emergency number a `tel:` link).
+        heading_html: String,
         body: CardBody,
     },
 }
@@ -122,6 +127,8 @@ pub enum Block {
 pub struct SignsCard {
     pub kind: CareCard,
     pub heading: String,
+    /// The heading as HTML (the emergency number a `tel:` link).
+    pub heading_html: String,
     pub signs: Vec<Sign>,
 }
 
@@ -192,9 +199,10 @@ pub fn render(body: &str, first_line: usize, ctx: &RenderContext<'_>) -> Rendere
             } => {
                 let mut nodes = markdown_nodes(&text, first_line, ctx, &mut page);
                 match headings::take_first(&mut nodes, 3) {
-                    Some(heading) => out.push(Block::Card {
+                    Some((heading, inner)) => out.push(Block::Card {
                         kind,
                         heading,
+                        heading_html: html::render(&inner, ctx.lang_prefix).full,
                         body: CardBody::Html(html::render(&nodes, ctx.lang_prefix)),
                     }),
                     None => page.problems.push(MarkdownProblem {
@@ -224,6 +232,7 @@ pub fn render(body: &str, first_line: usize, ctx: &RenderContext<'_>) -> Rendere
                     out.push(Block::Card {
                         kind: card.kind,
                         heading,
+                        heading_html: card.heading_html,
                         body: CardBody::Signs(card.signs),
                     });
                 }
@@ -342,6 +351,7 @@ mod tests {
         let Block::Card {
             kind,
             heading,
+            heading_html,
             body,
         } = &r.blocks[1]
         else {
@@ -351,6 +361,10 @@ mod tests {
         assert_eq!(
             (heading.id.as_str(), heading.text.as_str(), heading.line),
             ("call", "Call 911 now if", 13)
+        );
+        assert_eq!(
+            heading_html,
+            r#"Call <a class="tel" href="tel:911">911</a> now if"#
         );
         assert_eq!(
             body,
@@ -375,7 +389,8 @@ mod tests {
         let signs = |level: &str| {
             (level == "urgent").then(|| SignsCard {
                 kind: CareCard::Urgent,
-                heading: "Contact a doctor promptly if".into(),
+                heading: "Contact a doctor within 24 hours if".into(),
+                heading_html: "Contact a doctor within 24 hours if".into(),
                 signs: vec![Sign {
                     rule: "U1".into(),
                     text: "your foot is numb".into(),
