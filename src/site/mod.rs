@@ -254,9 +254,10 @@ impl Site {
         mode: Mode,
         today: time::Date,
     ) -> Result<Site, BuildError> {
+        let stylesheet = stylesheet(&settings.base_url);
         let css_url = format!(
             "/static/style.{}.css",
-            &content_hash(STYLESHEET.as_bytes())[..8]
+            &content_hash(stylesheet.as_bytes())[..8]
         );
         let icon_url = format!("/static/icon.{}.svg", &content_hash(ICON.as_bytes())[..8]);
         let langs: Vec<Lang> = content
@@ -325,7 +326,7 @@ impl Site {
         let mut raw = vec![
             Prepared {
                 path: css_url,
-                body: STYLESHEET.into(),
+                body: stylesheet.into(),
                 content_type: "text/css; charset=utf-8",
                 cache: CachePolicy::Immutable,
                 effort: Effort::Smallest,
@@ -491,6 +492,35 @@ impl Site {
             .map(|l| l.strings.lang.clone())
             .collect()
     }
+}
+
+/// The stylesheet, with a last print rule that puts the public base URL
+/// before each link's own path, so a printed page's links lead back in full
+/// (`https://legs.example/check`). A stylesheet cannot read the base URL from
+/// the page (inline styles are refused by the CSP), so it is written in here.
+fn stylesheet(base_url: &str) -> String {
+    format!(
+        "{STYLESHEET}\n/* Written by the site: the public base URL before each printed link address. */\n\
+         @media print {{ main a[href^=\"/\"]::after {{ content: \" (\" {} attr(href) \")\"; }} }}\n",
+        css_string(base_url)
+    )
+}
+
+/// `s` as a CSS string, quoted and escaped.
+fn css_string(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if c.is_control() => out.push_str(&format!("\\{:x} ", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 /// The warning strip's sentence: call the number if any emergency sign holds.
@@ -714,6 +744,17 @@ fn sitemap(content: &Content, langs: &[Lang], base_url: &str) -> Result<String, 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn printed_links_get_the_base_url_as_an_escaped_css_string() {
+        assert_eq!(css_string("https://legs.example"), "\"https://legs.example\"");
+        assert_eq!(css_string("a\"b\\c\n"), "\"a\\\"b\\\\c\\a \"");
+        let css = stylesheet("https://legs.example");
+        assert!(css.starts_with(STYLESHEET));
+        assert!(css.trim_end().ends_with(
+            "@media print { main a[href^=\"/\"]::after { content: \" (\" \"https://legs.example\" attr(href) \")\"; } }"
+        ));
+    }
 
     #[test]
     fn a_path_names_its_language_embed_and_page() {
