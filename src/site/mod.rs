@@ -23,7 +23,7 @@ use crate::clinics::{
 };
 use crate::config::Settings;
 use crate::content::front_matter::{Generated, Menu};
-use crate::content::front_matter::{SOURCE_LANG, SOURCE_TITLES};
+use crate::content::front_matter::{CODE_NAME_LANG, SOURCE_LANG, SOURCE_TITLES};
 use crate::content::markdown::{Block, CardBody};
 use crate::content::readability::{Method, inflesz_band};
 use crate::content::{Content, LangContent, Page};
@@ -201,6 +201,8 @@ struct CodeRow<'a> {
     system: &'static str,
     code: String,
     name: &'a str,
+    /// The name's language when it is not the page's (WCAG 3.1.2).
+    name_lang: Option<&'static str>,
     href: String,
     title: &'a str,
 }
@@ -216,6 +218,25 @@ struct ForClinicsTemplate<'a> {
     codes: Vec<CodeRow<'a>>,
     icd10_cm: &'static str,
     snomed_ct: &'static str,
+}
+
+/// Where the accessibility statement sends readers who need another format
+/// or found a problem: the clinic running this copy when it can be reached,
+/// else the site's contact.
+enum StatementContact<'a> {
+    Clinic(&'a crate::config::Clinic),
+    Site(&'a crate::config::Contact),
+    Nobody,
+}
+
+#[derive(Template)]
+#[template(path = "accessibility.html")]
+struct StatementTemplate<'a> {
+    t: &'a Strings,
+    contact: StatementContact<'a>,
+    /// The day of the last check, `2026-12-06`, and in words.
+    checked_iso: String,
+    checked: String,
 }
 
 /// Why the site could not be built.
@@ -307,6 +328,14 @@ impl Site {
                 footer_menu: menu(Menu::Footer),
                 strip_text: strip_text(t),
                 clinic: settings.clinic.clone(),
+                statement: lang
+                    .pages
+                    .iter()
+                    .find(|p| p.front.generated == Some(Generated::AccessibilityStatement))
+                    .map(|p| NavItem {
+                        url: p.url.clone(),
+                        title: p.nav_title().to_string(),
+                    }),
                 action_base: if mode == Mode::Export {
                     settings.base_url.clone()
                 } else {
@@ -585,6 +614,7 @@ fn generated(
                     system: c.system.name(),
                     code: c.matcher.label(),
                     name: &c.name,
+                    name_lang: (t.lang.code != CODE_NAME_LANG).then_some(CODE_NAME_LANG),
                     href: check::link_in(&t.lang, &c.link),
                     title: lang.section_title(&c.link).unwrap_or(&c.link),
                 })
@@ -598,6 +628,20 @@ fn generated(
                 codes,
                 icd10_cm: CodeSystem::Icd10Cm.oid(),
                 snomed_ct: CodeSystem::SnomedCt.oid(),
+            }
+            .render()
+        }
+        Some(Generated::AccessibilityStatement) => {
+            let contact = match (&settings.clinic, &settings.contact) {
+                (Some(c), _) if c.phone.is_some() || c.url.is_some() => StatementContact::Clinic(c),
+                (_, Some(site)) => StatementContact::Site(site),
+                _ => StatementContact::Nobody,
+            };
+            StatementTemplate {
+                t,
+                contact,
+                checked_iso: page.last_reviewed.to_string(),
+                checked: human_date(t, page.last_reviewed),
             }
             .render()
         }

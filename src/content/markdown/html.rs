@@ -7,19 +7,32 @@ use pulldown_cmark_escape::{escape_href, escape_html};
 use super::{Html, Lined, Node};
 
 /// The HTML of `nodes` for the site and for embeds. `lang_prefix` (`/es`) goes
-/// before every page path.
-pub fn render(nodes: &[Lined<'_>], lang_prefix: &str) -> Html {
+/// before every page path; `term_note` ("word list") ends each glossary link
+/// for screen readers, so its name says where it goes (WCAG 2.4.9): a term's
+/// link and a link to the section on the same thing share their words.
+pub fn render(nodes: &[Lined<'_>], lang_prefix: &str, term_note: &str) -> Html {
     Html {
-        full: write(nodes, lang_prefix, false),
-        embed: write(nodes, lang_prefix, true),
+        full: write(nodes, lang_prefix, term_note, false),
+        embed: write(nodes, lang_prefix, term_note, true),
     }
 }
 
-fn write(nodes: &[Lined<'_>], lang_prefix: &str, embed: bool) -> String {
+fn write(nodes: &[Lined<'_>], lang_prefix: &str, term_note: &str, embed: bool) -> String {
+    let mut in_term = false;
     let events = nodes.iter().map(|(node, _)| match node {
         Node::Event(e) => e.clone(),
         Node::LinkStart { href, term } => {
+            in_term = *term;
             Event::InlineHtml(link_tag(href, *term, lang_prefix, embed).into())
+        }
+        Node::LinkEnd if std::mem::take(&mut in_term) && !term_note.is_empty() => {
+            Event::InlineHtml(
+                format!(
+                    "<span class=\"visually-hidden\"> ({})</span></a>",
+                    escape(term_note)
+                )
+                .into(),
+            )
         }
         Node::LinkEnd => Event::InlineHtml("</a>".into()),
     });
