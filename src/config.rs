@@ -483,7 +483,11 @@ fn contact(raw: Option<&str>) -> Result<Option<Contact>, SettingError> {
         return Ok(None);
     };
     if raw.starts_with("http://") || raw.starts_with("https://") {
-        let url = web_url("contact", raw, "a web address like https://clinic.example/contact")?;
+        let url = web_url(
+            "contact",
+            raw,
+            "a web address like https://clinic.example/contact",
+        )?;
         return Ok(Some(Contact {
             text: raw.to_string(),
             href: url.as_str().to_string(),
@@ -730,7 +734,13 @@ mod tests {
         );
         let web = with(|a| a.contact = Some("https://legs.example/contact".into())).unwrap();
         assert_eq!(web.contact.unwrap().href, "https://legs.example/contact");
-        for bad_contact in ["nobody", "a@b", "a b@c.example", "x@y.example?subject=z", "ftp://x.example"] {
+        for bad_contact in [
+            "nobody",
+            "a@b",
+            "a b@c.example",
+            "x@y.example?subject=z",
+            "ftp://x.example",
+        ] {
             assert_eq!(
                 with(|a| a.contact = Some(bad_contact.into()))
                     .unwrap_err()

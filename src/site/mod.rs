@@ -22,8 +22,8 @@ use crate::clinics::{
     codes::{CodeIndex, NameIndex},
 };
 use crate::config::Settings;
-use crate::content::front_matter::{Generated, Menu};
 use crate::content::front_matter::{CODE_NAME_LANG, SOURCE_LANG, SOURCE_TITLES};
+use crate::content::front_matter::{Generated, Menu};
 use crate::content::markdown::{Block, CardBody};
 use crate::content::readability::{Method, inflesz_band};
 use crate::content::{Content, LangContent, Page};
@@ -791,7 +791,10 @@ mod tests {
 
     #[test]
     fn printed_links_get_the_base_url_as_an_escaped_css_string() {
-        assert_eq!(css_string("https://legs.example"), "\"https://legs.example\"");
+        assert_eq!(
+            css_string("https://legs.example"),
+            "\"https://legs.example\""
+        );
         assert_eq!(css_string("a\"b\\c\n"), "\"a\\\"b\\\\c\\a \"");
         let css = stylesheet("https://legs.example");
         assert!(css.starts_with(STYLESHEET));

@@ -77,7 +77,11 @@ async fn each_browser_check_catches_the_broken_page() {
     assert_reports("target size", &targets, "a[href=#a] \"Tiny\"");
     let links = checks::unclear_links(&session).await;
     assert_reports("link purpose", &links, "\"Read more\"");
-    assert_reports("link purpose", &links, "links named \"causes of pain\" go to 2 places");
+    assert_reports(
+        "link purpose",
+        &links,
+        "links named \"causes of pain\" go to 2 places",
+    );
     let headings = checks::missing_headings(&session).await;
     assert_reports("section headings", &headings, "section has no heading");
     let motion = checks::timing_or_motion(&session).await;

@@ -158,7 +158,11 @@ async fn on_a_wide_screen_both_contents_lists_are_open_with_no_line_to_press() {
             )
             .await;
         let folds = seen.as_array().expect("a list");
-        assert_eq!(folds.len(), 2, "{path}: the guide's contents and the page's: {seen}");
+        assert_eq!(
+            folds.len(),
+            2,
+            "{path}: the guide's contents and the page's: {seen}"
+        );
         for fold in folds {
             assert!(
                 fold["links"].as_u64() > Some(5),

@@ -11,7 +11,11 @@ use crate::helpers::*;
 /// The date the statement gives for the last check, as `YYYY-MM-DD`.
 fn last_checked(doc: &scraper::Html) -> String {
     let times = select(doc, "main time.last-checked");
-    assert_eq!(times.len(), 1, "the statement gives one date of the last check");
+    assert_eq!(
+        times.len(),
+        1,
+        "the statement gives one date of the last check"
+    );
     times[0]
         .value()
         .attr("datetime")
@@ -70,7 +74,11 @@ async fn every_footer_and_every_embed_links_to_the_accessibility_statement() {
                 &doc,
                 &format!("footer.embed-credit a[href='{statement}'][target=_top]"),
             );
-            assert_eq!(links.len(), 1, "{path}: the embed credit links to {statement}");
+            assert_eq!(
+                links.len(),
+                1,
+                "{path}: the embed credit links to {statement}"
+            );
         }
     }
 }

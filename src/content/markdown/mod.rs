@@ -185,7 +185,11 @@ pub fn render(body: &str, first_line: usize, ctx: &RenderContext<'_>) -> Rendere
         match raw {
             RawBlock::Markdown { text, first_line } => {
                 let nodes = markdown_nodes(&text, first_line, ctx, &mut page);
-                out.push(Block::Html(html::render(&nodes, ctx.lang_prefix, ctx.term_note)));
+                out.push(Block::Html(html::render(
+                    &nodes,
+                    ctx.lang_prefix,
+                    ctx.term_note,
+                )));
             }
             RawBlock::Card {
                 kind,
