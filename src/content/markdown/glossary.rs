@@ -152,7 +152,7 @@ mod tests {
         );
         assert!(
             html.full
-                .contains("(<a class=\"term\" href=\"/glossary#deep-vein-thrombosis\">DVT</a>)"),
+                .contains("(<a class=\"term\" href=\"/glossary#deep-vein-thrombosis\">DVT<span class=\"visually-hidden\"> (word list)</span></a>)"),
             "{}",
             html.full
         );
