@@ -142,7 +142,7 @@ mod tests {
         };
         assert!(
             html.full
-                .contains("<li><a class=\"term term--alone\" href=\"/glossary#sciatica\">"),
+                .contains("<li><a class=\"term alone\" href=\"/glossary#sciatica\">"),
             "{}",
             html.full
         );

@@ -24,9 +24,10 @@ fn write(nodes: &[Lined<'_>], lang_prefix: &str, term_note: &str, embed: bool) -
         Node::LinkStart { href, term } => {
             in_term = *term;
             let class = match (*term, alone(nodes, i)) {
-                (true, true) => Some("term term--alone"),
+                (true, true) => Some("term alone"),
                 (true, false) => Some("term"),
-                (false, _) => None,
+                (false, true) => Some("alone"),
+                (false, false) => None,
             };
             Event::InlineHtml(link_tag(href, class, lang_prefix, embed).into())
         }
