@@ -359,7 +359,6 @@ how-tested-browser = Every result is also checked in a real browser, with and wi
 
 clinic-your-clinic = Your clinic:
 clinic-call = Call
-clinic-website = Website
 clinic-not-instead = In an emergency, call { $number } first.
 
 ## For clinics: the generated list of links
@@ -443,3 +442,17 @@ api-type-number = a number
 api-type-string = a string
 api-type-array = an array
 api-type-object = an object
+
+# issue 21: the accessibility statement
+
+statement-contact-heading = How to get another format or report a problem
+statement-contact-clinic = Your clinic runs this copy of the site. To ask for another format, or to report a problem with this site, contact:
+clinic-website-of = Website of
+statement-contact-site = To ask for another format, or to report a problem with this site, write to:
+statement-contact-none = This copy of the site has no contact address set. Please ask the clinic or the person who gave you its address.
+statement-contact-what = Say which page it was and what went wrong, or which format you need.
+statement-checked-heading = When we last checked
+statement-checked-before = We last checked the whole site on
+statement-checked-after = . We check it again each time a page is reviewed.
+# Said by screen readers after a word's link to the word list.
+glossary-term-note = word list

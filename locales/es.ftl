@@ -359,7 +359,6 @@ how-tested-browser = Cada resultado también se comprueba en un navegador real, 
 
 clinic-your-clinic = Su clínica:
 clinic-call = Llame al
-clinic-website = Sitio web
 clinic-not-instead = En una emergencia, llame primero al { $number }.
 
 ## Para clínicas: la lista de enlaces generada
@@ -443,3 +442,17 @@ api-type-number = un número
 api-type-string = una cadena de texto
 api-type-array = un arreglo (array)
 api-type-object = un objeto
+
+# issue 21: la declaración de accesibilidad
+
+statement-contact-heading = Cómo pedir otro formato o avisar de un problema
+statement-contact-clinic = Su clínica tiene esta copia del sitio. Para pedir otro formato, o para avisar de un problema con este sitio, comuníquese con:
+clinic-website-of = Sitio web de
+statement-contact-site = Para pedir otro formato, o para avisar de un problema con este sitio, escriba a:
+statement-contact-none = Esta copia del sitio no tiene una dirección de contacto. Pregunte a la clínica o a la persona que le dio la dirección del sitio.
+statement-contact-what = Diga qué página era y qué salió mal, o qué formato necesita.
+statement-checked-heading = Cuándo lo revisamos por última vez
+statement-checked-before = Revisamos todo el sitio por última vez el
+statement-checked-after = . Lo revisamos otra vez cada vez que se revisa una página.
+# Lo dicen los lectores de pantalla después del enlace de una palabra a la lista de palabras.
+glossary-term-note = lista de palabras

@@ -78,6 +78,10 @@ pub struct SettingsArgs {
     /// The clinic's web address.
     #[arg(long, env, global = true)]
     pub clinic_url: Option<String>,
+    /// Where readers report a problem with the site or ask for another format
+    /// (the accessibility statement): an email address or a web address.
+    #[arg(long, env, global = true)]
+    pub contact: Option<String>,
 }
 
 impl Default for SettingsArgs {
@@ -98,6 +102,7 @@ impl Default for SettingsArgs {
             clinic_name: None,
             clinic_phone: None,
             clinic_url: None,
+            contact: None,
             config: None,
         }
     }
@@ -148,6 +153,15 @@ pub struct Clinic {
     pub url: Option<String>,
 }
 
+/// Where the people who run the site read reports: an email address or a web address.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Contact {
+    /// As given, for reading.
+    pub text: String,
+    /// `mailto:` or `https:` link.
+    pub href: String,
+}
+
 /// Settings after validation: nothing downstream re-checks them.
 #[derive(Debug, Clone)]
 pub struct Settings {
@@ -166,6 +180,7 @@ pub struct Settings {
     pub body_timeout: Duration,
     pub keep_alive: Duration,
     pub clinic: Option<Clinic>,
+    pub contact: Option<Contact>,
 }
 
 impl Settings {
@@ -238,6 +253,7 @@ impl SettingsArgs {
             body_timeout: seconds("body_timeout", &self.body_timeout)?,
             keep_alive: seconds("keep_alive", &self.keep_alive)?,
             clinic,
+            contact: contact(self.contact.as_deref())?,
         })
     }
 }
@@ -462,6 +478,48 @@ fn clinic(
     }))
 }
 
+fn contact(raw: Option<&str>) -> Result<Option<Contact>, SettingError> {
+    let Some(raw) = raw.map(str::trim).filter(|v| !v.is_empty()) else {
+        return Ok(None);
+    };
+    if raw.starts_with("http://") || raw.starts_with("https://") {
+        let url = web_url(
+            "contact",
+            raw,
+            "a web address like https://clinic.example/contact",
+        )?;
+        return Ok(Some(Contact {
+            text: raw.to_string(),
+            href: url.as_str().to_string(),
+        }));
+    }
+    // An email address: one @ with something on each side, a dot in the domain,
+    // nothing that would need escaping in a mailto: link.
+    let valid = raw.len() <= 254
+        && raw.split('@').count() == 2
+        && raw.split_once('@').is_some_and(|(local, domain)| {
+            !local.is_empty()
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+        })
+        && raw
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "@.-_+".contains(c));
+    if !valid {
+        return Err(bad(
+            "contact",
+            format!(
+                "{raw:?} must be an email address like help@clinic.example or a web address like https://clinic.example/contact"
+            ),
+        ));
+    }
+    Ok(Some(Contact {
+        text: raw.to_string(),
+        href: format!("mailto:{raw}"),
+    }))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -661,6 +719,36 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(missing.with_file(&[]).unwrap_err().setting, "config");
+    }
+
+    #[test]
+    fn the_contact_is_an_email_or_a_web_address() {
+        assert_eq!(with(|_| {}).unwrap().contact, None);
+        let email = with(|a| a.contact = Some(" access@legs.example ".into())).unwrap();
+        assert_eq!(
+            email.contact,
+            Some(Contact {
+                text: "access@legs.example".into(),
+                href: "mailto:access@legs.example".into()
+            })
+        );
+        let web = with(|a| a.contact = Some("https://legs.example/contact".into())).unwrap();
+        assert_eq!(web.contact.unwrap().href, "https://legs.example/contact");
+        for bad_contact in [
+            "nobody",
+            "a@b",
+            "a b@c.example",
+            "x@y.example?subject=z",
+            "ftp://x.example",
+        ] {
+            assert_eq!(
+                with(|a| a.contact = Some(bad_contact.into()))
+                    .unwrap_err()
+                    .setting,
+                "contact",
+                "{bad_contact}"
+            );
+        }
     }
 
     #[test]

@@ -4,6 +4,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 
+use super::front_matter::Generated;
 use super::markdown::{Block, CardBody, html::is_site_file};
 use super::{Content, LangContent, Page, contract};
 use crate::problem::Problems;
@@ -102,6 +103,7 @@ pub fn site(lang: &LangContent, problems: &mut Problems) {
             }
         }
     }
+    statement_is_current(lang, problems);
     unique(
         lang,
         "order",
@@ -125,6 +127,33 @@ pub fn site(lang: &LangContent, problems: &mut Problems) {
             "menu",
             |p| p.front.menu.get(menu).map(|n| format!("{menu:?} {n}")),
             problems,
+        );
+    }
+}
+
+/// The accessibility statement's date of the last check (its `last_reviewed`)
+/// is no older than any page's review: a page changed since is unchecked.
+fn statement_is_current(lang: &LangContent, problems: &mut Problems) {
+    let Some(statement) = lang
+        .pages
+        .iter()
+        .find(|p| p.front.generated == Some(Generated::AccessibilityStatement))
+    else {
+        return;
+    };
+    if let Some(newer) = lang
+        .pages
+        .iter()
+        .filter(|p| p.last_reviewed > statement.last_reviewed)
+        .max_by_key(|p| p.last_reviewed)
+    {
+        problems.error(
+            &statement.file,
+            statement.line_of_key("last_reviewed"),
+            format!(
+                "the accessibility statement says the site was last checked on {}, before {} was reviewed on {}: check the site again (scripts/test, and look at the pages) and move `last_reviewed` on",
+                statement.last_reviewed, newer.file, newer.last_reviewed
+            ),
         );
     }
 }

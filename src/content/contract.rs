@@ -15,6 +15,7 @@ pub const PAGES: &[&str] = &[
     "/check/how-it-works",
     "/about",
     "/for-clinics",
+    "/accessibility",
 ];
 
 /// Anchors the site contract promises.

@@ -24,6 +24,9 @@ pub const SOURCE_TITLES: &[(&str, &str)] = &[
 /// The language the sources are written in.
 pub const SOURCE_LANG: &str = "en";
 
+/// The language of the official names of diagnosis codes (ICD-10-CM, SNOMED CT).
+pub const CODE_NAME_LANG: &str = "en";
+
 /// What every page declares about itself.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -106,6 +109,9 @@ pub enum Generated {
     Rules,
     /// Every page and section as a link, QR codes and diagnosis codes.
     ClinicLinks,
+    /// The accessibility statement's contact (the clinic's, else the site's)
+    /// and the date of the last check (the page's `last_reviewed`).
+    AccessibilityStatement,
 }
 
 /// Diagnosis codes and the section that explains them: exactly one of

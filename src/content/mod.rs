@@ -239,6 +239,8 @@ fn load_language(
     let signs = |level: &str| signs_card(&strings, level);
     let no_glossary = Glossary::new();
     let placeholders = [("emergency_number", opts.emergency_number)];
+    let t = &strings;
+    let term_note = t.get("glossary-term-note");
     let mut pages = Vec::new();
     for (file, split) in splits {
         let shown = file.display().to_string();
@@ -251,6 +253,7 @@ fn load_language(
             },
             signs: &signs,
             lang_prefix: &strings.lang.prefix,
+            term_note,
             method: method.unwrap_or(Method::FleschKincaid),
         };
         let body = markdown::render(split.body, split.body_line, &ctx);

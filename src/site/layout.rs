@@ -33,6 +33,9 @@ pub struct Layout {
     pub strip_text: String,
     /// The clinic running this copy, named in embeds.
     pub clinic: Option<Clinic>,
+    /// The accessibility statement, linked from embeds' credit (the site's
+    /// footer links it through its menu).
+    pub statement: Option<NavItem>,
     /// Put before form actions: empty, or the base URL in a static export
     /// (a static host cannot answer a form).
     pub action_base: String,

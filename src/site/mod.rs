@@ -22,8 +22,8 @@ use crate::clinics::{
     codes::{CodeIndex, NameIndex},
 };
 use crate::config::Settings;
+use crate::content::front_matter::{CODE_NAME_LANG, SOURCE_LANG, SOURCE_TITLES};
 use crate::content::front_matter::{Generated, Menu};
-use crate::content::front_matter::{SOURCE_LANG, SOURCE_TITLES};
 use crate::content::markdown::{Block, CardBody};
 use crate::content::readability::{Method, inflesz_band};
 use crate::content::{Content, LangContent, Page};
@@ -201,6 +201,8 @@ struct CodeRow<'a> {
     system: &'static str,
     code: String,
     name: &'a str,
+    /// The name's language when it is not the page's (WCAG 3.1.2).
+    name_lang: Option<&'static str>,
     href: String,
     title: &'a str,
 }
@@ -216,6 +218,25 @@ struct ForClinicsTemplate<'a> {
     codes: Vec<CodeRow<'a>>,
     icd10_cm: &'static str,
     snomed_ct: &'static str,
+}
+
+/// Where the accessibility statement sends readers who need another format
+/// or found a problem: the clinic running this copy when it can be reached,
+/// else the site's contact.
+enum StatementContact<'a> {
+    Clinic(&'a crate::config::Clinic),
+    Site(&'a crate::config::Contact),
+    Nobody,
+}
+
+#[derive(Template)]
+#[template(path = "accessibility.html")]
+struct StatementTemplate<'a> {
+    t: &'a Strings,
+    contact: StatementContact<'a>,
+    /// The day of the last check, `2026-12-06`, and in words.
+    checked_iso: String,
+    checked: String,
 }
 
 /// Why the site could not be built.
@@ -254,9 +275,10 @@ impl Site {
         mode: Mode,
         today: time::Date,
     ) -> Result<Site, BuildError> {
+        let stylesheet = stylesheet(&settings.base_url);
         let css_url = format!(
             "/static/style.{}.css",
-            &content_hash(STYLESHEET.as_bytes())[..8]
+            &content_hash(stylesheet.as_bytes())[..8]
         );
         let icon_url = format!("/static/icon.{}.svg", &content_hash(ICON.as_bytes())[..8]);
         let langs: Vec<Lang> = content
@@ -306,6 +328,14 @@ impl Site {
                 footer_menu: menu(Menu::Footer),
                 strip_text: strip_text(t),
                 clinic: settings.clinic.clone(),
+                statement: lang
+                    .pages
+                    .iter()
+                    .find(|p| p.front.generated == Some(Generated::AccessibilityStatement))
+                    .map(|p| NavItem {
+                        url: p.url.clone(),
+                        title: p.nav_title().to_string(),
+                    }),
                 action_base: if mode == Mode::Export {
                     settings.base_url.clone()
                 } else {
@@ -325,7 +355,7 @@ impl Site {
         let mut raw = vec![
             Prepared {
                 path: css_url,
-                body: STYLESHEET.into(),
+                body: stylesheet.into(),
                 content_type: "text/css; charset=utf-8",
                 cache: CachePolicy::Immutable,
                 effort: Effort::Smallest,
@@ -493,6 +523,35 @@ impl Site {
     }
 }
 
+/// The stylesheet, with a last print rule that puts the public base URL
+/// before each link's own path, so a printed page's links lead back in full
+/// (`https://legs.example/check`). A stylesheet cannot read the base URL from
+/// the page (inline styles are refused by the CSP), so it is written in here.
+fn stylesheet(base_url: &str) -> String {
+    format!(
+        "{STYLESHEET}\n/* Written by the site: the public base URL before each printed link address. */\n\
+         @media print {{ main a[href^=\"/\"]::after {{ content: \" (\" {} attr(href) \")\"; }} }}\n",
+        css_string(base_url)
+    )
+}
+
+/// `s` as a CSS string, quoted and escaped.
+fn css_string(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if c.is_control() => out.push_str(&format!("\\{:x} ", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
 /// The warning strip's sentence, as HTML: call the number (a `tel:` link)
 /// if any emergency sign holds.
 fn strip_text(t: &Strings) -> String {
@@ -562,6 +621,7 @@ fn generated(
                     system: c.system.name(),
                     code: c.matcher.label(),
                     name: &c.name,
+                    name_lang: (t.lang.code != CODE_NAME_LANG).then_some(CODE_NAME_LANG),
                     href: check::link_in(&t.lang, &c.link),
                     title: lang.section_title(&c.link).unwrap_or(&c.link),
                 })
@@ -575,6 +635,20 @@ fn generated(
                 codes,
                 icd10_cm: CodeSystem::Icd10Cm.oid(),
                 snomed_ct: CodeSystem::SnomedCt.oid(),
+            }
+            .render()
+        }
+        Some(Generated::AccessibilityStatement) => {
+            let contact = match (&settings.clinic, &settings.contact) {
+                (Some(c), _) if c.phone.is_some() || c.url.is_some() => StatementContact::Clinic(c),
+                (_, Some(site)) => StatementContact::Site(site),
+                _ => StatementContact::Nobody,
+            };
+            StatementTemplate {
+                t,
+                contact,
+                checked_iso: page.last_reviewed.to_string(),
+                checked: human_date(t, page.last_reviewed),
             }
             .render()
         }
@@ -721,6 +795,20 @@ fn sitemap(content: &Content, langs: &[Lang], base_url: &str) -> Result<String, 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn printed_links_get_the_base_url_as_an_escaped_css_string() {
+        assert_eq!(
+            css_string("https://legs.example"),
+            "\"https://legs.example\""
+        );
+        assert_eq!(css_string("a\"b\\c\n"), "\"a\\\"b\\\\c\\a \"");
+        let css = stylesheet("https://legs.example");
+        assert!(css.starts_with(STYLESHEET));
+        assert!(css.trim_end().ends_with(
+            "@media print { main a[href^=\"/\"]::after { content: \" (\" \"https://legs.example\" attr(href) \")\"; } }"
+        ));
+    }
 
     #[test]
     fn a_path_names_its_language_embed_and_page() {

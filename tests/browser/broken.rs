@@ -71,6 +71,21 @@ async fn each_browser_check_catches_the_broken_page() {
     assert_reports("cookie", &cookies, "tracker");
     let violations = axe.check(&session).await;
     assert_reports("axe", &violations, "axe label (critical)");
+    assert_reports("axe AAA", &violations, "axe color-contrast-enhanced");
+    assert_reports("axe best practice", &violations, "axe region");
+    let targets = checks::small_targets(&session).await;
+    assert_reports("target size", &targets, "a[href=#a] \"Tiny\"");
+    let links = checks::unclear_links(&session).await;
+    assert_reports("link purpose", &links, "\"Read more\"");
+    assert_reports(
+        "link purpose",
+        &links,
+        "links named \"causes of pain\" go to 2 places",
+    );
+    let headings = checks::missing_headings(&session).await;
+    assert_reports("section headings", &headings, "section has no heading");
+    let motion = checks::timing_or_motion(&session).await;
+    assert_reports("motion", &motion, "something moves");
     let (_, focus) = checks::tab_through(&session).await;
     assert_reports("visible focus", &focus, "a.no-ring");
     session.set_viewport(320, 800).await;

@@ -11,8 +11,19 @@ use serde_json::{Value, json};
 use crate::tools::Tools;
 use crate::webdriver::{Session, TAB};
 
-/// WCAG 2.0, 2.1 and 2.2, levels A and AA.
-pub const AXE_TAGS: &[&str] = &["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+/// WCAG 2.0, 2.1 and 2.2, levels A, AA and AAA (enhanced contrast, link
+/// purpose, no timed refresh), and axe's best-practice rules.
+pub const AXE_TAGS: &[&str] = &[
+    "wcag2a",
+    "wcag2aa",
+    "wcag2aaa",
+    "wcag21a",
+    "wcag21aa",
+    "wcag21aaa",
+    "wcag22aa",
+    "wcag22aaa",
+    "best-practice",
+];
 
 /// axe-core, read once from node_modules, injected into each page with
 /// WebDriver's execute (the page's CSP governs the page's own scripts only).
@@ -195,6 +206,159 @@ pub async fn horizontal_overflow(session: &Session) -> Vec<String> {
         )
         .await;
     found.as_str().map(str::to_string).into_iter().collect()
+}
+
+/// WCAG 2.5.5 (AAA) target size: every link and control that is not inline
+/// in a sentence is at least 44 by 44 CSS pixels. A link is inline when the
+/// block it sits in holds other words than its own; radios, checkboxes,
+/// buttons and the like never are. Hidden and off-screen targets (a closed
+/// fold, the skip link until it has focus) are left out.
+pub async fn small_targets(session: &Session) -> Vec<String> {
+    let found = session
+        .execute(
+            r#"
+const MIN = 44;
+const problems = [];
+const words = /[\p{L}\p{N}]/u;
+const isShown = el => {
+  const r = el.getBoundingClientRect();
+  if (r.width === 0 || r.height === 0) return false;
+  // Off the page to the side: the skip link until it has focus.
+  if (r.right + window.scrollX <= 0 || r.left >= document.documentElement.scrollWidth) return false;
+  const s = getComputedStyle(el);
+  if (s.visibility === 'hidden') return false;
+  if (el.closest('.visually-hidden')) return false;
+  return true;
+};
+const blockOf = el => {
+  let b = el.parentElement;
+  while (b && getComputedStyle(b).display.startsWith('inline')) b = b.parentElement;
+  return b;
+};
+const otherWords = (block, el) => {
+  const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+  let text = '';
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if (el.contains(n)) continue;
+    const parent = n.parentElement;
+    if (parent && (parent.closest('.visually-hidden') || getComputedStyle(parent).display === 'none')) continue;
+    text += n.textContent;
+  }
+  return words.test(text);
+};
+for (const el of document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea, summary')) {
+  if (!isShown(el)) continue;
+  const link = el.tagName === 'A';
+  if (link) {
+    const block = blockOf(el);
+    if (block && otherWords(block, el)) continue;
+  }
+  const r = el.getBoundingClientRect();
+  if (r.width + 0.5 < MIN || r.height + 0.5 < MIN) {
+    const text = (el.textContent || el.value || '').trim().replace(/\s+/g, ' ').slice(0, 40);
+    const what = el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') +
+      (el.getAttribute('href') ? `[href=${el.getAttribute('href')}]` : '') + (el.type && !link ? `[type=${el.type}]` : '');
+    problems.push(`target too small: ${what} "${text}" is ${Math.round(r.width)}x${Math.round(r.height)} px, not 44x44 (it is not inside a sentence)`);
+  }
+}
+return problems;"#,
+            vec![],
+        )
+        .await;
+    strings(found)
+}
+
+/// WCAG 2.4.9 (AAA) link purpose from the link alone: links with the same
+/// words go to the same place, and no link is only "read more" or "here".
+pub async fn unclear_links(session: &Session) -> Vec<String> {
+    let found = session
+        .execute(
+            r#"
+const vague = new Set(['here', 'click here', 'read more', 'more', 'learn more', 'this page', 'link', 'website',
+  'aquí', 'haga clic aquí', 'leer más', 'lea más', 'más', 'más información', 'esta página', 'enlace', 'sitio web']);
+const byName = new Map();
+const problems = [];
+for (const a of document.querySelectorAll('a[href]')) {
+  const r = a.getBoundingClientRect();
+  if (r.width === 0 && r.height === 0 && !a.matches('.skip-link')) continue;
+  const name = (a.getAttribute('aria-label') || a.textContent || '').trim().replace(/\s+/g, ' ');
+  const key = name.toLowerCase().replace(/[.:;,!?()→]/g, '').trim();
+  if (!key) { problems.push(`a link with no words: ${a.getAttribute('href')}`); continue; }
+  if (vague.has(key)) problems.push(`link "${name}" (${a.getAttribute('href')}) does not say where it goes`);
+  const target = a.href;
+  if (!byName.has(key)) byName.set(key, new Set());
+  byName.get(key).add(target);
+}
+for (const [name, targets] of byName) {
+  if (targets.size > 1) problems.push(`links named "${name}" go to ${targets.size} places: ${[...targets].join(', ')}`);
+}
+return problems;"#,
+            vec![],
+        )
+        .await;
+    strings(found)
+}
+
+/// WCAG 2.4.10 (AAA) section headings: one `h1` in `main`, and every
+/// section, navigation and complementary region named by a heading or a label.
+pub async fn missing_headings(session: &Session) -> Vec<String> {
+    let found = session
+        .execute(
+            r#"
+const problems = [];
+const h1 = document.querySelectorAll('main h1');
+if (h1.length !== 1) problems.push(`main has ${h1.length} h1 headings, not one`);
+for (const region of document.querySelectorAll('section, nav, aside')) {
+  const labelled = region.getAttribute('aria-label') || region.getAttribute('aria-labelledby');
+  const heading = region.querySelector('h1, h2, h3, h4, h5, h6');
+  if (!labelled && !heading) {
+    const id = region.id ? '#' + region.id : (region.className ? '.' + String(region.className).trim().split(/\s+/).join('.') : '');
+    problems.push(`${region.tagName.toLowerCase()}${id} has no heading or label`);
+  }
+  if (region.tagName === 'SECTION' && !heading) {
+    problems.push(`section${region.id ? '#' + region.id : ''} has no heading`);
+  }
+}
+return problems;"#,
+            vec![],
+        )
+        .await;
+    strings(found)
+}
+
+/// WCAG 2.2.x and 2.3.x (AAA): no timing and no motion: no refresh or
+/// redirect after a delay, no animation or transition running, nothing that
+/// moves on its own.
+pub async fn timing_or_motion(session: &Session) -> Vec<String> {
+    let found = session
+        .execute(
+            r#"
+const problems = [];
+for (const m of document.querySelectorAll('meta[http-equiv]')) {
+  if (m.httpEquiv.toLowerCase() === 'refresh') problems.push(`meta refresh: ${m.content}`);
+}
+for (const a of document.getAnimations()) {
+  const t = a.effect && a.effect.target;
+  problems.push(`something moves: ${a.constructor.name} ${a.animationName || a.transitionProperty || ''} on ${t ? t.tagName.toLowerCase() + (t.className ? '.' + t.className : '') : '?'}`);
+}
+for (const el of document.querySelectorAll('marquee, blink, video[autoplay], audio[autoplay]')) {
+  problems.push(`moving or playing on its own: ${el.tagName.toLowerCase()}`);
+}
+return problems;"#,
+            vec![],
+        )
+        .await;
+    strings(found)
+}
+
+/// A script's answer as a list of problems.
+fn strings(found: Value) -> Vec<String> {
+    found
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|v| v.as_str().map(str::to_string))
+        .collect()
 }
 
 /// Text stays readable: the body text is at least 16 CSS pixels.

@@ -16,6 +16,7 @@ mod embedding;
 mod html;
 mod keyboard;
 mod no_js;
+mod phone;
 mod print;
 mod states;
 mod tools;

@@ -3,7 +3,9 @@
 
 use serde_json::{Value, json};
 
-use crate::helpers::spawn_app;
+use leg_pain_guide::config::SettingsArgs;
+
+use crate::helpers::{spawn_app, spawn_app_with};
 use crate::states::Form;
 use crate::states::{Input, LANGS, LEVELS, State};
 use crate::tools;
@@ -85,10 +87,17 @@ async fn every_result_prints_with_the_appointment_summary_on_one_sheet() {
     }
 }
 
+/// The public address the printed pages lead back to.
+const BASE_URL: &str = "https://legs.example";
+
 #[tokio::test]
-async fn pages_print_as_handouts_without_navigation_and_with_link_addresses() {
+async fn pages_print_as_handouts_without_navigation_and_with_the_site_and_full_link_addresses() {
     let tools = tools::require();
-    let app = spawn_app().await;
+    let app = spawn_app_with(SettingsArgs {
+        base_url: BASE_URL.into(),
+        ..Default::default()
+    })
+    .await;
     let session = Session::start(&tools, Options::default()).await;
     for lang in LANGS {
         session
@@ -102,17 +111,37 @@ async fn pages_print_as_handouts_without_navigation_and_with_link_addresses() {
                      .map(css => [css, getComputedStyle(document.querySelector(css)).display]);
                  const link = document.querySelector('.prose a[href^=\"/\"]:not(.term)');
                  const card = document.querySelector('.care-card--emergency');
-                 return { hidden, after: getComputedStyle(link, '::after').content, cardBackground: getComputedStyle(card).backgroundColor, cardBreak: getComputedStyle(card).breakInside };",
+                 const header = document.querySelector('.print-header');
+                 return { hidden, href: link.getAttribute('href'), after: getComputedStyle(link, '::after').content, cardBackground: getComputedStyle(card).backgroundColor, cardBreak: getComputedStyle(card).breakInside,
+                          header: getComputedStyle(header).display === 'none' ? null : header.textContent.trim().replace(/\\s+/g, ' '),
+                          headerTop: header.getBoundingClientRect().top, h1Top: document.querySelector('h1').getBoundingClientRect().top };",
                 vec![],
             )
             .await;
         for pair in seen["hidden"].as_array().unwrap() {
             assert_eq!(pair[1], "none", "{lang}: {} is hidden in print", pair[0]);
         }
+        // The address in full, from the base URL: `(https://legs.example/check)`.
+        let href = seen["href"].as_str().unwrap();
+        assert_eq!(
+            seen["after"].as_str().unwrap(),
+            format!("\" ({BASE_URL}{href})\""),
+            "{lang}: link addresses print in full"
+        );
+        // The site's name and the page's own full address, above everything else.
+        let site_name = if lang.is_empty() {
+            "Leg Pain at Night"
+        } else {
+            "Dolor de piernas por la noche"
+        };
+        assert_eq!(
+            seen["header"],
+            format!("{site_name} {BASE_URL}{lang}/when-to-seek-help"),
+            "{lang}: the printed page names the site and its address"
+        );
         assert!(
-            seen["after"].as_str().unwrap().contains("/"),
-            "link addresses are printed: {}",
-            seen["after"]
+            seen["headerTop"].as_f64() < seen["h1Top"].as_f64(),
+            "{lang}: the site and address print first: {seen}"
         );
         assert!(
             ["rgba(0, 0, 0, 0)", "transparent"].contains(&seen["cardBackground"].as_str().unwrap()),

@@ -182,6 +182,7 @@ pub const OTHER_PAGES: &[&str] = &[
     "/about",
     "/for-clinics",
     "/glossary",
+    "/accessibility",
 ];
 
 /// Every page, by its English path: the topic pages, then the others.

@@ -19,6 +19,7 @@ const CONTRACT_PAGES: &[(&str, &str)] = &[
     ("/about", "about"),
     ("/for-clinics", "for-clinics"),
     ("/glossary", "glossary"),
+    ("/accessibility", "accessibility"),
 ];
 
 /// The title a page's front matter gives it.

@@ -109,10 +109,11 @@ const ENGLISH: &[&str] = &[
 ];
 
 /// The page's visible words, without the parts that are names or codes by
-/// design: source titles, code names on /for-clinics, `<code>` and addresses.
+/// design: source titles, code names on /for-clinics, `<code>` and addresses
+/// (the printed page's own, too).
 fn prose_words(doc: &scraper::Html) -> Vec<String> {
     let skip = scraper::Selector::parse(
-        "code, pre, script, style, .sources cite, .sources li, .clinic-codes table, body [lang=en]",
+        "code, pre, script, style, .sources cite, .sources li, .clinic-codes table, body [lang=en], .print-header__address",
     )
     .unwrap();
     let skipped: BTreeSet<_> = doc

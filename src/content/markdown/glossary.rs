@@ -128,6 +128,33 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_term_that_is_a_whole_list_item_is_marked_as_a_target_of_its_own() {
+        let mut glossary = Glossary::new();
+        glossary.insert("sciatica".into(), vec!["sciatica".into()]);
+        glossary.insert("arthritis".into(), vec!["arthritis".into()]);
+        let r = render(
+            "- sciatica\n- pain from arthritis\n",
+            1,
+            &test_context(&glossary, &|_| None),
+        );
+        let Block::Html(html) = &r.blocks[0] else {
+            panic!()
+        };
+        assert!(
+            html.full
+                .contains("<li><a class=\"term alone\" href=\"/glossary#sciatica\">"),
+            "{}",
+            html.full
+        );
+        assert!(
+            html.full
+                .contains("from <a class=\"term\" href=\"/glossary#arthritis\">"),
+            "{}",
+            html.full
+        );
+    }
+
+    #[test]
     fn first_use_of_a_glossary_term_is_linked_once_and_never_in_headings() {
         let mut glossary = Glossary::new();
         glossary.insert(
@@ -152,7 +179,7 @@ mod tests {
         );
         assert!(
             html.full
-                .contains("(<a class=\"term\" href=\"/glossary#deep-vein-thrombosis\">DVT</a>)"),
+                .contains("(<a class=\"term\" href=\"/glossary#deep-vein-thrombosis\">DVT<span class=\"visually-hidden\"> (word list)</span></a>)"),
             "{}",
             html.full
         );

@@ -157,6 +157,8 @@ pub struct RenderContext<'a> {
     pub signs: &'a dyn Fn(&str) -> Option<SignsCard>,
     /// The page's language: `""` or `/es`, put before every page link.
     pub lang_prefix: &'a str,
+    /// Said after each glossary link's words, for screen readers: "word list".
+    pub term_note: &'a str,
     /// How the language's reading level is counted.
     pub method: Method,
 }
@@ -190,7 +192,11 @@ pub fn render(body: &str, first_line: usize, ctx: &RenderContext<'_>) -> Rendere
         match raw {
             RawBlock::Markdown { text, first_line } => {
                 let nodes = markdown_nodes(&text, first_line, ctx, &mut page);
-                out.push(Block::Html(html::render(&nodes, ctx.lang_prefix)));
+                out.push(Block::Html(html::render(
+                    &nodes,
+                    ctx.lang_prefix,
+                    ctx.term_note,
+                )));
             }
             RawBlock::Card {
                 kind,
@@ -202,8 +208,8 @@ pub fn render(body: &str, first_line: usize, ctx: &RenderContext<'_>) -> Rendere
                     Some((heading, inner)) => out.push(Block::Card {
                         kind,
                         heading,
-                        heading_html: html::render(&inner, ctx.lang_prefix).full,
-                        body: CardBody::Html(html::render(&nodes, ctx.lang_prefix)),
+                        heading_html: html::render(&inner, ctx.lang_prefix, ctx.term_note).full,
+                        body: CardBody::Html(html::render(&nodes, ctx.lang_prefix, ctx.term_note)),
                     }),
                     None => page.problems.push(MarkdownProblem {
                         // The `::: kind` line opens it.
@@ -306,6 +312,7 @@ pub(crate) fn test_context<'a>(
         glossary,
         signs,
         lang_prefix: "",
+        term_note: "word list",
         method: Method::FleschKincaid,
     }
 }
