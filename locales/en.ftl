@@ -391,3 +391,8 @@ api-type-number = a number
 api-type-string = a string
 api-type-array = an array
 api-type-object = an object
+
+# issue 24: reliability after an outside attack
+
+error-length-required-heading = Your answers came in a way we do not read
+error-length-required-message = Your answers were sent in pieces, without their size. Please use the symptom check form.

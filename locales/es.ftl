@@ -391,3 +391,8 @@ api-type-number = un número
 api-type-string = una cadena de texto
 api-type-array = un arreglo (array)
 api-type-object = un objeto
+
+# issue 24: reliability after an outside attack
+
+error-length-required-heading = Sus respuestas llegaron de una forma que no leemos
+error-length-required-message = Sus respuestas se enviaron por partes, sin decir su tamaño. Por favor, use el formulario de la revisión de síntomas.

@@ -18,6 +18,8 @@ pub enum ErrorKind {
     NotJson,
     /// A body that did not arrive in full.
     Unreadable,
+    /// A body sent without its length (`Transfer-Encoding`), which the site does not read.
+    LengthRequired,
     /// A body or head that came too slowly.
     Timeout,
     UriTooLong,
@@ -43,6 +45,7 @@ impl ErrorKind {
         Self::NotAForm,
         Self::NotJson,
         Self::Unreadable,
+        Self::LengthRequired,
         Self::Timeout,
         Self::UriTooLong,
         Self::HeadersTooLarge,
@@ -63,6 +66,7 @@ impl ErrorKind {
             Self::Unreadable | Self::CodeSystem | Self::CodeMalformed => 400,
             Self::ResponseType => 406,
             Self::Timeout => 408,
+            Self::LengthRequired => 411,
             Self::UriTooLong => 414,
             Self::HeadersTooLarge => 431,
             Self::Internal => 500,
@@ -80,6 +84,7 @@ impl ErrorKind {
             Self::NotAForm => "not-a-form",
             Self::NotJson => "not-json",
             Self::Unreadable => "unreadable",
+            Self::LengthRequired => "length-required",
             Self::Timeout => "timeout",
             Self::UriTooLong => "uri-too-long",
             Self::HeadersTooLarge => "headers-too-large",

@@ -97,6 +97,7 @@ impl AppError {
             BodyError::TooLarge => ErrorKind::TooLarge,
             BodyError::Unreadable => ErrorKind::Unreadable,
             BodyError::Timeout => ErrorKind::Timeout,
+            BodyError::LengthRequired => ErrorKind::LengthRequired,
         };
         AppError {
             format,
@@ -120,7 +121,10 @@ impl ResponseError for AppError {
         // After a body that was refused or never came, the connection's state is unknown.
         if matches!(
             self.kind,
-            ErrorKind::TooLarge | ErrorKind::Timeout | ErrorKind::Unreadable
+            ErrorKind::TooLarge
+                | ErrorKind::Timeout
+                | ErrorKind::Unreadable
+                | ErrorKind::LengthRequired
         ) {
             response.force_close();
         }

@@ -13,6 +13,11 @@ pub const MAX_URI_BYTES: usize = 2048;
 /// the site sets no cookies that could grow them.
 pub const MAX_HEADER_BYTES: usize = 8 * 1024;
 
+/// Largest request head (request line and headers) a connection reads: past
+/// it, the connection answers `431` itself and closes. Above the two limits
+/// before, so those answer with their own pages.
+pub const MAX_HEAD_BYTES: usize = 16 * 1024;
+
 /// Time allowed to close a connection cleanly after the response.
 pub const CLIENT_DISCONNECT_SECS: u64 = 2;
 

@@ -41,6 +41,11 @@ pub async fn log_request(
     let mut response = next.call(req).await;
     let status = match &mut response {
         Ok(r) => {
+            if r.response().head().connection_type() == actix_web::http::ConnectionType::Close
+                && let Some(w) = &watch
+            {
+                w.close_after_response();
+            }
             if let Ok(value) = HeaderValue::from_str(&id) {
                 r.headers_mut()
                     .insert(HeaderName::from_static("x-request-id"), value);

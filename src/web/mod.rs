@@ -29,7 +29,7 @@ use crate::site::{ErrorKind, Place, Site};
 use headers::Security;
 use log::Logger;
 
-pub use server::start;
+pub use server::{Capacity, start, start_with};
 
 /// The site and the settings it was built with: swapped whole by a reload,
 /// so a request sees one or the other, never a mix.
@@ -41,6 +41,8 @@ pub struct Live {
     /// The whole `408` answer the connection layer writes when a request head
     /// comes too slowly (the app never sees that request).
     pub slow_head: Bytes,
+    /// The whole `431` answer it writes for a request head larger than any the app reads.
+    pub large_head: Bytes,
 }
 
 impl Live {
@@ -53,8 +55,10 @@ impl Live {
             settings,
             embed_csp,
             slow_head: Bytes::new(),
+            large_head: Bytes::new(),
         };
         live.slow_head = server::raw_error_response(&live, ErrorKind::Timeout);
+        live.large_head = server::raw_error_response(&live, ErrorKind::HeadersTooLarge);
         live
     }
 

@@ -1,5 +1,6 @@
 //! HTTP tests: one binary, the real app on port 0.
 
+mod attack;
 mod check;
 mod clinics;
 mod content;
