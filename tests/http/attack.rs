@@ -6,6 +6,8 @@ use std::io::Write;
 use std::net::TcpStream;
 use std::time::{Duration, Instant};
 
+use leg_pain_guide::config::SettingsArgs;
+use leg_pain_guide::web::Capacity;
 use serde_json::Value;
 
 use crate::helpers::*;
@@ -184,4 +186,61 @@ async fn a_request_head_larger_than_16_kib_gets_431_and_the_connection_closes() 
     );
     assert!(answer.header("content-security-policy").is_some());
     assert!(closed);
+}
+
+// ---- Finding 2: idle keep-alive connections lock new clients out ----
+
+#[tokio::test]
+async fn near_the_connection_limit_idle_connections_close_first_so_a_new_client_is_served() {
+    // One worker that holds 8 connections, and deadlines (600 s) far longer
+    // than the test: only making room can serve a new client.
+    let app = spawn_app_holding(
+        SettingsArgs {
+            keep_alive: "600".into(),
+            body_timeout: "600".into(),
+            ..Default::default()
+        },
+        Capacity {
+            workers: Some(1),
+            connections_per_worker: 8,
+        },
+    )
+    .await;
+    let address = app.address.clone();
+    let (busy_answer, first_idle_closed, newcomer) = tokio::task::spawn_blocking(move || {
+        // A request in flight (its body still coming): never closed to make room.
+        let mut busy = Conn::open(&address);
+        busy.send(format!("POST /check HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\nExpect: 100-continue\r\n\r\n", BASELINE.len()).as_bytes());
+        assert_eq!(busy.response().expect("100 Continue").status, 100);
+        // 40 clients, five times the limit, each sends one request and keeps
+        // its connection open, as browsers do. Each is served (within the
+        // connection's 10 s read timeout, not the 600 s keep-alive).
+        let mut idle = Vec::new();
+        for i in 0..40 {
+            let mut conn = Conn::open(&address);
+            conn.send(b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
+            let answer = conn.response().unwrap_or_else(|| panic!("client {i} was not served"));
+            assert_eq!(answer.status, 200);
+            idle.push(conn);
+        }
+        let mut newcomer = Conn::open(&address);
+        newcomer.send(b"GET /causes HTTP/1.1\r\nHost: x\r\n\r\n");
+        let newcomer = newcomer.response().map(|r| r.status);
+        let first_idle_closed = idle[0].closes_within(Duration::from_secs(15));
+        busy.send(BASELINE.as_bytes());
+        (busy.response().map(|r| r.status), first_idle_closed, newcomer)
+    })
+    .await
+    .unwrap();
+    assert_eq!(
+        newcomer,
+        Some(200),
+        "a new client is served under the flood"
+    );
+    assert!(first_idle_closed, "the longest-idle connection made room");
+    assert_eq!(
+        busy_answer,
+        Some(200),
+        "the request in flight was never cut"
+    );
 }
