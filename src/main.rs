@@ -323,6 +323,8 @@ async fn reload(state: &actix_web::web::Data<AppState>, source: &Source, why: &s
                 state.log.event(log::Level::Warn, "the bind address cannot change without a restart: still listening where it was", &[]);
             }
             let pages: usize = site.content.langs.iter().map(|l| l.pages.len()).sum();
+            // The log follows the new settings from this line on.
+            state.log.set_format(settings.log_format);
             state.replace(site, settings);
             state.log.event(
                 log::Level::Info,

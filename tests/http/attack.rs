@@ -2,8 +2,9 @@
 //! bounded in time and in count, against what a user or operator would
 //! notice: memory, being served, the log, the answers.
 
-use std::io::Write;
+use std::io::{BufRead, BufReader, Write};
 use std::net::TcpStream;
+use std::process::{Child, ChildStdout, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use leg_pain_guide::config::SettingsArgs;
@@ -243,4 +244,200 @@ async fn near_the_connection_limit_idle_connections_close_first_so_a_new_client_
         Some(200),
         "the request in flight was never cut"
     );
+}
+
+// ---- Finding 3: a log nobody reads ----
+
+/// The real binary with its standard output a pipe that nobody reads after
+/// the line that says where it listens (standard error goes nowhere).
+fn start_binary_nobody_reads(extra: &[&str]) -> (Child, String, BufReader<ChildStdout>) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_leg-pain-guide"))
+        .args(["serve", "--bind", "127.0.0.1:0", "--content-dir"])
+        .arg(content_dir())
+        .arg("--locales-dir")
+        .arg(locales_dir())
+        .args(extra)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    let mut line = String::new();
+    let address = loop {
+        line.clear();
+        assert!(
+            stdout.read_line(&mut line).unwrap() > 0,
+            "the server starts"
+        );
+        if let Some(a) = line.split_whitespace().find(|w| w.starts_with("http://")) {
+            break a
+                .trim_end_matches('/')
+                .trim_start_matches("http://")
+                .to_string();
+        }
+    };
+    (child, address, stdout)
+}
+
+/// Requests whose log lines (about 470 bytes each: a 200-character path of
+/// quotes, each escaped in the log) fill a 64 KiB pipe and the log's 1 MiB
+/// buffer twice over, on four connections at once; every one must be answered.
+fn flood_the_log(host: &str) {
+    let path = format!("/{}", "'".repeat(199));
+    std::thread::scope(|s| {
+        for _ in 0..4 {
+            let path = &path;
+            s.spawn(move || {
+                let mut conn = Conn::open(host);
+                for i in 0..1200 {
+                    conn.send(format!("GET {path} HTTP/1.1\r\nHost: x\r\n\r\n").as_bytes());
+                    let answer = conn.response().unwrap_or_else(|| {
+                        panic!("request {i} was not answered: the log blocked it")
+                    });
+                    assert_eq!(answer.status, 404);
+                }
+            });
+        }
+    });
+}
+
+/// Waits for a child to exit, for at most `wait`; kills it if it does not.
+fn exits_within(child: &mut Child, wait: Duration) -> Option<i32> {
+    let deadline = Instant::now() + wait;
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            return status.code();
+        }
+        if Instant::now() >= deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            return None;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn a_log_nobody_reads_never_stops_a_request_or_a_stop_signal() {
+    let (mut child, host, _unread) = start_binary_nobody_reads(&[]);
+    flood_the_log(&host);
+    let mut conn = Conn::open(&host);
+    conn.send(b"GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    assert_eq!(conn.response().expect("still served").status, 200);
+    assert!(
+        Command::new("kill")
+            .args(["-TERM", &child.id().to_string()])
+            .status()
+            .unwrap()
+            .success()
+    );
+    // The stop waits for nothing: no request is in flight, and the log's
+    // last flush gives up after a second. 30 s is a wide margin.
+    assert_eq!(
+        exits_within(&mut child, Duration::from_secs(30)),
+        Some(0),
+        "SIGTERM stops the server although nobody reads its log"
+    );
+}
+
+#[test]
+fn log_lines_dropped_while_nobody_read_are_counted_once_the_log_moves_again() {
+    // JSON: every line, the count included, goes to standard output.
+    let (mut child, host, mut unread) = start_binary_nobody_reads(&["--log-format", "json"]);
+    flood_the_log(&host);
+    // Someone reads again: the log catches up, then says what it dropped.
+    let mut conn = Conn::open(&host);
+    conn.send(b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
+    assert_eq!(conn.response().unwrap().status, 200);
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut line = String::new();
+        while unread.read_line(&mut line).unwrap_or(0) > 0 {
+            if tx.send(std::mem::take(&mut line)).is_err() {
+                break;
+            }
+        }
+    });
+    // Ends when a line has the count, or after 20 s with no line at all.
+    let dropped =
+        std::iter::from_fn(|| rx.recv_timeout(Duration::from_secs(20)).ok()).find_map(|line| {
+            let event: Value =
+                serde_json::from_str(&line).unwrap_or_else(|e| panic!("not JSON: {line}: {e}"));
+            let n = event["dropped"].as_u64()?;
+            Some((n, event["msg"].as_str().unwrap_or_default().to_string()))
+        });
+    let _ = child.kill();
+    let _ = child.wait();
+    let (n, message) = dropped.expect("a line says how many lines were dropped");
+    assert!(n > 1000, "{n}: {message}");
+    assert!(message.contains("dropped"), "{message}");
+}
+
+/// The first line with `needle`, and the lines before it.
+fn lines_until(
+    lines: &mut impl Iterator<Item = std::io::Result<String>>,
+    needle: &str,
+) -> Vec<String> {
+    let mut seen = Vec::new();
+    for line in lines.map_while(Result::ok) {
+        let found = line.contains(needle);
+        seen.push(line);
+        if found {
+            return seen;
+        }
+    }
+    panic!("no log line with {needle:?} in {seen:#?}");
+}
+
+fn signal(child: &Child, name: &str) {
+    assert!(
+        Command::new("kill")
+            .args([&format!("-{name}"), &child.id().to_string()])
+            .status()
+            .unwrap()
+            .success()
+    );
+}
+
+#[test]
+fn a_reload_applies_the_new_log_format_off_included() {
+    let dir = tempfile::tempdir().unwrap();
+    let settings = dir.path().join("settings.toml");
+    std::fs::write(&settings, "log_format = \"text\"\n").unwrap();
+    let (mut child, address, mut lines) = start_binary(&["--config", settings.to_str().unwrap()]);
+    let get = |path: &str| {
+        let mut conn = Conn::open(&address);
+        conn.send(
+            format!("GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").as_bytes(),
+        );
+        assert_eq!(conn.response().unwrap().status, 200, "{path}");
+    };
+    get("/faq");
+    lines_until(&mut lines, "GET /faq 200");
+
+    std::fs::write(&settings, "log_format = \"off\"\n").unwrap();
+    signal(&child, "HUP");
+    lines_until(&mut lines, "reloaded");
+    get("/about");
+    // A second reload's line comes after any line the request made: none.
+    signal(&child, "HUP");
+    let between = lines_until(&mut lines, "reloaded");
+    assert!(
+        !between.iter().any(|l| l.contains("/about")),
+        "log_format = \"off\" turns the request log off: {between:#?}"
+    );
+
+    std::fs::write(&settings, "log_format = \"json\"\n").unwrap();
+    signal(&child, "HUP");
+    let reloaded = lines_until(&mut lines, "reloaded");
+    assert!(
+        serde_json::from_str::<Value>(reloaded.last().unwrap()).is_ok(),
+        "the reload's own line is in the new format: {reloaded:#?}"
+    );
+    get("/glossary");
+    let logged = lines_until(&mut lines, "/glossary");
+    let event: Value = serde_json::from_str(logged.last().unwrap()).unwrap();
+    assert_eq!(event["path"], "/glossary");
+    signal(&child, "TERM");
+    let _ = child.wait();
 }
