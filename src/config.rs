@@ -216,8 +216,8 @@ impl SettingsArgs {
         )?;
         Ok(Settings {
             bind,
-            content_dir: self.content_dir.clone(),
-            locales_dir: self.locales_dir.clone(),
+            content_dir: folder("content_dir", &self.content_dir)?,
+            locales_dir: folder("locales_dir", &self.locales_dir)?,
             base_url,
             emergency_number,
             embed_origins: embed_origins(&self.embed_origins)?,
@@ -287,6 +287,28 @@ impl SettingsArgs {
         }
         serde_json::from_value(serde_json::Value::Object(fields))
             .map_err(|e| bad("config", e.to_string()))
+    }
+}
+
+/// A folder the program reads from: it must be there and readable. A
+/// relative one is read from the working directory, which the message names
+/// (a service started with no working directory set finds nothing).
+fn folder(setting: &'static str, path: &std::path::Path) -> Result<PathBuf, SettingError> {
+    match std::fs::read_dir(path) {
+        Ok(_) => Ok(path.to_path_buf()),
+        Err(e) => {
+            let shown = if path.is_relative() {
+                let cwd = std::env::current_dir()
+                    .map_or_else(|_| "?".to_string(), |d| d.display().to_string());
+                format!(
+                    "{} (read from the working directory {cwd}: give a full path)",
+                    path.display()
+                )
+            } else {
+                path.display().to_string()
+            };
+            Err(bad(setting, format!("cannot read the folder {shown}: {e}")))
+        }
     }
 }
 

@@ -441,3 +441,176 @@ fn a_reload_applies_the_new_log_format_off_included() {
     signal(&child, "TERM");
     let _ = child.wait();
 }
+
+// ---- Finding 4: a missing or unreadable folder or file ----
+
+/// Runs a command of the binary from `cwd`; its exit code and standard error.
+fn run_in(cwd: &std::path::Path, args: &[&str]) -> (Option<i32>, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_leg-pain-guide"))
+        .current_dir(cwd)
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        output.status.code(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn a_missing_or_unreadable_folder_or_file_is_one_line_and_exit_2_from_any_working_directory() {
+    let elsewhere = tempfile::tempdir().unwrap();
+    let cwd = elsewhere.path();
+    let content = content_dir().display().to_string();
+    let locales = locales_dir().display().to_string();
+    // Strings folders: empty; the reference strings file a folder.
+    let empty = cwd.join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    let odd = cwd.join("odd-locales");
+    std::fs::create_dir_all(odd.join("en.ftl")).unwrap();
+    std::fs::copy(locales_dir().join("es.ftl"), odd.join("es.ftl")).unwrap();
+    // Content with English only, while the strings have Spanish too.
+    let half = cwd.join("half-content");
+    std::fs::create_dir(&half).unwrap();
+    std::os::unix::fs::symlink(content_dir().join("en"), half.join("en")).unwrap();
+    let (empty, odd, half) = (
+        empty.display().to_string(),
+        odd.display().to_string(),
+        half.display().to_string(),
+    );
+    let en_ftl = format!("{locales}/en.ftl");
+    let cases: Vec<(Vec<&str>, Vec<String>)> = vec![
+        // The default folders are relative: another working directory has none.
+        (
+            vec![],
+            vec!["--content-dir".into(), cwd.display().to_string()],
+        ),
+        (
+            vec!["--content-dir", &content],
+            vec!["--locales-dir".into(), cwd.display().to_string()],
+        ),
+        (
+            vec!["--content-dir", &content, "--locales-dir", &empty],
+            vec![format!("{empty}/en.ftl"), "missing".into()],
+        ),
+        (
+            vec!["--content-dir", &content, "--locales-dir", &en_ftl],
+            vec!["--locales-dir".into(), en_ftl.clone()],
+        ),
+        (
+            vec!["--content-dir", &content, "--locales-dir", &odd],
+            vec![format!("{odd}/en.ftl"), "cannot read".into()],
+        ),
+        (
+            vec!["--content-dir", &half, "--locales-dir", &locales],
+            vec![format!("{half}/es"), "cannot read".into()],
+        ),
+    ];
+    let out = cwd.join("out").display().to_string();
+    for (args, named) in &cases {
+        for command in ["check", "serve", "export"] {
+            let mut all = vec![command, "--bind", "127.0.0.1:0"];
+            all.extend(args);
+            if command == "export" {
+                all.push(&out);
+            }
+            let (code, stderr) = run_in(cwd, &all);
+            assert_eq!(code, Some(2), "{all:?}: {stderr}");
+            assert_eq!(stderr.lines().count(), 1, "{all:?}: one line: {stderr}");
+            for name in named {
+                assert!(
+                    stderr.contains(name.as_str()),
+                    "{all:?} names {name}: {stderr}"
+                );
+            }
+            assert!(!stderr.contains("panicked"), "{all:?}: {stderr}");
+        }
+    }
+}
+
+#[test]
+fn a_reload_with_a_missing_folder_or_a_bad_setting_is_one_log_line_and_the_old_site_stays() {
+    let fixture = crate::support::Fixture::new();
+    let settings = fixture.path("settings.toml");
+    std::fs::write(&settings, "emergency_number = \"112\"\n").unwrap();
+    let (mut child, address, mut lines) = crate::support::start_binary_with(
+        &fixture.path("content"),
+        &fixture.path("locales"),
+        &[
+            "--config",
+            settings.to_str().unwrap(),
+            "--log-format",
+            "json",
+        ],
+    );
+    let get = |path: &str| {
+        let mut conn = Conn::open(&address);
+        conn.send(
+            format!("GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").as_bytes(),
+        );
+        conn.response().unwrap()
+    };
+    lines_until(&mut lines, "Ready in");
+    let moved = fixture.path("locales-moved");
+    // Each: how to break it, how to mend it, and what the log line must name.
+    type Change<'a> = Box<dyn Fn() + 'a>;
+    let breakages: Vec<(Change, Change, &str)> = vec![
+        (
+            Box::new(|| std::fs::rename(fixture.path("locales"), &moved).unwrap()),
+            Box::new(|| std::fs::rename(&moved, fixture.path("locales")).unwrap()),
+            "--locales-dir",
+        ),
+        (
+            Box::new(|| {
+                std::fs::rename(fixture.path("content/es"), fixture.path("content/es-moved"))
+                    .unwrap()
+            }),
+            Box::new(|| {
+                std::fs::rename(fixture.path("content/es-moved"), fixture.path("content/es"))
+                    .unwrap()
+            }),
+            "content/es",
+        ),
+        (
+            Box::new(|| std::fs::write(&settings, "head_timeout = \"soon\"\n").unwrap()),
+            Box::new(|| std::fs::write(&settings, "emergency_number = \"112\"\n").unwrap()),
+            "--head-timeout",
+        ),
+    ];
+    for (break_it, mend_it, named) in &breakages {
+        break_it();
+        signal(&child, "HUP");
+        // The first line about the server after the signal (request lines
+        // aside) is the whole story.
+        let (line, event) = loop {
+            let line = lines.next().expect("a line").unwrap();
+            let event: Value = serde_json::from_str(&line)
+                .unwrap_or_else(|e| panic!("one JSON object: {line}: {e}"));
+            if event.get("method").is_none() {
+                break (line, event);
+            }
+        };
+        assert_eq!(event["level"], "warn", "{line}");
+        let message = event["msg"].as_str().unwrap();
+        assert!(
+            message.contains("still serving the old site") && message.contains(named),
+            "{named}: {message}"
+        );
+        let page = get("/causes");
+        assert_eq!(page.status, 200);
+        assert!(
+            page.body.contains("call 112"),
+            "the old site, with its settings"
+        );
+        mend_it();
+    }
+    // Mended: the next reload works.
+    signal(&child, "HUP");
+    let line = lines
+        .map_while(Result::ok)
+        .find(|l| !l.contains("\"method\""))
+        .expect("a line");
+    assert!(line.contains("reloaded"), "{line}");
+    signal(&child, "TERM");
+    let _ = child.wait();
+}
