@@ -614,3 +614,52 @@ fn a_reload_with_a_missing_folder_or_a_bad_setting_is_one_log_line_and_the_old_s
     signal(&child, "TERM");
     let _ = child.wait();
 }
+
+// ---- Finding 6: script content inside the JSON-LD ----
+
+#[test]
+fn a_description_holding_script_markup_never_swallows_the_page() {
+    let fixture = crate::support::Fixture::new();
+    let description = "Who this site is for <!--<script> and </script> & more.";
+    fixture.replace(
+        "content/en/about.md",
+        "description = \"Who this site is for, where its facts come from, how we review it, and how we protect your privacy.\"",
+        &format!("description = {description:?}"),
+    );
+    let (ok, stderr) = fixture.check(&[]);
+    assert!(ok, "check accepts it: {stderr}");
+    let (mut child, address, _lines) = crate::support::start_binary_with(
+        &fixture.path("content"),
+        &fixture.path("locales"),
+        &["--log-format", "off"],
+    );
+    let mut conn = Conn::open(&address);
+    conn.send(b"GET /about HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    let page = conn.response().expect("the page");
+    let _ = child.kill();
+    let _ = child.wait();
+    assert_eq!(page.status, 200);
+    // Parsed as a browser parses it: the page's body is all there.
+    let doc = scraper::Html::parse_document(&page.body);
+    assert_eq!(
+        select(&doc, "main h1").len(),
+        1,
+        "the page is not swallowed"
+    );
+    assert!(
+        page_text(&doc).contains("911"),
+        "the emergency number is still shown"
+    );
+    let scripts = select(&doc, "script[type='application/ld+json']");
+    assert_eq!(scripts.len(), 1);
+    let json = scripts[0].text().collect::<String>();
+    assert!(
+        !json.contains('<') && !json.contains('>') && !json.contains('&'),
+        "{json}"
+    );
+    let data: Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(
+        data["@graph"][0]["description"], description,
+        "read back unchanged"
+    );
+}
