@@ -663,3 +663,24 @@ fn a_description_holding_script_markup_never_swallows_the_page() {
         "read back unchanged"
     );
 }
+
+// ---- Finding 7: settings that mean what was written ----
+
+#[tokio::test]
+async fn a_clinic_url_with_a_query_is_accepted_and_linked_as_written() {
+    let url = "https://riverside.example/?page_id=12&lang=en";
+    let app = spawn_app_with(SettingsArgs {
+        clinic_name: Some("Riverside Clinic".into()),
+        clinic_url: Some(url.into()),
+        ..Default::default()
+    })
+    .await;
+    // Every embed says how to reach the clinic.
+    let doc = app.page("/embed/causes").await;
+    let links: Vec<_> = select(&doc, "a")
+        .into_iter()
+        .filter_map(|a| a.value().attr("href"))
+        .filter(|h| h.contains("riverside"))
+        .collect();
+    assert_eq!(links, [url], "the clinic's link, query and all");
+}

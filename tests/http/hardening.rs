@@ -328,6 +328,10 @@ fn run(command: &str, args: &[&str]) -> (Option<i32>, String) {
 
 #[test]
 fn a_setting_that_cannot_work_is_refused_by_check_serve_and_export_alike() {
+    let dir = tempfile::tempdir().unwrap();
+    let typed = dir.path().join("settings.toml");
+    std::fs::write(&typed, "clinic_name = true\n").unwrap();
+    let typed = typed.display().to_string();
     let long = format!("--base-url=https://legs.example/{}", "a".repeat(3000));
     let cases: Vec<(Vec<&str>, &str)> = vec![
         (vec![long.as_str()], "--base-url"),
@@ -340,8 +344,36 @@ fn a_setting_that_cannot_work_is_refused_by_check_serve_and_export_alike() {
         (vec!["--bind=0.0.0.0:0"], "--base-url"),
         (vec!["--clinic-phone=555 0100"], "--clinic-name"),
         (vec!["--head-timeout=0"], "--head-timeout"),
+        // Settings that passed `check` but did not mean what was written (issue 24).
+        (
+            vec!["--embed-origins=https://a.example;sandbox,https://*"],
+            "--embed-origins",
+        ),
+        (
+            vec!["--bind=0.0.0.0:0", "--base-url=http://localhost:8080"],
+            "--base-url",
+        ),
+        (
+            vec!["--bind=0.0.0.0:0", "--base-url=http://[::1]:8080"],
+            "--base-url",
+        ),
+        (
+            vec!["--bind=0.0.0.0:0", "--base-url=HTTP://127.0.0.1"],
+            "--base-url",
+        ),
+        (
+            vec!["--bind=0.0.0.0:0", "--base-url=http://0.0.0.0:8080"],
+            "--base-url",
+        ),
+        (
+            vec![
+                "--clinic-name=Riverside \u{202E}Clinic",
+                "--clinic-phone=555 0100",
+            ],
+            "--clinic-name",
+        ),
+        (vec!["--config", typed.as_str()], "clinic_name"),
     ];
-    let dir = tempfile::tempdir().unwrap();
     for (args, flag) in &cases {
         for command in ["check", "serve", "export"] {
             let mut all = args.clone();
