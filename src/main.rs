@@ -176,7 +176,7 @@ fn export(settings: &Settings, dir: &std::path::Path) -> ExitCode {
         }
         Err(e) => {
             eprintln!("leg-pain-guide: {e}");
-            ExitCode::FAILURE
+            ExitCode::from(2)
         }
     }
 }

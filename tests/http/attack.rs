@@ -684,3 +684,123 @@ async fn a_clinic_url_with_a_query_is_accepted_and_linked_as_written() {
         .collect();
     assert_eq!(links, [url], "the clinic's link, query and all");
 }
+
+// ---- Finding 8: export ----
+
+/// Every file under `dir` with its bytes, and whether any is a link.
+fn tree(dir: &std::path::Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    let mut out = std::collections::BTreeMap::new();
+    let mut folders = vec![dir.to_path_buf()];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(&folder).unwrap() {
+            let path = entry.unwrap().path();
+            let kind = std::fs::symlink_metadata(&path).unwrap().file_type();
+            let name = path.strip_prefix(dir).unwrap().display().to_string();
+            if kind.is_symlink() {
+                out.insert(name, b"<link>".to_vec());
+            } else if kind.is_dir() {
+                folders.push(path);
+            } else {
+                out.insert(name, std::fs::read(&path).unwrap());
+            }
+        }
+    }
+    out
+}
+
+fn export_to(dir: &std::path::Path, wrap: Option<&str>) -> (Option<i32>, String) {
+    let binary = env!("CARGO_BIN_EXE_leg-pain-guide");
+    let args = [
+        "export".to_string(),
+        dir.display().to_string(),
+        "--content-dir".into(),
+        content_dir().display().to_string(),
+        "--locales-dir".into(),
+        locales_dir().display().to_string(),
+    ];
+    let output = match wrap {
+        // A shell that sets a limit, then becomes the binary.
+        Some(limit) => Command::new("sh")
+            .arg("-c")
+            .arg(format!("{limit}; exec \"$0\" \"$@\""))
+            .arg(binary)
+            .args(args)
+            .output()
+            .unwrap(),
+        None => Command::new(binary).args(args).output().unwrap(),
+    };
+    (
+        output.status.code(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn export_swaps_in_a_new_folder_never_writes_through_a_link_and_a_failure_leaves_the_old_one_whole()
+{
+    let place = tempfile::tempdir().unwrap();
+    let dir = place.path().join("site");
+    let (code, stderr) = export_to(&dir, None);
+    assert_eq!(code, Some(0), "{stderr}");
+    let first = tree(&dir);
+    assert!(first.contains_key("causes.html") && first.contains_key("es/404.html.br"));
+
+    // Someone plants a link where a page goes, and a stale file.
+    let victim = place.path().join("victim.txt");
+    std::fs::write(&victim, "not the site's to write").unwrap();
+    std::fs::remove_file(dir.join("causes.html")).unwrap();
+    std::os::unix::fs::symlink(&victim, dir.join("causes.html")).unwrap();
+    std::fs::write(dir.join("stale.html"), "an old page").unwrap();
+    let (code, stderr) = export_to(&dir, None);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert_eq!(
+        std::fs::read_to_string(&victim).unwrap(),
+        "not the site's to write",
+        "never written through a link"
+    );
+    let second = tree(&dir);
+    assert_eq!(
+        second, first,
+        "a whole new export: the page back, nothing stale"
+    );
+
+    // A disk that fills half way (a file-size limit of 8 KiB: the larger
+    // pages cannot be written): the old export stays whole, nothing is left
+    // beside it, and one line says what failed.
+    let (code, stderr) = export_to(&dir, Some("trap '' XFSZ; ulimit -f 16"));
+    assert_eq!(code, Some(2), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("cannot export"), "{stderr}");
+    assert_eq!(tree(&dir), first, "the old export is whole");
+    let beside: Vec<_> = std::fs::read_dir(place.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(
+        {
+            let mut b = beside.clone();
+            b.sort();
+            b
+        },
+        ["site", "victim.txt"],
+        "nothing left beside it: {beside:?}"
+    );
+
+    // A folder of other files, or a link, is never replaced.
+    let other = place.path().join("notes");
+    std::fs::create_dir(&other).unwrap();
+    std::fs::write(other.join("notes.txt"), "mine").unwrap();
+    let link = place.path().join("link");
+    std::os::unix::fs::symlink(&dir, &link).unwrap();
+    for target in [&other, &link] {
+        let (code, stderr) = export_to(target, None);
+        assert_eq!(code, Some(2), "{stderr}");
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+        assert!(stderr.contains(&target.display().to_string()), "{stderr}");
+    }
+    assert_eq!(
+        std::fs::read_to_string(other.join("notes.txt")).unwrap(),
+        "mine"
+    );
+    assert_eq!(tree(&dir), first);
+}
