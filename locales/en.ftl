@@ -396,3 +396,5 @@ api-type-object = an object
 
 error-length-required-heading = Your answers came in a way we do not read
 error-length-required-message = Your answers were sent in pieces, without their size. Please use the symptom check form.
+error-too-many-requests-heading = Too many requests
+error-too-many-requests-message = We had many requests from your connection in a short time. Please wait a minute, then try again.

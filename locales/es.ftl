@@ -396,3 +396,5 @@ api-type-object = un objeto
 
 error-length-required-heading = Sus respuestas llegaron de una forma que no leemos
 error-length-required-message = Sus respuestas se enviaron por partes, sin decir su tamaño. Por favor, use el formulario de la revisión de síntomas.
+error-too-many-requests-heading = Demasiadas solicitudes
+error-too-many-requests-message = Recibimos muchas solicitudes desde su conexión en poco tiempo. Por favor, espere un minuto y vuelva a intentarlo.

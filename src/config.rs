@@ -24,6 +24,8 @@ mod default {
     pub const HEAD_TIMEOUT: &str = "5";
     pub const BODY_TIMEOUT: &str = "10";
     pub const KEEP_ALIVE: &str = "15";
+    pub const RATE_LIMIT: &str = "120";
+    pub const TRUSTED_PROXIES: &str = "";
 }
 
 /// Settings as given on the command line, in the environment or in a settings file.
@@ -78,6 +80,13 @@ pub struct SettingsArgs {
     /// The clinic's web address.
     #[arg(long, env, global = true)]
     pub clinic_url: Option<String>,
+    /// Requests a minute one client may make to the symptom check's answers,
+    /// the API, `/connect` and search (`0`: no limit).
+    #[arg(long, env, default_value = default::RATE_LIMIT, global = true)]
+    pub rate_limit: String,
+    /// Addresses of reverse proxies whose `X-Forwarded-For` names the client, comma-separated.
+    #[arg(long, env, default_value = default::TRUSTED_PROXIES, global = true)]
+    pub trusted_proxies: String,
 }
 
 impl Default for SettingsArgs {
@@ -98,6 +107,8 @@ impl Default for SettingsArgs {
             clinic_name: None,
             clinic_phone: None,
             clinic_url: None,
+            rate_limit: default::RATE_LIMIT.into(),
+            trusted_proxies: default::TRUSTED_PROXIES.into(),
             config: None,
         }
     }
@@ -166,6 +177,10 @@ pub struct Settings {
     pub body_timeout: Duration,
     pub keep_alive: Duration,
     pub clinic: Option<Clinic>,
+    /// Requests a minute per client on the limited routes; `None`: no limit.
+    pub rate_limit: Option<std::num::NonZeroU32>,
+    /// Proxies whose `X-Forwarded-For` names the client.
+    pub trusted_proxies: Vec<IpAddr>,
 }
 
 impl Settings {
@@ -235,6 +250,8 @@ impl SettingsArgs {
             body_timeout: seconds("body_timeout", &self.body_timeout)?,
             keep_alive: seconds("keep_alive", &self.keep_alive)?,
             clinic,
+            rate_limit: rate_limit(&self.rate_limit)?,
+            trusted_proxies: trusted_proxies(&self.trusted_proxies)?,
         })
     }
 }
@@ -510,6 +527,36 @@ fn origin(raw: &str) -> Result<String, SettingError> {
     let url = Url::parse(&format!("{}://{host}{port}/", scheme.to_ascii_lowercase()))
         .map_err(|_| refuse())?;
     Ok(url.origin().ascii_serialization())
+}
+
+fn rate_limit(raw: &str) -> Result<Option<std::num::NonZeroU32>, SettingError> {
+    raw.trim()
+        .parse::<u32>()
+        .ok()
+        .filter(|n| *n <= 1_000_000)
+        .map(std::num::NonZeroU32::new)
+        .ok_or_else(|| {
+            bad(
+                "rate_limit",
+                format!(
+                    "{raw:?} must be a whole number of requests a minute, 0 (no limit) to 1000000"
+                ),
+            )
+        })
+}
+
+fn trusted_proxies(raw: &str) -> Result<Vec<IpAddr>, SettingError> {
+    let mut proxies = Vec::new();
+    for item in raw.split(',').map(str::trim).filter(|i| !i.is_empty()) {
+        let ip: IpAddr = item.parse().map_err(|_| {
+            bad(
+                "trusted_proxies",
+                format!("{item:?} must be an IP address like 127.0.0.1 or ::1 (comma-separated)"),
+            )
+        })?;
+        proxies.push(ip);
+    }
+    Ok(proxies)
 }
 
 fn number(setting: &'static str, raw: &str, min: f64, max: f64) -> Result<f64, SettingError> {

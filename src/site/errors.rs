@@ -33,6 +33,8 @@ pub enum ErrorKind {
     CodeNotFound,
     /// `/connect` asked for a response type the site does not give.
     ResponseType,
+    /// One client sent more requests than `--rate-limit` allows.
+    TooManyRequests,
 }
 
 impl ErrorKind {
@@ -54,6 +56,7 @@ impl ErrorKind {
         Self::CodeMalformed,
         Self::CodeNotFound,
         Self::ResponseType,
+        Self::TooManyRequests,
     ];
 
     /// The HTTP status.
@@ -70,6 +73,7 @@ impl ErrorKind {
             Self::UriTooLong => 414,
             Self::HeadersTooLarge => 431,
             Self::Internal => 500,
+            Self::TooManyRequests => 429,
         }
     }
 
@@ -93,6 +97,7 @@ impl ErrorKind {
             Self::CodeMalformed => "code-malformed",
             Self::CodeNotFound => "code-not-found",
             Self::ResponseType => "response-type",
+            Self::TooManyRequests => "too-many-requests",
         }
     }
 

@@ -24,6 +24,11 @@ pub const CLIENT_DISCONNECT_SECS: u64 = 2;
 /// Open connections per worker: far above real traffic, below the file-descriptor limit.
 pub const MAX_CONNECTIONS_PER_WORKER: usize = 4096;
 
+/// Clients the rate limit remembers before forgetting those whose allowance
+/// is full again (about 64 bytes each): a flood from many addresses cannot
+/// grow memory without bound.
+pub const MAX_TRACKED_CLIENTS: usize = 100_000;
+
 /// Seconds the server waits for requests in flight when asked to stop.
 pub const SHUTDOWN_GRACE_SECS: u64 = 10;
 

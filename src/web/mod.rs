@@ -43,10 +43,14 @@ pub struct Live {
     pub slow_head: Bytes,
     /// The whole `431` answer it writes for a request head larger than any the app reads.
     pub large_head: Bytes,
+    /// Requests per client on the limited routes (`None`: no limit). A
+    /// reload starts it afresh with the new rate.
+    pub limiter: Option<middleware::Limiter>,
 }
 
 impl Live {
     pub fn new(site: Arc<Site>, settings: Settings) -> Live {
+        let settings_rate = settings.rate_limit;
         let csp = headers::embed_content_security_policy(settings.embed_origins.as_deref());
         let embed_csp = HeaderValue::from_str(&csp)
             .unwrap_or_else(|_| HeaderValue::from_static("frame-ancestors 'none'"));
@@ -56,6 +60,7 @@ impl Live {
             embed_csp,
             slow_head: Bytes::new(),
             large_head: Bytes::new(),
+            limiter: settings_limiter(&settings_rate),
         };
         live.slow_head = server::raw_error_response(&live, ErrorKind::Timeout);
         live.large_head = server::raw_error_response(&live, ErrorKind::HeadersTooLarge);
@@ -74,6 +79,10 @@ impl Live {
     pub fn place(&self, path: &str) -> Place {
         self.site.place(path)
     }
+}
+
+fn settings_limiter(rate: &Option<std::num::NonZeroU32>) -> Option<middleware::Limiter> {
+    rate.map(middleware::Limiter::new)
 }
 
 /// Everything a request handler may read; built once, shared by all workers.
@@ -126,6 +135,7 @@ pub fn app(
     App::new()
         .app_data(state)
         .wrap(from_fn(middleware::limit_request_head))
+        .wrap(from_fn(middleware::rate_limit))
         .wrap(from_fn(middleware::catch_panics))
         .wrap(from_fn(error::render))
         .wrap(from_fn(middleware::security_headers))

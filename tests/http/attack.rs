@@ -804,3 +804,144 @@ fn export_swaps_in_a_new_folder_never_writes_through_a_link_and_a_failure_leaves
     );
     assert_eq!(tree(&dir), first);
 }
+
+// ---- Finding 9: a per-client limit ----
+
+async fn post_as(
+    app: &TestApp,
+    client: &str,
+    path: &str,
+    kind: &str,
+    body: &str,
+) -> reqwest::Response {
+    app.client
+        .post(app.url(path))
+        .header("x-forwarded-for", client)
+        .header("content-type", kind)
+        .body(body.to_string())
+        .send()
+        .await
+        .unwrap()
+}
+
+async fn get_as(app: &TestApp, client: &str, path: &str) -> reqwest::Response {
+    app.client
+        .get(app.url(path))
+        .header("x-forwarded-for", client)
+        .send()
+        .await
+        .unwrap()
+}
+
+const FORM: &str = "application/x-www-form-urlencoded";
+const CONNECT: &str =
+    "/connect?mainSearchCriteria.v.cs=2.16.840.1.113883.6.90&mainSearchCriteria.v.c=R25.2";
+
+#[tokio::test]
+async fn a_client_past_the_rate_limit_gets_429_with_retry_after_in_its_format() {
+    // Behind a proxy on loopback that names the client in X-Forwarded-For.
+    // One request a minute: the next one comes back after 60 s, far longer
+    // than this test takes on any machine.
+    let app = spawn_app_with(SettingsArgs {
+        rate_limit: "1".into(),
+        trusted_proxies: "127.0.0.1".into(),
+        ..Default::default()
+    })
+    .await;
+    let a = "203.0.113.7";
+    assert_eq!(
+        post_as(&app, a, "/check", FORM, BASELINE).await.status(),
+        200
+    );
+    let limited = post_as(&app, a, "/check", FORM, BASELINE).await;
+    assert_eq!(limited.status(), 429);
+    let retry: u64 = limited.headers()["retry-after"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!((1..=60).contains(&retry), "{retry}");
+    assert_eq!(limited.headers()["cache-control"], "no-store");
+    assert!(
+        limited.text().await.unwrap().contains("Too many requests"),
+        "a page"
+    );
+    // Every way to the check's answers, the API, /connect and search.
+    let spanish = post_as(&app, a, "/es/embed/check", FORM, BASELINE).await;
+    assert_eq!(spanish.status(), 429);
+    assert!(
+        spanish
+            .text()
+            .await
+            .unwrap()
+            .contains("Demasiadas solicitudes")
+    );
+    let api = post_as(&app, a, "/api/v1/triage", "application/json", "{}").await;
+    assert_eq!(api.status(), 429);
+    assert!(api.headers().contains_key("retry-after"));
+    assert!(
+        api.json::<Value>().await.unwrap()["error"].is_string(),
+        "JSON for the API"
+    );
+    for path in [
+        CONNECT,
+        "/search?q=cramp",
+        "/es/search?q=calambre",
+        "/api/v1/search?q=cramp",
+    ] {
+        assert_eq!(get_as(&app, a, path).await.status(), 429, "{path}");
+    }
+    // Reading pages is never limited, and other clients are not held up.
+    assert_eq!(get_as(&app, a, "/causes").await.status(), 200);
+    assert_eq!(get_as(&app, a, "/check").await.status(), 200);
+    assert_eq!(
+        post_as(&app, "203.0.113.8", "/check", FORM, BASELINE)
+            .await
+            .status(),
+        200
+    );
+    // An address the client writes in front of its own does not help it.
+    let spoofed = post_as(
+        &app,
+        &format!("198.51.100.1, {a}"),
+        "/check",
+        FORM,
+        BASELINE,
+    )
+    .await;
+    assert_eq!(spoofed.status(), 429);
+}
+
+#[tokio::test]
+async fn loopback_clients_and_a_limit_of_0_are_never_limited() {
+    // No proxy declared: the loopback peer is the client, as in local tests
+    // and benchmarks; what it writes in X-Forwarded-For is not believed.
+    let app = spawn_app_with(SettingsArgs {
+        rate_limit: "3".into(),
+        ..Default::default()
+    })
+    .await;
+    for _ in 0..10 {
+        assert_eq!(
+            post_as(&app, "203.0.113.7", "/check", FORM, BASELINE)
+                .await
+                .status(),
+            200
+        );
+        assert_eq!(get_as(&app, "203.0.113.7", CONNECT).await.status(), 302);
+    }
+    let off = spawn_app_with(SettingsArgs {
+        rate_limit: "0".into(),
+        trusted_proxies: "127.0.0.1".into(),
+        ..Default::default()
+    })
+    .await;
+    for _ in 0..10 {
+        assert_eq!(
+            post_as(&off, "203.0.113.7", "/check", FORM, BASELINE)
+                .await
+                .status(),
+            200
+        );
+    }
+}
