@@ -154,6 +154,12 @@ pub fn string_needs() -> Vec<Need> {
         needs.push(Need::required(kind.heading_id(), &what));
         needs.push(Need::required(kind.message_id(), &what));
     }
+    for kind in ErrorKind::API {
+        needs.push(Need::required(
+            kind.program_message_id(),
+            format!("JSON API error {}", kind.id()),
+        ));
+    }
     for json in JsonType::ALL {
         needs.push(Need::required(
             format!("api-type-{}", json.name()),

@@ -35,6 +35,10 @@ pub enum ErrorKind {
     ResponseType,
     /// One client sent more requests than `--rate-limit` allows.
     TooManyRequests,
+    /// `If-Match` named no current representation (RFC 9110 §13.1.1).
+    PreconditionFailed,
+    /// `Expect` asked for something other than `100-continue` (RFC 9110 §10.1.1).
+    ExpectationFailed,
 }
 
 impl ErrorKind {
@@ -57,6 +61,26 @@ impl ErrorKind {
         Self::CodeNotFound,
         Self::ResponseType,
         Self::TooManyRequests,
+        Self::PreconditionFailed,
+        Self::ExpectationFailed,
+    ];
+
+    /// The errors the JSON API can answer with: each has a message for
+    /// programs as well as the page's message for people.
+    pub const API: &'static [ErrorKind] = &[
+        Self::NotFound,
+        Self::ApiOnly,
+        Self::TooLarge,
+        Self::NotJson,
+        Self::Unreadable,
+        Self::LengthRequired,
+        Self::Timeout,
+        Self::UriTooLong,
+        Self::HeadersTooLarge,
+        Self::Internal,
+        Self::TooManyRequests,
+        Self::PreconditionFailed,
+        Self::ExpectationFailed,
     ];
 
     /// The HTTP status.
@@ -74,6 +98,8 @@ impl ErrorKind {
             Self::HeadersTooLarge => 431,
             Self::Internal => 500,
             Self::TooManyRequests => 429,
+            Self::PreconditionFailed => 412,
+            Self::ExpectationFailed => 417,
         }
     }
 
@@ -98,6 +124,8 @@ impl ErrorKind {
             Self::CodeNotFound => "code-not-found",
             Self::ResponseType => "response-type",
             Self::TooManyRequests => "too-many-requests",
+            Self::PreconditionFailed => "precondition-failed",
+            Self::ExpectationFailed => "expectation-failed",
         }
     }
 
@@ -107,5 +135,10 @@ impl ErrorKind {
 
     pub fn message_id(self) -> String {
         format!("error-{}-message", self.id())
+    }
+
+    /// The message for programs, in the JSON API's errors.
+    pub fn program_message_id(self) -> String {
+        format!("error-{}-json", self.id())
     }
 }

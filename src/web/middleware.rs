@@ -144,18 +144,36 @@ pub async fn limit_request_head(
         .iter()
         .map(|(name, value)| name.as_str().len() + value.len() + 4)
         .sum();
+    // Only `100-continue` is an expectation the server meets (actix answers
+    // it before the app sees the request); any other is refused (RFC 9110 §10.1.1).
+    let unmet_expectation = req
+        .headers()
+        .get_all(actix_web::http::header::EXPECT)
+        .flat_map(|v| v.to_str().unwrap_or("?").split(','))
+        .any(|e| !e.trim().eq_ignore_ascii_case("100-continue"));
+    // An upgrade (h2c, websocket) is ignored: the app speaks HTTP/1.1 only
+    // and answers as usual, then closes, since the parser has taken the
+    // rest of the connection for the upgraded protocol.
+    let upgrade = req.head().upgrade();
     let refusal = if uri_length > MAX_URI_BYTES {
         Some(ErrorKind::UriTooLong)
     } else if header_bytes > MAX_HEADER_BYTES {
         Some(ErrorKind::HeadersTooLarge)
+    } else if unmet_expectation {
+        Some(ErrorKind::ExpectationFailed)
     } else {
         None
     };
     match refusal {
-        None => next
-            .call(req)
-            .await
-            .map(ServiceResponse::map_into_boxed_body),
+        None => next.call(req).await.map(|mut res| {
+            if upgrade {
+                res.response_mut()
+                    .head_mut()
+                    .set_connection_type(actix_web::http::ConnectionType::Close);
+                res.headers_mut().remove(actix_web::http::header::UPGRADE);
+            }
+            res.map_into_boxed_body()
+        }),
         Some(kind) => {
             let response = AppError::page(kind).error_response();
             Ok(req.into_response(response.map_into_boxed_body()))

@@ -707,7 +707,12 @@ fn expect(state: &AppState, req: &Request) -> Result<(), Response<BoxBody>> {
                 .map(|e| AppError::body(e, rule.format, rule.wrong_type))
         }),
     };
-    let Some(error) = refusal else { return Ok(()) };
+    let Some(mut error) = refusal else {
+        return Ok(());
+    };
+    if routes::is_api(path) {
+        error.format = super::error::Format::Api;
+    }
     // Answered now: no deadline for a head this connection will not read on.
     if let Some(watch) = req.conn_data::<Arc<ConnWatch>>() {
         watch.request_started();

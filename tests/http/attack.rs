@@ -945,3 +945,309 @@ async fn loopback_clients_and_a_limit_of_0_are_never_limited() {
         );
     }
 }
+
+// ---- Finding 9 (info): HTTP as RFC 9110 says, and an API that speaks to programs ----
+
+#[tokio::test]
+async fn if_match_expect_and_an_h2c_upgrade_are_answered_as_rfc_9110_says() {
+    let app = spawn_app().await;
+    let get = |headers: &'static [(&'static str, &'static str)]| {
+        let mut request = app
+            .client
+            .get(app.url("/causes"))
+            .header("accept-encoding", "br");
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        request.send()
+    };
+    let tag = get(&[]).await.unwrap().headers()["etag"]
+        .to_str()
+        .unwrap()
+        .to_string();
+    let with_tag = app
+        .client
+        .get(app.url("/causes"))
+        .header("accept-encoding", "br")
+        .header("if-match", format!("\"other\", {tag}"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(with_tag.status(), 200, "a matching tag");
+    assert_eq!(
+        get(&[("if-match", "*")]).await.unwrap().status(),
+        200,
+        "* matches a page that exists"
+    );
+    for value in ["\"nope\"", "nope"] {
+        let refused = app
+            .client
+            .get(app.url("/causes"))
+            .header("if-match", value)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(refused.status(), 412, "If-Match: {value}");
+        assert_eq!(refused.headers()["cache-control"], "no-store");
+        assert!(
+            refused
+                .text()
+                .await
+                .unwrap()
+                .contains("This page has changed")
+        );
+    }
+    let weak = app
+        .client
+        .get(app.url("/causes"))
+        .header("accept-encoding", "br")
+        .header("if-match", format!("W/{tag}"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(weak.status(), 412, "If-Match compares strongly");
+    // The API has no representation to match: `*` fails too, in JSON.
+    let api = app
+        .client
+        .post(app.url("/api/v1/triage"))
+        .header("content-type", "application/json")
+        .header("if-match", "*")
+        .body("{}")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(api.status(), 412);
+    assert!(
+        api.json::<Value>().await.unwrap()["error"]
+            .as_str()
+            .unwrap()
+            .contains("If-Match")
+    );
+
+    // An expectation other than 100-continue.
+    let expect = get(&[("expect", "200-ok")]).await.unwrap();
+    assert_eq!(expect.status(), 417);
+    assert!(
+        expect
+            .text()
+            .await
+            .unwrap()
+            .contains("We could not handle this request")
+    );
+
+    // An h2c upgrade: ignored, answered over HTTP/1.1, no `Connection: upgrade`.
+    let address = app.address.clone();
+    let (answer, closed) = tokio::task::spawn_blocking(move || {
+        let mut conn = Conn::open(&address);
+        conn.send(b"GET /causes HTTP/1.1\r\nHost: x\r\nConnection: Upgrade, HTTP2-Settings\r\nUpgrade: h2c\r\nHTTP2-Settings: AAMAAABkAAQCAAAAAAIAAAAA\r\n\r\n");
+        let answer = conn.response().expect("an answer");
+        (answer, conn.closes_within(Duration::from_secs(15)))
+    })
+    .await
+    .unwrap();
+    assert_eq!(answer.status, 200, "{}", answer.head);
+    assert!(answer.head.starts_with("HTTP/1.1 200"));
+    assert!(
+        answer.body.contains("Causes of leg pain at night"),
+        "the whole page"
+    );
+    let connection = answer
+        .header("connection")
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    assert!(!connection.contains("upgrade"), "{}", answer.head);
+    assert_eq!(connection, "close", "{}", answer.head);
+    assert!(answer.header("upgrade").is_none(), "{}", answer.head);
+    assert!(closed, "then closed, plainly");
+}
+
+#[tokio::test]
+async fn the_apis_errors_speak_to_programs_in_json() {
+    let app = spawn_app().await;
+    let too_large = app
+        .post_json(
+            "/api/v1/triage",
+            format!("{{\"x\": \"{}\"}}", "a".repeat(20_000)),
+        )
+        .await;
+    assert_eq!(too_large.status(), 413);
+    let message = too_large.json::<Value>().await.unwrap()["error"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(message.contains("16 KiB"), "{message}");
+    assert!(
+        !message.contains("symptom check") && !message.contains("form"),
+        "{message}"
+    );
+    let wrong_type = app
+        .client
+        .post(app.url("/api/v1/triage"))
+        .header("content-type", "text/plain")
+        .body("{}")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(wrong_type.status(), 415);
+    let message = wrong_type.json::<Value>().await.unwrap()["error"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(message.contains("application/json"), "{message}");
+    let missing = app.get("/api/v2/triage").await;
+    assert_eq!(missing.status(), 404);
+    assert!(
+        missing.json::<Value>().await.unwrap()["error"]
+            .as_str()
+            .unwrap()
+            .contains("endpoint")
+    );
+    let method = app.get("/api/v1/triage").await;
+    assert_eq!(method.status(), 405);
+    assert!(
+        method.json::<Value>().await.unwrap()["error"]
+            .as_str()
+            .unwrap()
+            .contains("POST")
+    );
+    // The pages' own words stay for people.
+    let page = app.post_form("/check", "x".repeat(20_000)).await;
+    assert_eq!(page.status(), 413);
+    assert!(page.text().await.unwrap().contains("symptom check"));
+}
+
+// ---- Finding 5: the README's reverse-proxy recipe ----
+
+#[tokio::test]
+async fn the_readme_proxy_recipe_logs_no_code_referer_or_address_and_limits_at_the_edge() {
+    let nginx = ["/usr/sbin/nginx", "/usr/bin/nginx"]
+        .into_iter()
+        .find(|p| std::path::Path::new(p).exists())
+        .expect("nginx is not installed: run scripts/test, which installs it");
+    let readme = std::fs::read_to_string(repo().join("README.md")).unwrap();
+    let section = &readme[readme.find("### Behind a reverse proxy").unwrap()..];
+    let start = section.find("```nginx\n").unwrap() + "```nginx\n".len();
+    let recipe = &section[start..start + section[start..].find("```").unwrap()];
+    let log_format = recipe.lines().find(|l| l.contains("log_format")).unwrap();
+    for leak in [
+        "$request ",
+        "$request\"",
+        "$request_uri",
+        "$args",
+        "$query_string",
+        "$http_referer",
+        "$remote_addr",
+        "$http_x_forwarded_for",
+    ] {
+        assert!(!log_format.contains(leak), "{leak} in {log_format}");
+    }
+    let app = spawn_app_with(SettingsArgs {
+        trusted_proxies: "127.0.0.1".into(),
+        ..Default::default()
+    })
+    .await;
+    let dir = tempfile::tempdir().unwrap();
+    let port = {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        l.local_addr().unwrap().port()
+    };
+    let d = dir.path().display().to_string();
+    let access_log = format!("{d}/access.log");
+    let block = recipe
+        .replace("listen 443 ssl;", &format!("listen 127.0.0.1:{port};"))
+        .replace("/var/log/nginx/legs.access.log", &access_log)
+        .replace("http://127.0.0.1:8080", &app.address);
+    let conf = dir.path().join("nginx.conf");
+    std::fs::write(
+        &conf,
+        format!(
+            "worker_processes 1;\npid {d}/nginx.pid;\nerror_log {d}/error.log warn;\nevents {{ worker_connections 256; }}\nhttp {{\n client_body_temp_path {d}/body;\n proxy_temp_path {d}/proxy;\n{block}\n}}\n"
+        ),
+    )
+    .unwrap();
+    struct Nginx(Child);
+    impl Drop for Nginx {
+        fn drop(&mut self) {
+            let _ = Command::new("kill")
+                .args(["-TERM", &self.0.id().to_string()])
+                .status();
+            let _ = self.0.wait();
+        }
+    }
+    let _nginx = Nginx(
+        Command::new(nginx)
+            .arg("-p")
+            .arg(dir.path())
+            .arg("-c")
+            .arg(&conf)
+            .args(["-g", "daemon off;"])
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    let edge = format!("http://127.0.0.1:{port}");
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while app
+        .client
+        .get(format!("{edge}/healthz"))
+        .send()
+        .await
+        .is_err()
+    {
+        assert!(
+            Instant::now() < deadline,
+            "nginx did not start: {}",
+            std::fs::read_to_string(dir.path().join("error.log")).unwrap_or_default()
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    // The issue's request: a diagnosis code and its name, from a chart.
+    let connect = "/connect?mainSearchCriteria.v.cs=2.16.840.1.113883.6.90&mainSearchCriteria.v.c=I80.10&mainSearchCriteria.v.dn=Phlebitis%20of%20femoral%20vein";
+    let answer = app
+        .client
+        .get(format!("{edge}{connect}"))
+        .header("referer", "https://ehr.example/chart?mrn=12345")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(answer.status(), 302, "proxied to the app");
+    let logged = std::fs::read_to_string(&access_log).unwrap();
+    assert!(logged.contains("\"GET /connect\""), "{logged}");
+    for secret in ["I80", "Phlebitis", "mrn", "ehr.example", "127.0.0.1"] {
+        assert!(
+            !logged.contains(secret),
+            "{secret} in the access log: {logged}"
+        );
+    }
+    // The edge limits a client that keeps asking (bursts of 60, then 2 a second).
+    let mut statuses = Vec::new();
+    for _ in 0..200 {
+        statuses.push(
+            app.client
+                .get(format!("{edge}{connect}"))
+                .send()
+                .await
+                .unwrap()
+                .status()
+                .as_u16(),
+        );
+    }
+    assert!(
+        statuses.contains(&429),
+        "limit_req answers 429: {statuses:?}"
+    );
+    // Pages are not limited.
+    for _ in 0..80 {
+        assert_eq!(
+            app.client
+                .get(format!("{edge}/causes"))
+                .send()
+                .await
+                .unwrap()
+                .status(),
+            200
+        );
+    }
+}
