@@ -466,10 +466,13 @@ impl TimedIo {
             // read and dropped (so the close is clean, not a reset), and the
             // parser sees the end.
             self.input.buffer = BytesMut::new();
+            // What is already there, at most 32 KiB: a client that keeps
+            // sending cannot keep the worker here.
             let mut scratch = [0u8; 4096];
-            while let Ok(n) = self.io.try_read(&mut scratch) {
-                if n == 0 {
-                    break;
+            for _ in 0..8 {
+                match self.io.try_read(&mut scratch) {
+                    Ok(n) if n > 0 => {}
+                    _ => break,
                 }
             }
             return Poll::Ready(Ok(()));
