@@ -764,10 +764,10 @@ fn export_swaps_in_a_new_folder_never_writes_through_a_link_and_a_failure_leaves
         "a whole new export: the page back, nothing stale"
     );
 
-    // A disk that fills half way (a file-size limit of 8 KiB: the larger
+    // A disk that fills half way (a file-size limit of 8 blocks, 4 or 8 KiB: the larger
     // pages cannot be written): the old export stays whole, nothing is left
     // beside it, and one line says what failed.
-    let (code, stderr) = export_to(&dir, Some("trap '' XFSZ; ulimit -f 16"));
+    let (code, stderr) = export_to(&dir, Some("trap '' XFSZ; ulimit -f 8"));
     assert_eq!(code, Some(2), "{stderr}");
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
     assert!(stderr.contains("cannot export"), "{stderr}");
