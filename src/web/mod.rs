@@ -50,7 +50,7 @@ pub struct Live {
 
 impl Live {
     pub fn new(site: Arc<Site>, settings: Settings) -> Live {
-        let settings_rate = settings.rate_limit;
+        let limiter = settings.rate_limit.map(middleware::Limiter::new);
         let csp = headers::embed_content_security_policy(settings.embed_origins.as_deref());
         let embed_csp = HeaderValue::from_str(&csp)
             .unwrap_or_else(|_| HeaderValue::from_static("frame-ancestors 'none'"));
@@ -60,7 +60,7 @@ impl Live {
             embed_csp,
             slow_head: Bytes::new(),
             large_head: Bytes::new(),
-            limiter: settings_limiter(&settings_rate),
+            limiter,
         };
         live.slow_head = server::raw_error_response(&live, ErrorKind::Timeout);
         live.large_head = server::raw_error_response(&live, ErrorKind::HeadersTooLarge);
@@ -79,10 +79,6 @@ impl Live {
     pub fn place(&self, path: &str) -> Place {
         self.site.place(path)
     }
-}
-
-fn settings_limiter(rate: &Option<std::num::NonZeroU32>) -> Option<middleware::Limiter> {
-    rate.map(middleware::Limiter::new)
 }
 
 /// Everything a request handler may read; built once, shared by all workers.
