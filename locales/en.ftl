@@ -456,3 +456,26 @@ statement-checked-before = We last checked the whole site on
 statement-checked-after = . We check it again each time a page is reviewed.
 # Said by screen readers after a word's link to the word list.
 glossary-term-note = word list
+# issue 24: reliability after an outside attack
+
+error-length-required-heading = Your answers came in a way we do not read
+error-length-required-message = Your answers were sent in pieces, without their size. Please use the symptom check form.
+error-too-many-requests-heading = Too many requests
+error-too-many-requests-message = We had many requests from your connection in a short time. Please wait a minute, then try again.
+error-precondition-failed-heading = This page has changed
+error-precondition-failed-message = Your browser asked for a copy of this page that we no longer have. Please load the page again.
+error-expectation-failed-heading = We could not handle this request
+error-expectation-failed-message = Your browser asked for something we do not support. Please try again, or use another browser.
+error-not-found-json = Not found: there is no endpoint at this path.
+error-api-only-json = Method not allowed: send a POST request with a JSON body (see the Allow header).
+error-too-large-json = Request body too large: the limit is 16 KiB.
+error-not-json-json = Unsupported media type: send the body as application/json, with no Content-Encoding.
+error-unreadable-json = The request body did not arrive in full.
+error-length-required-json = Length required: send the body with a Content-Length header, not in chunks.
+error-timeout-json = Request timeout: the request body did not arrive in time.
+error-uri-too-long-json = URI too long: the path and query may be 2048 bytes at most.
+error-headers-too-large-json = Request headers too large: they may be 8 KiB at most.
+error-internal-json = Internal error: the request was not processed. Try again later.
+error-too-many-requests-json = Too many requests from this client: wait the number of seconds in the Retry-After header, then try again.
+error-precondition-failed-json = Precondition failed: If-Match matches no current representation of this resource.
+error-expectation-failed-json = Expectation failed: the only Expect value supported is 100-continue.

@@ -456,3 +456,26 @@ statement-checked-before = Revisamos todo el sitio por última vez el
 statement-checked-after = . Lo revisamos otra vez cada vez que se revisa una página.
 # Lo dicen los lectores de pantalla después del enlace de una palabra a la lista de palabras.
 glossary-term-note = lista de palabras
+# issue 24: reliability after an outside attack
+
+error-length-required-heading = Sus respuestas llegaron de una forma que no leemos
+error-length-required-message = Sus respuestas se enviaron por partes, sin decir su tamaño. Por favor, use el formulario de la revisión de síntomas.
+error-too-many-requests-heading = Demasiadas solicitudes
+error-too-many-requests-message = Recibimos muchas solicitudes desde su conexión en poco tiempo. Por favor, espere un minuto y vuelva a intentarlo.
+error-precondition-failed-heading = Esta página cambió
+error-precondition-failed-message = Su navegador pidió una copia de esta página que ya no tenemos. Por favor, vuelva a cargar la página.
+error-expectation-failed-heading = No pudimos atender esta solicitud
+error-expectation-failed-message = Su navegador pidió algo que no admitimos. Por favor, inténtelo de nuevo o use otro navegador.
+error-not-found-json = No encontrado: no hay ningún punto de acceso en esta ruta.
+error-api-only-json = Método no permitido: envíe una solicitud POST con un cuerpo JSON (vea la cabecera Allow).
+error-too-large-json = Cuerpo de la solicitud demasiado grande: el límite es de 16 KiB.
+error-not-json-json = Tipo de contenido no admitido: envíe el cuerpo como application/json, sin Content-Encoding.
+error-unreadable-json = El cuerpo de la solicitud no llegó completo.
+error-length-required-json = Falta la longitud: envíe el cuerpo con una cabecera Content-Length, no por partes.
+error-timeout-json = Tiempo agotado: el cuerpo de la solicitud no llegó a tiempo.
+error-uri-too-long-json = URI demasiado larga: la ruta y la consulta pueden tener 2048 bytes como máximo.
+error-headers-too-large-json = Cabeceras demasiado grandes: pueden tener 8 KiB como máximo.
+error-internal-json = Error interno: la solicitud no se procesó. Inténtelo más tarde.
+error-too-many-requests-json = Demasiadas solicitudes de este cliente: espere los segundos que indica la cabecera Retry-After y vuelva a intentarlo.
+error-precondition-failed-json = Falló la condición previa: If-Match no coincide con ninguna representación actual de este recurso.
+error-expectation-failed-json = Expectativa no cumplida: el único valor de Expect admitido es 100-continue.

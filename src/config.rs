@@ -24,6 +24,8 @@ mod default {
     pub const HEAD_TIMEOUT: &str = "5";
     pub const BODY_TIMEOUT: &str = "10";
     pub const KEEP_ALIVE: &str = "15";
+    pub const RATE_LIMIT: &str = "120";
+    pub const TRUSTED_PROXIES: &str = "";
 }
 
 /// Settings as given on the command line, in the environment or in a settings file.
@@ -82,6 +84,13 @@ pub struct SettingsArgs {
     /// (the accessibility statement): an email address or a web address.
     #[arg(long, env, global = true)]
     pub contact: Option<String>,
+    /// Requests a minute one client may make to the symptom check's answers,
+    /// the API, `/connect` and search (`0`: no limit).
+    #[arg(long, env, default_value = default::RATE_LIMIT, global = true)]
+    pub rate_limit: String,
+    /// Addresses of reverse proxies whose `X-Forwarded-For` names the client, comma-separated.
+    #[arg(long, env, default_value = default::TRUSTED_PROXIES, global = true)]
+    pub trusted_proxies: String,
 }
 
 impl Default for SettingsArgs {
@@ -103,6 +112,8 @@ impl Default for SettingsArgs {
             clinic_phone: None,
             clinic_url: None,
             contact: None,
+            rate_limit: default::RATE_LIMIT.into(),
+            trusted_proxies: default::TRUSTED_PROXIES.into(),
             config: None,
         }
     }
@@ -181,6 +192,10 @@ pub struct Settings {
     pub keep_alive: Duration,
     pub clinic: Option<Clinic>,
     pub contact: Option<Contact>,
+    /// Requests a minute per client on the limited routes; `None`: no limit.
+    pub rate_limit: Option<std::num::NonZeroU32>,
+    /// Proxies whose `X-Forwarded-For` names the client.
+    pub trusted_proxies: Vec<IpAddr>,
 }
 
 impl Settings {
@@ -202,15 +217,12 @@ impl SettingsArgs {
                 format!("{:?} is not an address like 127.0.0.1:8080", self.bind),
             )
         })?;
-        let base_url = base_url(&self.base_url)?;
-        if !is_loopback(bind.ip())
-            && self.base_url.trim().trim_end_matches('/') == default::BASE_URL
-        {
+        let (base_url, parsed_base) = base_url(&self.base_url)?;
+        if !is_loopback(bind.ip()) && names_this_machine(&parsed_base) {
             return Err(bad(
                 "base_url",
                 format!(
-                    "the site listens on a public address ({bind}, --bind, BIND) but the public base URL is still {}: canonical links and printed QR codes would point nowhere; set it to the address people use",
-                    default::BASE_URL
+                    "the site listens on a public address ({bind}, --bind, BIND) but the public base URL {base_url} names this machine itself (a loopback or unspecified address): canonical links and printed QR codes would point nowhere; set it to the address people use"
                 ),
             ));
         }
@@ -231,8 +243,8 @@ impl SettingsArgs {
         )?;
         Ok(Settings {
             bind,
-            content_dir: self.content_dir.clone(),
-            locales_dir: self.locales_dir.clone(),
+            content_dir: folder("content_dir", &self.content_dir)?,
+            locales_dir: folder("locales_dir", &self.locales_dir)?,
             base_url,
             emergency_number,
             embed_origins: embed_origins(&self.embed_origins)?,
@@ -254,6 +266,8 @@ impl SettingsArgs {
             keep_alive: seconds("keep_alive", &self.keep_alive)?,
             clinic,
             contact: contact(self.contact.as_deref())?,
+            rate_limit: rate_limit(&self.rate_limit)?,
+            trusted_proxies: trusted_proxies(&self.trusted_proxies)?,
         })
     }
 }
@@ -285,15 +299,20 @@ impl SettingsArgs {
                     format!("{}: unknown setting {key:?}", path.display()),
                 ));
             }
-            let text = match value {
-                toml::Value::String(s) => s,
-                toml::Value::Integer(_) | toml::Value::Float(_) | toml::Value::Boolean(_) => {
-                    value.to_string()
-                }
-                _ => {
+            let text = match (kind_of(&key), value) {
+                (_, toml::Value::String(s)) => s,
+                (Kind::Number, toml::Value::Integer(n)) => n.to_string(),
+                (Kind::Number, toml::Value::Float(n)) => n.to_string(),
+                (Kind::Digits, toml::Value::Integer(n)) if n >= 0 => n.to_string(),
+                (kind, value) => {
                     return Err(bad(
                         "config",
-                        format!("{}: {key} must be a string or a number", path.display()),
+                        format!(
+                            "{}: {key} must be {}, not {} ({key} = {value})",
+                            path.display(),
+                            kind.expected(),
+                            value.type_str()
+                        ),
                     ));
                 }
             };
@@ -306,12 +325,101 @@ impl SettingsArgs {
     }
 }
 
+/// A folder the program reads from: it must be there and readable. A
+/// relative one is read from the working directory, which the message names
+/// (a service started with no working directory set finds nothing).
+fn folder(setting: &'static str, path: &std::path::Path) -> Result<PathBuf, SettingError> {
+    match std::fs::read_dir(path) {
+        Ok(_) => Ok(path.to_path_buf()),
+        Err(e) => {
+            let shown = if path.is_relative() {
+                let cwd = std::env::current_dir()
+                    .map_or_else(|_| "?".to_string(), |d| d.display().to_string());
+                format!(
+                    "{} (read from the working directory {cwd}: give a full path)",
+                    path.display()
+                )
+            } else {
+                path.display().to_string()
+            };
+            Err(bad(setting, format!("cannot read the folder {shown}: {e}")))
+        }
+    }
+}
+
+/// What a setting's value is in a settings file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// Text in quotes: a name, an address, a folder.
+    Text,
+    /// A number (or one written as text).
+    Number,
+    /// Digits: text, or a whole number (`emergency_number = 112`).
+    Digits,
+}
+
+impl Kind {
+    fn expected(self) -> &'static str {
+        match self {
+            Kind::Text => "text in quotes",
+            Kind::Number => "a number",
+            Kind::Digits => "digits in quotes, or a whole number",
+        }
+    }
+}
+
+/// Each setting's kind: `clinic_name = true` is an error, not a clinic named "true".
+fn kind_of(key: &str) -> Kind {
+    match key {
+        "max_grade" | "min_inflesz" | "head_timeout" | "body_timeout" | "keep_alive"
+        | "rate_limit" => Kind::Number,
+        "emergency_number" => Kind::Digits,
+        _ => Kind::Text,
+    }
+}
+
 fn is_loopback(ip: IpAddr) -> bool {
     ip.is_loopback()
 }
 
+/// Whether a URL's host is this machine from its own point of view:
+/// `localhost` (or a name under it), a loopback address, or an unspecified
+/// one (`0.0.0.0`, `[::]`), however it is written (the URL parser has
+/// already lowercased names and read every form of an IP address).
+fn names_this_machine(url: &Url) -> bool {
+    let local_ip = |ip: IpAddr| {
+        let ip = match ip {
+            IpAddr::V6(v6) => v6.to_ipv4_mapped().map_or(ip, IpAddr::V4),
+            v4 => v4,
+        };
+        ip.is_loopback() || ip.is_unspecified()
+    };
+    match url.host() {
+        Some(url::Host::Domain(name)) => {
+            let name = name.trim_end_matches('.').to_ascii_lowercase();
+            name == "localhost" || name.ends_with(".localhost")
+        }
+        Some(url::Host::Ipv4(ip)) => local_ip(IpAddr::V4(ip)),
+        Some(url::Host::Ipv6(ip)) => local_ip(IpAddr::V6(ip)),
+        None => true,
+    }
+}
+
 /// An http(s) URL with a host and nothing after its path.
 fn web_url(setting: &'static str, raw: &str, what: &str) -> Result<Url, SettingError> {
+    let url = web_address(setting, raw, what)?;
+    if url.query().is_some() || url.fragment().is_some() || raw.contains(['?', '#']) {
+        return Err(bad(
+            setting,
+            format!("{raw:?} must not have a query or fragment"),
+        ));
+    }
+    Ok(url)
+}
+
+/// An http(s) URL with a host and no user name or password; a query and a
+/// fragment may follow its path.
+fn web_address(setting: &'static str, raw: &str, what: &str) -> Result<Url, SettingError> {
     let trimmed = raw.trim();
     let url =
         Url::parse(trimmed).map_err(|e| bad(setting, format!("{raw:?} is not {what}: {e}")))?;
@@ -330,16 +438,10 @@ fn web_url(setting: &'static str, raw: &str, what: &str) -> Result<Url, SettingE
             format!("{raw:?} must not hold a user name or password"),
         ));
     }
-    if url.query().is_some() || url.fragment().is_some() || trimmed.contains(['?', '#']) {
-        return Err(bad(
-            setting,
-            format!("{raw:?} must not have a query or fragment"),
-        ));
-    }
     Ok(url)
 }
 
-fn base_url(raw: &str) -> Result<String, SettingError> {
+fn base_url(raw: &str) -> Result<(String, Url), SettingError> {
     let url = web_url("base_url", raw, "a web address like https://legs.example")?;
     // Kept as the url crate writes it, so it is safe to place in HTML, XML and headers.
     let base = url.as_str().trim_end_matches('/').to_string();
@@ -353,7 +455,7 @@ fn base_url(raw: &str) -> Result<String, SettingError> {
             ),
         ));
     }
-    Ok(base)
+    Ok((base, url))
 }
 
 fn embed_origins(raw: &str) -> Result<Option<Vec<String>>, SettingError> {
@@ -381,23 +483,96 @@ fn embed_origins(raw: &str) -> Result<Option<Vec<String>>, SettingError> {
                 format!("{raw:?} has an empty item between commas"),
             ));
         }
-        let url = web_url(
-            "embed_origins",
-            item,
-            "an origin like https://clinic.example",
-        )?;
-        if url.path() != "/" {
-            return Err(bad(
-                "embed_origins",
-                format!("{item:?} must be an origin only, with no path"),
-            ));
-        }
-        let origin = url.origin().ascii_serialization();
+        let origin = origin(item)?;
         if !origins.contains(&origin) {
             origins.push(origin);
         }
     }
     Ok(Some(origins))
+}
+
+/// One origin, `scheme://host[:port]` and nothing else: http or https; a host
+/// of letters, digits, dots and hyphens, or an IP address (IPv6 in
+/// brackets); a port of digits. Anything more (`;`, `*`, a space, a path)
+/// would change the meaning of the header it is written into.
+fn origin(raw: &str) -> Result<String, SettingError> {
+    let refuse = || {
+        bad(
+            "embed_origins",
+            format!(
+                "{raw:?} must be an origin like https://clinic.example or http://10.0.0.5:8080: http:// or https://, a host name (letters, digits, dots and hyphens) or an IP address, an optional :port, and nothing else"
+            ),
+        )
+    };
+    let (scheme, rest) = raw.split_once("://").ok_or_else(refuse)?;
+    if !(scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https")) {
+        return Err(refuse());
+    }
+    let rest = rest.strip_suffix('/').unwrap_or(rest);
+    let (host, port) = match rest.strip_prefix('[') {
+        Some(v6) => {
+            let (address, after) = v6.split_once(']').ok_or_else(refuse)?;
+            address
+                .parse::<std::net::Ipv6Addr>()
+                .map_err(|_| refuse())?;
+            (&rest[..address.len() + 2], after)
+        }
+        None => match rest.split_once(':') {
+            Some((host, _)) => (host, &rest[host.len()..]),
+            None => (rest, ""),
+        },
+    };
+    let name_ok = host.starts_with('[')
+        || (!host.is_empty()
+            && host.split('.').all(|label| {
+                !label.is_empty()
+                    && !label.starts_with('-')
+                    && !label.ends_with('-')
+                    && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+            }));
+    let port_ok = port.is_empty()
+        || port.strip_prefix(':').is_some_and(|p| {
+            !p.is_empty()
+                && p.len() <= 5
+                && p.chars().all(|c| c.is_ascii_digit())
+                && p.parse::<u16>().is_ok_and(|n| n > 0)
+        });
+    if !name_ok || !port_ok {
+        return Err(refuse());
+    }
+    let url = Url::parse(&format!("{}://{host}{port}/", scheme.to_ascii_lowercase()))
+        .map_err(|_| refuse())?;
+    Ok(url.origin().ascii_serialization())
+}
+
+fn rate_limit(raw: &str) -> Result<Option<std::num::NonZeroU32>, SettingError> {
+    raw.trim()
+        .parse::<u32>()
+        .ok()
+        .filter(|n| *n <= 1_000_000)
+        .map(std::num::NonZeroU32::new)
+        .ok_or_else(|| {
+            bad(
+                "rate_limit",
+                format!(
+                    "{raw:?} must be a whole number of requests a minute, 0 (no limit) to 1000000"
+                ),
+            )
+        })
+}
+
+fn trusted_proxies(raw: &str) -> Result<Vec<IpAddr>, SettingError> {
+    let mut proxies = Vec::new();
+    for item in raw.split(',').map(str::trim).filter(|i| !i.is_empty()) {
+        let ip: IpAddr = item.parse().map_err(|_| {
+            bad(
+                "trusted_proxies",
+                format!("{item:?} must be an IP address like 127.0.0.1 or ::1 (comma-separated)"),
+            )
+        })?;
+        proxies.push(ip);
+    }
+    Ok(proxies)
 }
 
 fn number(setting: &'static str, raw: &str, min: f64, max: f64) -> Result<f64, SettingError> {
@@ -423,6 +598,17 @@ fn seconds(setting: &'static str, raw: &str) -> Result<Duration, SettingError> {
     Ok(Duration::from_secs_f64(n))
 }
 
+/// Characters that change how text around them is shown without being
+/// seen: control characters, line separators and the bidirectional
+/// formatting marks, overrides and isolates.
+fn hidden_control(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{2028}' | '\u{2029}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+        )
+}
+
 fn clinic(
     name: Option<&str>,
     phone: Option<&str>,
@@ -441,8 +627,11 @@ fn clinic(
         }
         return Ok(None);
     };
-    if name.chars().count() > 80 || name.chars().any(char::is_control) {
-        return Err(bad("clinic_name", "must be 1 to 80 characters on one line"));
+    if name.chars().count() > 80 || name.chars().any(hidden_control) {
+        return Err(bad(
+            "clinic_name",
+            "must be 1 to 80 characters on one line, with no control or text-direction characters (they could reorder the phone number shown after the name)",
+        ));
     }
     let phone_uri = match phone {
         None => None,
@@ -466,7 +655,8 @@ fn clinic(
     let url = match url {
         None => None,
         Some(u) => {
-            let parsed = web_url("clinic_url", u, "a web address like https://clinic.example")?;
+            // Clinic sites often name a page by its query (`?page_id=12`).
+            let parsed = web_address("clinic_url", u, "a web address like https://clinic.example")?;
             Some(parsed.as_str().to_string())
         }
     };
@@ -788,5 +978,192 @@ mod tests {
                 .setting,
             "clinic_name"
         );
+    }
+    #[test]
+    fn origins_are_scheme_host_and_port_and_nothing_else() {
+        for bad_origin in [
+            "https://a.example;sandbox",
+            "https://*",
+            "https://*.a.example",
+            "https://a.example sandbox",
+            "https://a.example/path",
+            "https://a..example",
+            "https://-a.example",
+            "https://a_b.example",
+            "https://a.example:99999",
+            "https://a.example:",
+            "https://a.example:80x",
+            "https://[::1",
+            "https://a.example?x",
+            "ftp://a.example",
+        ] {
+            assert_eq!(
+                with(|a| a.embed_origins = bad_origin.into())
+                    .unwrap_err()
+                    .setting,
+                "embed_origins",
+                "{bad_origin:?}"
+            );
+        }
+        let s = with(|a| {
+            a.embed_origins =
+                "HTTPS://A.Example/, http://10.0.0.5:8080, https://[2001:db8::1]:8443, https://b.example:443"
+                    .into()
+        })
+        .unwrap();
+        assert_eq!(
+            s.embed_origins.unwrap(),
+            [
+                "https://a.example",
+                "http://10.0.0.5:8080",
+                "https://[2001:db8::1]:8443",
+                "https://b.example"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_public_bind_refuses_any_base_url_that_names_this_machine() {
+        for local in [
+            "http://localhost:8080",
+            "http://LOCALHOST",
+            "https://app.localhost",
+            "http://[::1]:8080",
+            "HTTP://127.0.0.1",
+            "http://127.1.2.3:8080",
+            "http://0.0.0.0:8080",
+            "http://[::]",
+            "http://[::ffff:127.0.0.1]",
+            "http://2130706433",
+        ] {
+            let err = with(|a| {
+                a.bind = "0.0.0.0:8080".into();
+                a.base_url = local.into();
+            })
+            .unwrap_err();
+            assert_eq!(err.setting, "base_url", "{local}");
+            assert!(err.problem.contains("--bind"), "{err}");
+            assert!(
+                with(|a| a.base_url = local.into()).is_ok(),
+                "{local} is fine while listening on loopback"
+            );
+        }
+        for public in [
+            "https://legs.example",
+            "http://10.0.0.5:8080",
+            "http://[2001:db8::5]",
+        ] {
+            assert!(
+                with(|a| {
+                    a.bind = "0.0.0.0:8080".into();
+                    a.base_url = public.into();
+                })
+                .is_ok(),
+                "{public}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_settings_file_is_typed() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("settings.toml");
+        let args = SettingsArgs {
+            config: Some(file.clone()),
+            ..Default::default()
+        };
+        let all: Vec<String> = [
+            "clinic_name",
+            "emergency_number",
+            "head_timeout",
+            "max_grade",
+            "base_url",
+        ]
+        .map(String::from)
+        .to_vec();
+        for (text, named) in [
+            ("clinic_name = true\n", "clinic_name"),
+            ("clinic_name = 42\n", "clinic_name"),
+            ("base_url = [\"https://a.example\"]\n", "base_url"),
+            ("emergency_number = true\n", "emergency_number"),
+            ("emergency_number = -1\n", "emergency_number"),
+            ("head_timeout = true\n", "head_timeout"),
+        ] {
+            std::fs::write(&file, text).unwrap();
+            let err = args.with_file(&all).unwrap_err();
+            assert_eq!(err.setting, "config", "{text}");
+            assert!(err.problem.contains(named), "{text}: {err}");
+        }
+        std::fs::write(
+            &file,
+            "clinic_name = \"Riverside\"\nemergency_number = 112\nhead_timeout = 2.5\nmax_grade = \"9\"\n",
+        )
+        .unwrap();
+        let merged = args.with_file(&all).unwrap();
+        assert_eq!(merged.clinic_name.as_deref(), Some("Riverside"));
+        assert_eq!(merged.emergency_number, "112");
+        assert_eq!(merged.head_timeout, "2.5");
+        assert_eq!(merged.max_grade, "9");
+    }
+
+    #[test]
+    fn names_and_phones_refuse_control_and_text_direction_characters() {
+        for name in [
+            "Riverside\u{202E}Clinic",
+            "Riverside\u{2067}Clinic\u{2069}",
+            "Riverside\u{200F}",
+            "Riverside\u{0007}",
+            "Riverside\u{2028}Clinic",
+        ] {
+            assert_eq!(
+                with(|a| a.clinic_name = Some(name.into()))
+                    .unwrap_err()
+                    .setting,
+                "clinic_name",
+                "{name:?}"
+            );
+        }
+        assert!(with(|a| a.clinic_name = Some("Clínica Río Ñandú".into())).is_ok());
+        for phone in ["555\u{202E}0100", "555\u{200E}0100", "555\t0100"] {
+            assert_eq!(
+                with(|a| {
+                    a.clinic_name = Some("C".into());
+                    a.clinic_phone = Some(phone.into());
+                })
+                .unwrap_err()
+                .setting,
+                "clinic_phone",
+                "{phone:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_clinic_url_may_have_a_query_and_a_fragment() {
+        let s = with(|a| {
+            a.clinic_name = Some("C".into());
+            a.clinic_url = Some("https://clinic.example/?page_id=12&lang=en#contact".into());
+        })
+        .unwrap();
+        assert_eq!(
+            s.clinic.unwrap().url.as_deref(),
+            Some("https://clinic.example/?page_id=12&lang=en#contact")
+        );
+        for bad_url in [
+            "https://user:pw@clinic.example/",
+            "ftp://clinic.example/",
+            "clinic.example",
+        ] {
+            assert_eq!(
+                with(|a| {
+                    a.clinic_name = Some("C".into());
+                    a.clinic_url = Some(bad_url.into());
+                })
+                .unwrap_err()
+                .setting,
+                "clinic_url",
+                "{bad_url}"
+            );
+        }
     }
 }

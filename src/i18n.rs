@@ -290,7 +290,7 @@ impl Locales {
                 .filter(|p| p.extension().is_some_and(|x| x == "ftl"))
                 .collect(),
             Err(e) => {
-                problems.error(shown, 0, format!("cannot read the strings folder: {e}"));
+                problems.fatal(shown, format!("cannot read the strings folder: {e}"));
                 return Locales { langs: Vec::new() };
             }
         };
@@ -314,7 +314,7 @@ impl Locales {
             let text = match std::fs::read_to_string(&path) {
                 Ok(t) => t,
                 Err(e) => {
-                    problems.error(&file, 0, format!("cannot read: {e}"));
+                    problems.fatal(&file, format!("cannot read: {e}"));
                     continue;
                 }
             };
@@ -333,10 +333,12 @@ impl Locales {
                 langs.push(strings);
             }
         }
-        if langs.first().is_none_or(|s| s.lang.code != DEFAULT_LANG) {
-            problems.error(
-                format!("{shown}/{DEFAULT_LANG}.ftl"),
-                0,
+        let reference = format!("{shown}/{DEFAULT_LANG}.ftl");
+        // A reference file that is there but unreadable or broken is named already.
+        let named = problems.0.iter().any(|p| p.file == reference);
+        if !named && langs.first().is_none_or(|s| s.lang.code != DEFAULT_LANG) {
+            problems.fatal(
+                reference,
                 "missing: the site's reference language is English",
             );
         }

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use clap::parser::ValueSource;
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use leg_pain_guide::config::{Settings, SettingsArgs};
-use leg_pain_guide::problem::{Level, Problems};
+use leg_pain_guide::problem::{Level, Problem, Problems};
 use leg_pain_guide::site::{Mode, Site};
 use leg_pain_guide::startup;
 use leg_pain_guide::web::log::{self, Logger};
@@ -60,7 +60,33 @@ impl Source {
     }
 }
 
+/// A bug that panics says so on one line (on standard error, or in the log
+/// once `serve` has one), never with a raw backtrace.
+fn report_panics_on_one_line(log: Option<Logger>) {
+    std::panic::set_hook(Box::new(move |info| {
+        let what = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        let place = info
+            .location()
+            .map(|l| format!("{}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        let message = format!(
+            "internal error (a bug: please report it): {} at {place}",
+            log::sanitise(&what)
+        );
+        match &log {
+            Some(log) => log.event(log::Level::Warn, &message, &[("panic", place.into())]),
+            None => eprintln!("leg-pain-guide: {message}"),
+        }
+    }));
+}
+
 fn main() -> ExitCode {
+    report_panics_on_one_line(None);
     let matches = Cli::command().get_matches();
     let cli = match Cli::from_arg_matches(&matches) {
         Ok(c) => c,
@@ -120,6 +146,10 @@ fn check(settings: &Settings) -> ExitCode {
             );
             ExitCode::SUCCESS
         }
+        Err(problems) if problems.fatal_only().is_some() => {
+            print_problems(&problems);
+            ExitCode::from(2)
+        }
         Err(problems) => {
             print_problems(&problems);
             eprintln!("{} problem(s) found", problems.errors().count());
@@ -146,7 +176,7 @@ fn export(settings: &Settings, dir: &std::path::Path) -> ExitCode {
         }
         Err(e) => {
             eprintln!("leg-pain-guide: {e}");
-            ExitCode::FAILURE
+            ExitCode::from(2)
         }
     }
 }
@@ -164,14 +194,17 @@ fn build_for_serving(settings: &Settings, log: &Logger) -> Result<Site, Problems
 fn serve(settings: Settings, source: Source) -> ExitCode {
     let started = std::time::Instant::now();
     let log = Logger::start(settings.log_format);
+    report_panics_on_one_line(Some(log.clone()));
     let site = match build_for_serving(&settings, &log) {
         Ok(site) => site,
         Err(problems) => {
             log.flush();
             print_problems(&problems);
-            eprintln!(
-                "leg-pain-guide: not starting until the problems above are fixed (run `leg-pain-guide check`)"
-            );
+            if problems.fatal_only().is_none() {
+                eprintln!(
+                    "leg-pain-guide: not starting until the problems above are fixed (run `leg-pain-guide check`)"
+                );
+            }
             return ExitCode::from(2);
         }
     };
@@ -205,6 +238,9 @@ fn serve(settings: Settings, source: Source) -> ExitCode {
         let log = log.clone();
         async move {
             let server = web::start(listener, state.clone())?;
+            // Listening for signals before saying it is ready: a SIGHUP sent
+            // the moment the "Ready" line appears reloads, never kills.
+            let signals = Signals::listen();
             log.event(
                 log::Level::Info,
                 &format!("Serving the site at http://{address}/ (Ctrl-C to stop)"),
@@ -216,7 +252,7 @@ fn serve(settings: Settings, source: Source) -> ExitCode {
                 &format!("Ready in {ms:.1} ms: {pages} pages loaded, rendered and compressed"),
                 &[("ms", ms.into()), ("pages", pages.into())],
             );
-            tokio::spawn(watch_signals(server.handle(), state, source));
+            tokio::spawn(watch_signals(signals, server.handle(), state, source));
             server.await
         }
     });
@@ -233,17 +269,36 @@ fn serve(settings: Settings, source: Source) -> ExitCode {
 /// Signals, as nginx takes them: SIGTERM or SIGINT stops after the requests in
 /// flight, a second one exits at once; SIGHUP reloads. The site is also
 /// rebuilt the day after a page's review date passes, so the page says so.
+/// The signals the server answers to, listened for from start-up on.
+struct Signals {
+    term: tokio::signal::unix::Signal,
+    int: tokio::signal::unix::Signal,
+    hup: tokio::signal::unix::Signal,
+}
+
+impl Signals {
+    fn listen() -> std::io::Result<Signals> {
+        use tokio::signal::unix::{SignalKind, signal};
+        Ok(Signals {
+            term: signal(SignalKind::terminate())?,
+            int: signal(SignalKind::interrupt())?,
+            hup: signal(SignalKind::hangup())?,
+        })
+    }
+}
+
 async fn watch_signals(
+    signals: std::io::Result<Signals>,
     handle: actix_server::ServerHandle,
     state: actix_web::web::Data<AppState>,
     source: Source,
 ) {
-    use tokio::signal::unix::{SignalKind, signal};
-    let (Ok(mut term), Ok(mut int), Ok(mut hup)) = (
-        signal(SignalKind::terminate()),
-        signal(SignalKind::interrupt()),
-        signal(SignalKind::hangup()),
-    ) else {
+    let Ok(Signals {
+        mut term,
+        mut int,
+        mut hup,
+    }) = signals
+    else {
         state
             .log
             .event(log::Level::Warn, "cannot listen for signals", &[]);
@@ -305,24 +360,36 @@ fn next_review_rebuild(site: &Site) -> std::time::Duration {
 }
 
 /// Reads the settings file, the strings and the content again and swaps the
-/// site in whole; connections stay open. On a problem, the old site stays.
+/// site in whole; connections stay open. On a problem, the old site stays:
+/// a bad setting, file or folder is one line; problems in the content are a
+/// line each, then one that says the old site stays.
 async fn reload(state: &actix_web::web::Data<AppState>, source: &Source, why: &str) {
     let log = state.log.clone();
     let old_bind = state.live().settings.bind;
     let source = source.clone();
     let built = tokio::task::spawn_blocking(move || {
-        let settings = source.settings().map_err(|e| vec![e])?;
-        let site = build_for_serving(&settings, &log)
-            .map_err(|p| p.0.iter().map(ToString::to_string).collect::<Vec<_>>())?;
-        Ok::<_, Vec<String>>((site, settings))
+        let settings = source
+            .settings()
+            .map_err(|e| Problems(vec![Problem::fatal("", e)]))?;
+        let site = build_for_serving(&settings, &log)?;
+        Ok::<_, Problems>((site, settings))
     })
     .await;
+    let failed = |problem: &str| {
+        state.log.event(
+            log::Level::Warn,
+            &format!("reload after {why} failed, still serving the old site: {problem}"),
+            &[],
+        );
+    };
     match built {
         Ok(Ok((site, settings))) => {
             if settings.bind != old_bind {
                 state.log.event(log::Level::Warn, "the bind address cannot change without a restart: still listening where it was", &[]);
             }
             let pages: usize = site.content.langs.iter().map(|l| l.pages.len()).sum();
+            // The log follows the new settings from this line on.
+            state.log.set_format(settings.log_format);
             state.replace(site, settings);
             state.log.event(
                 log::Level::Info,
@@ -330,18 +397,32 @@ async fn reload(state: &actix_web::web::Data<AppState>, source: &Source, why: &s
                 &[("pages", pages.into())],
             );
         }
-        Ok(Err(problems)) => {
-            for p in &problems {
-                state.log.event(log::Level::Warn, p, &[]);
+        Ok(Err(problems)) => match problems.fatal_only() {
+            Some(fatal) => failed(
+                &fatal
+                    .0
+                    .iter()
+                    .map(|p| {
+                        if p.file.is_empty() {
+                            p.message.clone()
+                        } else {
+                            p.to_string()
+                        }
+                    })
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            ),
+            None => {
+                for p in problems.errors() {
+                    state.log.event(log::Level::Warn, &p.to_string(), &[]);
+                }
+                state.log.event(
+                    log::Level::Warn,
+                    &format!("reload after {why} failed: still serving the old site"),
+                    &[],
+                );
             }
-            state.log.event(
-                log::Level::Warn,
-                &format!("reload after {why} failed: still serving the old site"),
-                &[],
-            );
-        }
-        Err(e) => state
-            .log
-            .event(log::Level::Warn, &format!("reload failed: {e}"), &[]),
+        },
+        Err(e) => failed(&format!("{e}")),
     }
 }

@@ -20,6 +20,10 @@ pub struct Problem {
     pub line: usize,
     pub message: String,
     pub level: Level,
+    /// A file or folder the site cannot be read from at all (missing,
+    /// unreadable, no strings for the reference language): nothing else is
+    /// checked after it, and every command stops with exit code 2.
+    pub fatal: bool,
 }
 
 impl Problem {
@@ -30,6 +34,15 @@ impl Problem {
             line,
             message: message.into(),
             level: Level::Error,
+            fatal: false,
+        }
+    }
+
+    /// A file or folder that cannot be read at all, at line 0.
+    pub fn fatal(file: impl Into<String>, message: impl Into<String>) -> Self {
+        Self {
+            fatal: true,
+            ..Self::error(file, 0, message)
         }
     }
 
@@ -67,6 +80,19 @@ impl Problems {
 
     pub fn warning(&mut self, file: impl Into<String>, line: usize, message: impl Into<String>) {
         self.push(Problem::warning(file, line, message));
+    }
+
+    /// A file or folder that cannot be read at all.
+    pub fn fatal(&mut self, file: impl Into<String>, message: impl Into<String>) {
+        self.push(Problem::fatal(file, message));
+    }
+
+    /// Only the files and folders that cannot be read, if there are any: the
+    /// problems that follow from them (pages missing, strings missing) would
+    /// only bury the one line that says what to fix.
+    pub fn fatal_only(&self) -> Option<Problems> {
+        let fatal: Vec<Problem> = self.0.iter().filter(|p| p.fatal).cloned().collect();
+        (!fatal.is_empty()).then_some(Problems(fatal))
     }
 
     pub fn extend(&mut self, other: Problems) {

@@ -25,6 +25,18 @@ pub fn load(settings: &Settings, today: time::Date, overdue: Level) -> (Content,
         emergency_number: settings.emergency_number.clone(),
     };
     let locales = Locales::load(&settings.locales_dir, &globals, &mut problems);
+    // Without the strings, nothing else can be read.
+    if let Some(fatal) = problems.fatal_only() {
+        return (Content { langs: Vec::new() }, fatal);
+    }
+    if locales
+        .langs
+        .first()
+        .is_none_or(|s| s.lang.code != i18n::DEFAULT_LANG)
+    {
+        // The reference strings did not parse: their problems say why.
+        return (Content { langs: Vec::new() }, problems);
+    }
     i18n::check(&locales, &string_needs(), &mut problems);
     let (content, content_problems) = content::load(
         locales,
@@ -37,6 +49,9 @@ pub fn load(settings: &Settings, today: time::Date, overdue: Level) -> (Content,
         },
     );
     problems.extend(content_problems);
+    if let Some(fatal) = problems.fatal_only() {
+        return (content, fatal);
+    }
     crate::clinics::codes::check(&content, &mut problems);
     problems.extend(content.review_problems(today, overdue));
     (content, problems)
@@ -149,6 +164,12 @@ pub fn string_needs() -> Vec<Need> {
         let what = format!("error page {}", kind.id());
         needs.push(Need::required(kind.heading_id(), &what));
         needs.push(Need::required(kind.message_id(), &what));
+    }
+    for kind in ErrorKind::API {
+        needs.push(Need::required(
+            kind.program_message_id(),
+            format!("JSON API error {}", kind.id()),
+        ));
     }
     for json in JsonType::ALL {
         needs.push(Need::required(

@@ -154,6 +154,7 @@ impl Content {
                         page.next_review
                     ),
                     level: overdue,
+                    fatal: false,
                 });
             } else if page.next_review <= today + time::Duration::days(30) {
                 problems.warning(
@@ -219,7 +220,7 @@ fn load_language(
     for file in files {
         match std::fs::read_to_string(&file) {
             Ok(text) => texts.push((file, text)),
-            Err(e) => problems.error(file.display().to_string(), 0, format!("cannot read: {e}")),
+            Err(e) => problems.fatal(file.display().to_string(), format!("cannot read: {e}")),
         }
     }
     let mut splits: Vec<(&PathBuf, Split<'_>)> = Vec::new();
@@ -356,9 +357,8 @@ fn markdown_files(dir: &Path, problems: &mut Problems) -> Vec<PathBuf> {
         let entries = match std::fs::read_dir(&folder) {
             Ok(e) => e,
             Err(e) => {
-                problems.error(
+                problems.fatal(
                     folder.display().to_string(),
-                    0,
                     format!("cannot read the content folder: {e}"),
                 );
                 continue;

@@ -18,6 +18,8 @@ pub enum ErrorKind {
     NotJson,
     /// A body that did not arrive in full.
     Unreadable,
+    /// A body sent without its length (`Transfer-Encoding`), which the site does not read.
+    LengthRequired,
     /// A body or head that came too slowly.
     Timeout,
     UriTooLong,
@@ -31,6 +33,12 @@ pub enum ErrorKind {
     CodeNotFound,
     /// `/connect` asked for a response type the site does not give.
     ResponseType,
+    /// One client sent more requests than `--rate-limit` allows.
+    TooManyRequests,
+    /// `If-Match` named no current representation (RFC 9110 §13.1.1).
+    PreconditionFailed,
+    /// `Expect` asked for something other than `100-continue` (RFC 9110 §10.1.1).
+    ExpectationFailed,
 }
 
 impl ErrorKind {
@@ -43,6 +51,7 @@ impl ErrorKind {
         Self::NotAForm,
         Self::NotJson,
         Self::Unreadable,
+        Self::LengthRequired,
         Self::Timeout,
         Self::UriTooLong,
         Self::HeadersTooLarge,
@@ -51,6 +60,27 @@ impl ErrorKind {
         Self::CodeMalformed,
         Self::CodeNotFound,
         Self::ResponseType,
+        Self::TooManyRequests,
+        Self::PreconditionFailed,
+        Self::ExpectationFailed,
+    ];
+
+    /// The errors the JSON API can answer with: each has a message for
+    /// programs as well as the page's message for people.
+    pub const API: &'static [ErrorKind] = &[
+        Self::NotFound,
+        Self::ApiOnly,
+        Self::TooLarge,
+        Self::NotJson,
+        Self::Unreadable,
+        Self::LengthRequired,
+        Self::Timeout,
+        Self::UriTooLong,
+        Self::HeadersTooLarge,
+        Self::Internal,
+        Self::TooManyRequests,
+        Self::PreconditionFailed,
+        Self::ExpectationFailed,
     ];
 
     /// The HTTP status.
@@ -63,9 +93,13 @@ impl ErrorKind {
             Self::Unreadable | Self::CodeSystem | Self::CodeMalformed => 400,
             Self::ResponseType => 406,
             Self::Timeout => 408,
+            Self::LengthRequired => 411,
             Self::UriTooLong => 414,
             Self::HeadersTooLarge => 431,
             Self::Internal => 500,
+            Self::TooManyRequests => 429,
+            Self::PreconditionFailed => 412,
+            Self::ExpectationFailed => 417,
         }
     }
 
@@ -80,6 +114,7 @@ impl ErrorKind {
             Self::NotAForm => "not-a-form",
             Self::NotJson => "not-json",
             Self::Unreadable => "unreadable",
+            Self::LengthRequired => "length-required",
             Self::Timeout => "timeout",
             Self::UriTooLong => "uri-too-long",
             Self::HeadersTooLarge => "headers-too-large",
@@ -88,6 +123,9 @@ impl ErrorKind {
             Self::CodeMalformed => "code-malformed",
             Self::CodeNotFound => "code-not-found",
             Self::ResponseType => "response-type",
+            Self::TooManyRequests => "too-many-requests",
+            Self::PreconditionFailed => "precondition-failed",
+            Self::ExpectationFailed => "expectation-failed",
         }
     }
 
@@ -97,5 +135,10 @@ impl ErrorKind {
 
     pub fn message_id(self) -> String {
         format!("error-{}-message", self.id())
+    }
+
+    /// The message for programs, in the JSON API's errors.
+    pub fn program_message_id(self) -> String {
+        format!("error-{}-json", self.id())
     }
 }

@@ -23,12 +23,19 @@ pub enum BodyError {
     Unreadable,
     #[error("the request body did not arrive in time")]
     Timeout,
+    #[error("the request body came without a Content-Length")]
+    LengthRequired,
 }
 
 /// Checks what the head says about the body: content type `expected`, no
-/// content coding, a declared length within the limit.
+/// content coding, a declared length within the limit. A body in a transfer
+/// coding (chunked) is never read: the connection hands the app only the
+/// bytes a `Content-Length` declares, so one request cannot hide others.
 pub fn check_head(req: &impl HttpMessage, expected: &str) -> Result<(), BodyError> {
     let headers = req.headers();
+    if headers.contains_key(header::TRANSFER_ENCODING) {
+        return Err(BodyError::LengthRequired);
+    }
     let coded = headers.get_all(header::CONTENT_ENCODING).any(|v| {
         !v.to_str()
             .is_ok_and(|v| v.trim().eq_ignore_ascii_case("identity"))

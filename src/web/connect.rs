@@ -15,7 +15,7 @@ use crate::site::assets::CachePolicy;
 use crate::site::check::link_in;
 
 /// How errors for this query are written: in the format and language it asked for.
-fn error_format(query: &str) -> Format {
+pub fn error_format(query: &str) -> Format {
     match infobutton::response_type_of(query) {
         ResponseType::Json => Format::Json,
         ResponseType::Atom(feed) => Format::Atom(feed),

@@ -20,8 +20,10 @@ use actix_web::web::Bytes;
 pub enum Format {
     /// A friendly page in the site's layout (the embed layout under `/embed`).
     Html,
-    /// `{"error": "..."}`.
+    /// `{"error": "..."}`, in words for people (`/connect`'s JSON).
     Json,
+    /// `{"error": "..."}`, in words for programs: the JSON API.
+    Api,
     /// An Atom feed with no entries and the message as its subtitle (`/connect`).
     Atom(FeedType),
 }
@@ -42,6 +44,19 @@ pub fn error_body(live: &Live, error: &AppError, place: &Place) -> (&'static str
                 .to_string()
                 .into(),
         ),
+        Format::Api => {
+            let id = if ErrorKind::API.contains(&error.kind) {
+                error.kind.program_message_id()
+            } else {
+                error.kind.message_id()
+            };
+            (
+                "application/json",
+                serde_json::json!({ "error": t.get(&id) })
+                    .to_string()
+                    .into(),
+            )
+        }
         Format::Atom(feed) => {
             let answer = Answer {
                 title: t.get("site-name").to_string(),
@@ -97,6 +112,7 @@ impl AppError {
             BodyError::TooLarge => ErrorKind::TooLarge,
             BodyError::Unreadable => ErrorKind::Unreadable,
             BodyError::Timeout => ErrorKind::Timeout,
+            BodyError::LengthRequired => ErrorKind::LengthRequired,
         };
         AppError {
             format,
@@ -120,7 +136,10 @@ impl ResponseError for AppError {
         // After a body that was refused or never came, the connection's state is unknown.
         if matches!(
             self.kind,
-            ErrorKind::TooLarge | ErrorKind::Timeout | ErrorKind::Unreadable
+            ErrorKind::TooLarge
+                | ErrorKind::Timeout
+                | ErrorKind::Unreadable
+                | ErrorKind::LengthRequired
         ) {
             response.force_close();
         }
@@ -147,6 +166,11 @@ pub async fn render(
     let mut place = live.site.place(&path);
     if let Some(lang) = error.lang {
         place.lang = lang;
+    }
+    let mut error = error;
+    if super::routes::is_api(&path) {
+        // Every error under the API is JSON for programs, whatever raised it.
+        error.format = Format::Api;
     }
     let (req, mut response) = res.into_parts();
     let (content_type, body) = error_body(&live, &error, &place);

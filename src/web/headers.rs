@@ -6,7 +6,7 @@
 use actix_web::HttpRequest;
 use actix_web::http::header::{
     self, AcceptEncoding, ContentEncoding, Encoding, EntityTag, Header, HeaderMap, HeaderName,
-    HeaderValue, IfNoneMatch, Preference, Quality,
+    HeaderValue, IfMatch, IfNoneMatch, Preference, Quality,
 };
 
 use crate::site::assets::{Asset, Coding};
@@ -67,6 +67,20 @@ pub fn fresh(req: &HttpRequest, tag: &str) -> bool {
             let ours = EntityTag::new_strong(tag.to_string());
             tags.iter().any(|t| t.weak_eq(&ours))
         }
+        Err(_) => false,
+    }
+}
+
+/// Whether `If-Match` holds for the current representation's tag
+/// (`None`: the resource has none): `*` matches any, and a tag matches with
+/// strong comparison (RFC 9110 §13.1.1). A malformed field matches nothing.
+pub fn if_match(req: &HttpRequest, current: Option<&str>) -> bool {
+    match IfMatch::parse(req) {
+        Ok(IfMatch::Any) => current.is_some(),
+        Ok(IfMatch::Items(tags)) => current.is_some_and(|tag| {
+            let ours = EntityTag::new_strong(tag.to_string());
+            tags.iter().any(|t| t.strong_eq(&ours))
+        }),
         Err(_) => false,
     }
 }

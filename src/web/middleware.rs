@@ -2,6 +2,7 @@
 //! headers, error pages, a last defence against panics, and the URL and
 //! header limits.
 
+use std::net::IpAddr;
 use std::panic::AssertUnwindSafe;
 use std::time::{Duration, Instant};
 
@@ -13,8 +14,8 @@ use actix_web::{Error, ResponseError, web};
 use futures_util::FutureExt;
 
 use super::AppState;
-use super::error::AppError;
-use super::limits::{MAX_HEADER_BYTES, MAX_URI_BYTES};
+use super::error::{AppError, Format};
+use super::limits::{MAX_HEADER_BYTES, MAX_TRACKED_CLIENTS, MAX_URI_BYTES};
 use super::log::{Level, sanitise};
 use crate::site::ErrorKind;
 
@@ -41,6 +42,11 @@ pub async fn log_request(
     let mut response = next.call(req).await;
     let status = match &mut response {
         Ok(r) => {
+            if r.response().head().connection_type() == actix_web::http::ConnectionType::Close
+                && let Some(w) = &watch
+            {
+                w.close_after_response();
+            }
             if let Ok(value) = HeaderValue::from_str(&id) {
                 r.headers_mut()
                     .insert(HeaderName::from_static("x-request-id"), value);
@@ -138,21 +144,181 @@ pub async fn limit_request_head(
         .iter()
         .map(|(name, value)| name.as_str().len() + value.len() + 4)
         .sum();
+    // Only `100-continue` is an expectation the server meets (actix answers
+    // it before the app sees the request); any other is refused (RFC 9110 §10.1.1).
+    let unmet_expectation = req
+        .headers()
+        .get_all(actix_web::http::header::EXPECT)
+        .flat_map(|v| v.to_str().unwrap_or("?").split(','))
+        .any(|e| !e.trim().eq_ignore_ascii_case("100-continue"));
+    // An upgrade (h2c, websocket) is ignored: the app speaks HTTP/1.1 only
+    // and answers as usual, then closes, since the parser has taken the
+    // rest of the connection for the upgraded protocol.
+    let upgrade = req.head().upgrade();
     let refusal = if uri_length > MAX_URI_BYTES {
         Some(ErrorKind::UriTooLong)
     } else if header_bytes > MAX_HEADER_BYTES {
         Some(ErrorKind::HeadersTooLarge)
+    } else if unmet_expectation {
+        Some(ErrorKind::ExpectationFailed)
     } else {
         None
     };
     match refusal {
-        None => next
-            .call(req)
-            .await
-            .map(ServiceResponse::map_into_boxed_body),
+        None => next.call(req).await.map(|mut res| {
+            if upgrade {
+                res.response_mut()
+                    .head_mut()
+                    .set_connection_type(actix_web::http::ConnectionType::Close);
+                res.headers_mut().remove(actix_web::http::header::UPGRADE);
+            }
+            res.map_into_boxed_body()
+        }),
         Some(kind) => {
             let response = AppError::page(kind).error_response();
             Ok(req.into_response(response.map_into_boxed_body()))
         }
     }
+}
+
+/// Requests per client, with `governor`'s GCRA: a client may send `rate`
+/// requests at once, then one every `60 / rate` seconds.
+pub struct Limiter {
+    clients: governor::DefaultKeyedRateLimiter<IpAddr>,
+    /// When forgotten clients were last cleared out.
+    cleared: std::sync::Mutex<Instant>,
+}
+
+impl Limiter {
+    pub fn new(per_minute: std::num::NonZeroU32) -> Limiter {
+        Limiter {
+            clients: governor::RateLimiter::keyed(governor::Quota::per_minute(per_minute)),
+            cleared: std::sync::Mutex::new(Instant::now()),
+        }
+    }
+
+    /// `Ok`, or how long the client must wait.
+    fn check(&self, client: IpAddr) -> Result<(), Duration> {
+        use governor::clock::{Clock, DefaultClock};
+        let result = self
+            .clients
+            .check_key(&client)
+            .map_err(|not_until| not_until.wait_time_from(DefaultClock::default().now()));
+        // Memory stays bounded however many addresses a flood comes from:
+        // clients whose allowance is full again are forgotten (at most once a second).
+        if self.clients.len() > MAX_TRACKED_CLIENTS
+            && let Ok(mut cleared) = self.cleared.try_lock()
+            && cleared.elapsed() >= Duration::from_secs(1)
+        {
+            *cleared = Instant::now();
+            self.clients.retain_recent();
+            self.clients.shrink_to_fit();
+        }
+        result
+    }
+}
+
+/// Whether a request counts against its client's limit: the symptom
+/// check's answers (`POST` to `/check` in any language, on the site or in
+/// an embed), the API, `/connect` and search (by path prefix, so pages added
+/// under them are covered too).
+fn is_limited(req: &ServiceRequest, live: &super::Live) -> bool {
+    let path = req.path();
+    let place = live.place(path);
+    let under = |prefix: &str| {
+        place.path == prefix
+            || place
+                .path
+                .strip_prefix(prefix)
+                .is_some_and(|rest| rest.starts_with('/'))
+    };
+    path.starts_with("/api/")
+        || under("/connect")
+        || under("/search")
+        || (req.method() == actix_web::http::Method::POST && place.path == "/check")
+}
+
+/// The client a limit applies to: the peer, or, when the peer is a trusted
+/// proxy, the last address in `X-Forwarded-For` that is not one (the one
+/// the proxy itself saw). `None` for a loopback client (local tests,
+/// benchmarks, health checks) and for requests with no peer.
+fn client_of(req: &ServiceRequest, trusted: &[IpAddr]) -> Option<IpAddr> {
+    let canonical = |ip: IpAddr| match ip {
+        IpAddr::V6(v6) => v6.to_ipv4_mapped().map_or(ip, IpAddr::V4),
+        v4 => v4,
+    };
+    let peer = canonical(req.peer_addr()?.ip());
+    let mut client = peer;
+    if trusted.contains(&peer) {
+        let forwarded = req
+            .headers()
+            .get_all(HeaderName::from_static("x-forwarded-for"))
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(','))
+            .map(|a| a.trim().parse::<IpAddr>().ok().map(canonical))
+            .collect::<Vec<_>>();
+        for address in forwarded.into_iter().rev() {
+            match address {
+                Some(ip) if trusted.contains(&ip) => continue,
+                Some(ip) => {
+                    client = ip;
+                    break;
+                }
+                // Not an address: nothing before it can be trusted either.
+                None => break,
+            }
+        }
+    }
+    if client.is_loopback() {
+        return None;
+    }
+    // An IPv6 client is its /64: one home or host holds a whole one.
+    Some(match client {
+        IpAddr::V6(v6) => {
+            let bits = u128::from(v6) & !((1u128 << 64) - 1);
+            IpAddr::V6(std::net::Ipv6Addr::from(bits))
+        }
+        v4 => v4,
+    })
+}
+
+/// Answers `429` (with `Retry-After`, as a page or JSON as the route
+/// answers) to a client past `--rate-limit` on the limited routes.
+pub async fn rate_limit(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<impl MessageBody>, Error> {
+    let live = req.app_data::<web::Data<AppState>>().map(|s| s.live());
+    let wait = live.as_ref().and_then(|live| {
+        let limiter = live.limiter.as_ref()?;
+        if !is_limited(&req, live) {
+            return None;
+        }
+        let client = client_of(&req, &live.settings.trusted_proxies)?;
+        limiter.check(client).err()
+    });
+    let Some(wait) = wait else {
+        return next
+            .call(req)
+            .await
+            .map(ServiceResponse::map_into_boxed_body);
+    };
+    let format = if req.path().starts_with("/api/") {
+        Format::Json
+    } else if live.is_some_and(|l| l.place(req.path()).path == "/connect") {
+        super::connect::error_format(req.query_string())
+    } else {
+        Format::Html
+    };
+    let error = AppError {
+        format,
+        ..AppError::page(ErrorKind::TooManyRequests)
+    };
+    let mut response = error.error_response();
+    let seconds = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);
+    response.headers_mut().insert(
+        actix_web::http::header::RETRY_AFTER,
+        HeaderValue::from(seconds.max(1)),
+    );
+    Ok(req.into_response(response.map_into_boxed_body()))
 }

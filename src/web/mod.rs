@@ -29,7 +29,7 @@ use crate::site::{ErrorKind, Place, Site};
 use headers::Security;
 use log::Logger;
 
-pub use server::start;
+pub use server::{Capacity, start, start_with};
 
 /// The site and the settings it was built with: swapped whole by a reload,
 /// so a request sees one or the other, never a mix.
@@ -41,10 +41,16 @@ pub struct Live {
     /// The whole `408` answer the connection layer writes when a request head
     /// comes too slowly (the app never sees that request).
     pub slow_head: Bytes,
+    /// The whole `431` answer it writes for a request head larger than any the app reads.
+    pub large_head: Bytes,
+    /// Requests per client on the limited routes (`None`: no limit). A
+    /// reload starts it afresh with the new rate.
+    pub limiter: Option<middleware::Limiter>,
 }
 
 impl Live {
     pub fn new(site: Arc<Site>, settings: Settings) -> Live {
+        let limiter = settings.rate_limit.map(middleware::Limiter::new);
         let csp = headers::embed_content_security_policy(settings.embed_origins.as_deref());
         let embed_csp = HeaderValue::from_str(&csp)
             .unwrap_or_else(|_| HeaderValue::from_static("frame-ancestors 'none'"));
@@ -53,8 +59,11 @@ impl Live {
             settings,
             embed_csp,
             slow_head: Bytes::new(),
+            large_head: Bytes::new(),
+            limiter,
         };
         live.slow_head = server::raw_error_response(&live, ErrorKind::Timeout);
+        live.large_head = server::raw_error_response(&live, ErrorKind::HeadersTooLarge);
         live
     }
 
@@ -122,6 +131,7 @@ pub fn app(
     App::new()
         .app_data(state)
         .wrap(from_fn(middleware::limit_request_head))
+        .wrap(from_fn(middleware::rate_limit))
         .wrap(from_fn(middleware::catch_panics))
         .wrap(from_fn(error::render))
         .wrap(from_fn(middleware::security_headers))

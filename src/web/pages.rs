@@ -44,6 +44,28 @@ pub async fn dispatch(
             ..AppError::page(resource.wrong_method())
         });
     }
+    if req.headers().contains_key(header::IF_MATCH) {
+        // RFC 9110 §13.1.1: the method is performed only if a tag matches the
+        // current representation (`*`: if there is one at all).
+        let current = match &resource.get {
+            Some(Get::Asset(asset)) => {
+                let coding = headers::negotiate(&req, asset);
+                Some(asset.variant(coding).unwrap_or(&asset.identity).tag.clone())
+            }
+            _ => None,
+        };
+        if !headers::if_match(&req, current.as_deref()) {
+            let format = if path == "/connect" {
+                super::connect::error_format(req.query_string())
+            } else {
+                Format::Html
+            };
+            return Err(AppError {
+                format,
+                ..AppError::page(ErrorKind::PreconditionFailed)
+            });
+        }
+    }
     match (is_read, resource.get, resource.post) {
         (true, Some(Get::Asset(asset)), _) => Ok(serve(&req, asset)),
         (true, Some(Get::Connect), _) => super::connect::connect(&req, &live),

@@ -824,8 +824,10 @@ async fn the_static_export_served_by_nginx_matches_what_the_server_returns() {
     let app = app().await;
     let nginx_url = format!("http://127.0.0.1:{port}");
     let client = reqwest::Client::new();
+    // nginx starts in milliseconds; the wait is long only for a busy machine.
     let mut ready = false;
-    for _ in 0..50 {
+    let deadline = std::time::Instant::now() + Duration::from_secs(30);
+    while std::time::Instant::now() < deadline {
         if client.get(format!("{nginx_url}/")).send().await.is_ok() {
             ready = true;
             break;

@@ -5,7 +5,7 @@
 //! that never take the site down.
 
 use std::process::Command;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use actix_web::web;
 use leg_pain_guide::config::{LogFormat, SettingsArgs};
@@ -20,6 +20,18 @@ use crate::support::{BASELINE, Conn, Fixture, start_binary, start_binary_with};
 async fn blocking<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
     tokio::task::spawn_blocking(f).await.unwrap()
 }
+
+/// How long a test waits for the server to close a connection it should
+/// close: several times the longest deadline in play (actix's 2 s linger
+/// after a 408 or 413), so a busy machine never fails the test, while a
+/// connection that is never closed still does.
+const CLOSE_MARGIN: Duration = Duration::from_secs(15);
+
+/// The head deadline for tests that open a connection and then send a
+/// request: a fresh connection that sends nothing is closed after it, so it
+/// must be far longer than a busy machine's pause between `connect` and
+/// `write`, while short enough for the test to wait it out.
+const HEAD: &str = "1";
 
 fn fast(head: &str, body: &str, keep_alive: &str) -> SettingsArgs {
     SettingsArgs {
@@ -117,17 +129,17 @@ async fn codes_that_once_panicked_the_connect_handler_get_a_clear_4xx() {
 async fn a_request_body_that_stops_arriving_gets_408_and_the_connection_closes() {
     let app = spawn_app_with(fast("5", "0.3", "15")).await;
     let address = app.address.clone();
-    let started = Instant::now();
     let (response, closed) = blocking(move || {
         let mut conn = Conn::open(&address);
         conn.send(format!("POST /check HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\r\n", BASELINE.len()).as_bytes());
         conn.send(&BASELINE.as_bytes()[..10]);
         let response = conn.response().expect("an answer");
-        (response, conn.closes_within(Duration::from_secs(2)))
+        (response, conn.closes_within(CLOSE_MARGIN))
     })
     .await;
+    // The behaviour, not the speed: a 408 (the body never came), then the close
+    // (after actix's 2 s linger at most; the margin is several times that).
     assert_eq!(response.status, 408, "{}", response.head);
-    assert!(started.elapsed() < Duration::from_secs(3));
     assert!(
         response.body.contains("This took too long"),
         "the friendly page"
@@ -141,7 +153,7 @@ async fn a_request_body_that_stops_arriving_gets_408_and_the_connection_closes()
 
 #[tokio::test]
 async fn every_request_head_on_a_kept_alive_connection_has_a_deadline() {
-    let app = spawn_app_with(fast("0.3", "10", "15")).await;
+    let app = spawn_app_with(fast(HEAD, "10", "15")).await;
     let address = app.address.clone();
     let (first, second, closed) = blocking(move || {
         let mut conn = Conn::open(&address);
@@ -150,7 +162,7 @@ async fn every_request_head_on_a_kept_alive_connection_has_a_deadline() {
         // The second head starts, then stops: before the fix it was held forever.
         conn.send(b"GET /faq HTTP/1.1\r\nHost: x\r\n");
         let second = conn.response().expect("an answer");
-        (first, second, conn.closes_within(Duration::from_secs(2)))
+        (first, second, conn.closes_within(CLOSE_MARGIN))
     })
     .await;
     assert_eq!(first.status, 200);
@@ -170,9 +182,8 @@ async fn every_request_head_on_a_kept_alive_connection_has_a_deadline() {
 
 #[tokio::test]
 async fn the_first_request_head_too_slow_gets_the_friendly_408_too() {
-    let app = spawn_app_with(fast("0.3", "10", "15")).await;
+    let app = spawn_app_with(fast(HEAD, "10", "15")).await;
     let address = app.address.clone();
-    let started = Instant::now();
     let response = blocking(move || {
         let mut conn = Conn::open(&address);
         conn.send(b"GET / HTTP/1.1\r\nHost: x\r\n");
@@ -182,7 +193,6 @@ async fn the_first_request_head_too_slow_gets_the_friendly_408_too() {
     assert_eq!(response.status, 408);
     assert!(response.body.contains("This took too long"));
     assert!(response.header("x-content-type-options").is_some());
-    assert!(started.elapsed() < Duration::from_secs(3));
 }
 
 #[tokio::test]
@@ -191,7 +201,7 @@ async fn a_connection_that_never_sends_a_byte_is_closed_quietly_after_the_head_d
     let address = app.address.clone();
     let (closed, nothing) = blocking(move || {
         let mut conn = Conn::open(&address);
-        let closed = conn.closes_within(Duration::from_secs(3));
+        let closed = conn.closes_within(CLOSE_MARGIN);
         (closed, conn.response().is_none())
     })
     .await;
@@ -209,7 +219,7 @@ async fn an_idle_kept_alive_connection_is_closed_quietly() {
         let mut conn = Conn::open(&address);
         conn.send(b"GET /causes HTTP/1.1\r\nHost: x\r\n\r\n");
         let first = conn.response().expect("the page");
-        let closed = conn.closes_within(Duration::from_secs(3));
+        let closed = conn.closes_within(CLOSE_MARGIN);
         (first, closed, conn.response().is_none())
     })
     .await;
@@ -228,7 +238,7 @@ async fn a_413_closes_the_connection_and_no_100_continue_comes_before_a_413_or_4
         let mut conn = Conn::open(&address);
         conn.send(b"POST /check HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 20000\r\nExpect: 100-continue\r\n\r\n");
         let answer = conn.response().expect("an answer");
-        (answer, conn.closes_within(Duration::from_secs(2)))
+        (answer, conn.closes_within(CLOSE_MARGIN))
     })
     .await;
     assert_eq!(
@@ -318,6 +328,10 @@ fn run(command: &str, args: &[&str]) -> (Option<i32>, String) {
 
 #[test]
 fn a_setting_that_cannot_work_is_refused_by_check_serve_and_export_alike() {
+    let dir = tempfile::tempdir().unwrap();
+    let typed = dir.path().join("settings.toml");
+    std::fs::write(&typed, "clinic_name = true\n").unwrap();
+    let typed = typed.display().to_string();
     let long = format!("--base-url=https://legs.example/{}", "a".repeat(3000));
     let cases: Vec<(Vec<&str>, &str)> = vec![
         (vec![long.as_str()], "--base-url"),
@@ -330,8 +344,36 @@ fn a_setting_that_cannot_work_is_refused_by_check_serve_and_export_alike() {
         (vec!["--bind=0.0.0.0:0"], "--base-url"),
         (vec!["--clinic-phone=555 0100"], "--clinic-name"),
         (vec!["--head-timeout=0"], "--head-timeout"),
+        // Settings that passed `check` but did not mean what was written (issue 24).
+        (
+            vec!["--embed-origins=https://a.example;sandbox,https://*"],
+            "--embed-origins",
+        ),
+        (
+            vec!["--bind=0.0.0.0:0", "--base-url=http://localhost:8080"],
+            "--base-url",
+        ),
+        (
+            vec!["--bind=0.0.0.0:0", "--base-url=http://[::1]:8080"],
+            "--base-url",
+        ),
+        (
+            vec!["--bind=0.0.0.0:0", "--base-url=HTTP://127.0.0.1"],
+            "--base-url",
+        ),
+        (
+            vec!["--bind=0.0.0.0:0", "--base-url=http://0.0.0.0:8080"],
+            "--base-url",
+        ),
+        (
+            vec![
+                "--clinic-name=Riverside \u{202E}Clinic",
+                "--clinic-phone=555 0100",
+            ],
+            "--clinic-name",
+        ),
+        (vec!["--config", typed.as_str()], "clinic_name"),
     ];
-    let dir = tempfile::tempdir().unwrap();
     for (args, flag) in &cases {
         for command in ["check", "serve", "export"] {
             let mut all = args.clone();
@@ -575,7 +617,7 @@ async fn request_ids_are_random_not_a_counter() {
 #[test]
 fn json_logs_carry_timestamps_from_start_up_on_and_refused_requests_leave_a_line() {
     let (mut child, address, lines) =
-        start_binary(&["--log-format", "json", "--head-timeout", "0.3"]);
+        start_binary(&["--log-format", "json", "--head-timeout", HEAD]);
     let host = address.trim_start_matches("http://").to_string();
     let mut conn = Conn::open(&host);
     conn.send(b"NOT A REQUEST LINE\r\n\r\n");
@@ -586,7 +628,7 @@ fn json_logs_carry_timestamps_from_start_up_on_and_refused_requests_leave_a_line
     let mut ok = Conn::open(&host);
     ok.send(b"GET /causes HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
     assert_eq!(ok.response().unwrap().status, 200);
-    std::thread::sleep(Duration::from_millis(300));
+    // Every line is written before the server exits: no need to wait first.
     let _ = Command::new("kill")
         .args(["-TERM", &child.id().to_string()])
         .status();
@@ -640,29 +682,23 @@ fn signal(child: &std::process::Child, name: &str) {
 
 #[test]
 fn a_second_stop_signal_exits_at_once() {
-    let (mut child, address, _lines) = start_binary(&["--body-timeout", "60"]);
+    let (mut child, address, mut lines) = start_binary(&["--body-timeout", "60"]);
     let mut conn = Conn::open(&address);
-    // A request in flight that would hold a graceful stop for its whole grace period.
-    conn.send(format!("POST /check HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\r\none_leg", BASELINE.len()).as_bytes());
-    std::thread::sleep(Duration::from_millis(300));
+    // A request in flight that would hold a graceful stop for its whole grace
+    // period (10 s). `100 Continue` says the app has it: no guessing how long that takes.
+    conn.send(format!("POST /check HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\nExpect: 100-continue\r\n\r\n", BASELINE.len()).as_bytes());
+    assert_eq!(conn.response().expect("100 Continue").status, 100);
+    conn.send(b"one_leg");
     signal(&child, "TERM");
-    std::thread::sleep(Duration::from_millis(300));
+    wait_for_line(&mut lines, "stopping");
     assert!(
         child.try_wait().unwrap().is_none(),
         "the first signal waits for the request in flight"
     );
-    let started = Instant::now();
     signal(&child, "TERM");
-    let status = loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            break status;
-        }
-        assert!(
-            started.elapsed() < Duration::from_secs(2),
-            "the second signal exits at once"
-        );
-        std::thread::sleep(Duration::from_millis(20));
-    };
+    // A graceful stop would end with 0 when its grace period ran out; only the
+    // second signal ends it with 143, however long the machine takes.
+    let status = child.wait().unwrap();
     assert_eq!(status.code(), Some(143));
 }
 

@@ -79,6 +79,12 @@ pub async fn spawn_app() -> TestApp {
 }
 
 pub async fn spawn_app_with(args: SettingsArgs) -> TestApp {
+    spawn_app_holding(args, web::Capacity::default()).await
+}
+
+/// The same, with a number of workers and connections of its own (to reach
+/// the connection limit with a few sockets).
+pub async fn spawn_app_holding(args: SettingsArgs, capacity: web::Capacity) -> TestApp {
     let args = test_args(args);
     let settings = args.validate().expect("test settings are valid");
     let site = site_for(&args);
@@ -89,7 +95,7 @@ pub async fn spawn_app_with(args: SettingsArgs) -> TestApp {
     ));
     let listener = TcpListener::bind("127.0.0.1:0").expect("bind a free port");
     let address = format!("http://{}", listener.local_addr().unwrap());
-    let server = web::start(listener, state).expect("server starts");
+    let server = web::start_with(listener, state, capacity).expect("server starts");
     tokio::spawn(server);
     let client = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())

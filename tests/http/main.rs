@@ -1,6 +1,7 @@
 //! HTTP tests: one binary, the real app on port 0.
 
 mod accessibility;
+mod attack;
 mod check;
 mod clinics;
 mod content;
