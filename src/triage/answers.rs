@@ -447,10 +447,11 @@ fn checked_values(q: &Question, raw: Raw<'_>) -> Result<Vec<&'static str>, Probl
     let option = |v: &str| q.value(v).ok_or(Problem::NotAnOption);
     let texts: Vec<&'static str> = match (q.kind, raw) {
         // A warning sign given twice counts as yes if any copy is (spec v3).
-        (Kind::Sign, Raw::Duplicate(copies))
-            if copies.iter().any(|v| json_text(q, v) == Ok("yes")) =>
-        {
-            vec!["yes"]
+        // A warning sign given twice counts as yes if any copy is, otherwise
+        // as its most cautious copy: the form and the API agree.
+        (Kind::Sign, Raw::Duplicate(copies)) => {
+            return most_cautious(copies.iter().map(|v| json_text(q, v)).collect())
+                .map_err(|_| Problem::Duplicate);
         }
         (_, Raw::Duplicate(_)) => return Err(Problem::Duplicate),
         (Kind::AnyOf, Raw::Absent | Raw::Json(Value::Null)) => Vec::new(),

@@ -1744,13 +1744,22 @@ fn a_json_warning_sign_given_twice_counts_as_yes_if_any_copy_is() {
         assert_eq!(parsed.errors.get("one_leg_signs"), None);
         assert!(emergency(&parsed));
     }
-    // No copy is yes: never read as a plain "no".
+    // No copy is yes: the most cautious copy, as the form reads it.
     let members = [
         ("numbness".to_string(), json!("no")),
         ("numbness".to_string(), json!("unsure")),
     ];
     let parsed = parse_json_text(&object_text(&members));
-    assert_ne!(parsed.answers.numbness, Some(Sign::No));
+    assert_eq!(parsed.answers.numbness, Some(Sign::Unsure));
+    assert_eq!(parsed.errors.get("numbness"), None);
+    // A copy that is not an answer, and none is yes: refused.
+    let members = [
+        ("numbness".to_string(), json!("no")),
+        ("numbness".to_string(), json!("maybe")),
+    ];
+    let parsed = parse_json_text(&object_text(&members));
+    assert_eq!(parsed.answers.numbness, None);
+    assert_eq!(parsed.errors.get("numbness"), Some(Problem::Duplicate));
 }
 
 // ---- The two steps: what a POST to /check answers ----

@@ -599,7 +599,7 @@ fn a_reload_with_a_missing_folder_or_a_bad_setting_is_one_log_line_and_the_old_s
         let page = get("/causes");
         assert_eq!(page.status, 200);
         assert!(
-            page.body.contains("call 112"),
+            page.body.contains(r#"href="tel:112""#),
             "the old site, with its settings"
         );
         mend_it();

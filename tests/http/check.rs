@@ -196,6 +196,15 @@ async fn step_1_asks_the_five_warning_signs_with_yes_no_and_not_sure_in_fieldset
     );
     assert!(page_text(&doc).contains("no time limit"));
     assert!(select(&doc, "script:not([type='application/ld+json'])").is_empty());
+    // Nothing has fired yet: the emergency signs on the page are not marked as rules.
+    assert!(
+        select(
+            &doc,
+            "[data-rule], [data-urgency], [data-cause], [data-tip]"
+        )
+        .is_empty()
+    );
+    assert_eq!(attrs(&doc, "[data-sign]", "data-sign"), ["E1", "E2"]);
 }
 
 #[tokio::test]

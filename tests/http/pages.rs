@@ -500,7 +500,7 @@ async fn when_to_seek_help_lists_the_rules_line_by_line_in_the_checks_own_words(
         );
         let shown: Vec<&str> = items
             .iter()
-            .map(|li| li.value().attr("data-rule").unwrap())
+            .map(|li| li.value().attr("data-sign").unwrap())
             .collect();
         assert_eq!(&shown[..codes.len()], *codes, "{level}");
         // The same sentence ends every result that this level would raise.
@@ -510,12 +510,14 @@ async fn when_to_seek_help_lists_the_rules_line_by_line_in_the_checks_own_words(
             assert_eq!(text_of(li), when, "{code} says the same on both pages");
         }
     }
-    let all: Vec<String> = select(&doc, "[data-rule]")
+    let all: Vec<String> = select(&doc, "[data-sign]")
         .iter()
-        .map(|e| e.value().attr("data-rule").unwrap().to_string())
+        .map(|e| e.value().attr("data-sign").unwrap().to_string())
         .collect();
     let expected: Vec<&str> = SIGNS.iter().flat_map(|(_, c)| c.iter().copied()).collect();
     assert_eq!(all, expected, "no other rule, none twice");
+    // `data-rule` marks only a rule that fired: a page's sign lists use `data-sign`.
+    assert!(select(&doc, "[data-rule]").is_empty());
     let text = page_text(&doc);
     assert!(
         !text.contains("calf or thigh"),

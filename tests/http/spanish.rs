@@ -365,10 +365,7 @@ async fn the_spanish_check_keeps_the_safety_wording() {
     assert_eq!(r.status(), 422);
     let doc = scraper::Html::parse_document(&r.text().await.unwrap());
     let summary = text_of(&select(&doc, ".error-summary")[0]);
-    assert!(
-        summary.contains("Responda sí, no o No estoy seguro"),
-        "{summary}"
-    );
+    assert!(summary.contains("Responda sí, no o no lo sé"), "{summary}");
     assert_eq!(attr(&doc, "form[data-step]", "data-step"), ["signs"]);
 }
 
