@@ -281,6 +281,7 @@ fn load_language(
             "order",
             "codes",
             "synonyms",
+            "search_words",
             "glossary",
             "kind",
             "sources",
