@@ -391,3 +391,59 @@ api-type-number = a number
 api-type-string = a string
 api-type-array = an array
 api-type-object = an object
+
+# issue 20: search
+
+## The search box in every header, and the search page (/search)
+
+search-label = Search this site
+search-button = Search
+search-page-title = Search
+search-results-title = Search results
+search-page-description = Search the guide to leg pain at night in your own words.
+search-heading = Search this guide
+search-hint = Type what you feel or a word you heard, for example "cramp in my calf" or "restless legs".
+search-results-heading = Results
+search-results-count =
+    { $count ->
+        [one] One section matches.
+       *[other] { $count } sections match, best first.
+    }
+search-no-results-heading = No results
+search-no-results = We could not find a section for that search. Try other words, or fewer of them.
+search-did-you-mean = Did you mean
+search-did-you-mean-end = ?
+search-ways-on-heading = Other ways to find what you need
+search-ways-on-check = Use the symptom check
+search-ways-on-check-hint = It asks a few questions and tells you how soon to get help.
+search-ways-on-guide = Read the guide:
+search-emergency-call = Call { $number } now
+search-emergency-why = These can be signs of a blood clot in a deep vein (DVT). A clot is a medical emergency, because it can travel to your lungs.
+search-emergency-more = Read when to get help now
+search-api-unknown-lang = Send lang as one of { $values }
+# Words in a search that name a warning sign: the emergency card comes before
+# the results. One phrase a line; a phrase matches when all its words are in
+# the search, in any order, small typing mistakes forgiven.
+search-emergency-words =
+    clot
+    thrombosis
+    DVT
+    embolism
+    swollen
+    swelling
+    red leg
+    red calf
+    red thigh
+    redness
+    hot leg
+    warm to touch
+    chest
+    short of breath
+    shortness of breath
+    out of breath
+    breathless
+    can't breathe
+    cannot breathe
+    trouble breathing
+    hard to breathe
+    difficulty breathing

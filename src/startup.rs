@@ -38,6 +38,7 @@ pub fn load(settings: &Settings, today: time::Date, overdue: Level) -> (Content,
     );
     problems.extend(content_problems);
     crate::clinics::codes::check(&content, &mut problems);
+    crate::search::check(&content, &mut problems);
     problems.extend(content.review_problems(today, overdue));
     (content, problems)
 }

@@ -1,0 +1,792 @@
+//! The site's search: one in-memory tantivy index per language, built at
+//! start-up (and on every reload) from the same content as the pages. Each
+//! document is one heading of a page (or the top of a page), so a search
+//! finds the section that explains a thing, not just the page that holds it.
+//!
+//! A section is found by its heading, by the words people use for it (the
+//! front matter's `search_words` and `synonyms`, and the glossary's phrases
+//! for its entries), by the words of glossary terms it uses, by its page's
+//! title and by its own text, in that order of weight. Words are stemmed per
+//! language and accents are optional; a word the site does not know is read
+//! as the site's closest words (a misspelling), and the site's closest
+//! phrase is offered as "did you mean". A search that names a warning sign
+//! (the words are in each strings file) is told so, to show the emergency
+//! card first.
+//!
+//! Nothing typed is kept: a query lives for one call.
+
+pub mod words;
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use tantivy::collector::TopDocs;
+use tantivy::directory::RamDirectory;
+use tantivy::indexer::SingleSegmentIndexWriter;
+use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query as TantivyQuery, TermQuery};
+use tantivy::schema::{Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions};
+use tantivy::{Index, ReloadPolicy, Searcher, TantivyDocument, Term};
+
+use crate::content::{Content, LangContent, Page};
+use crate::problem::Problems;
+use words::{Analyzer, Reader, Word, allowed_mistakes, mistakes, same_word};
+
+/// The longest query read, in characters; the rest is cut off.
+pub const MAX_QUERY_CHARS: usize = 100;
+/// Words read from a query: enough for a sentence.
+const MAX_WORDS: usize = 12;
+/// Results shown.
+pub const MAX_RESULTS: usize = 10;
+/// About how long a snippet is, in characters.
+const SNIPPET_CHARS: usize = 160;
+/// How much a word read as another (a misspelling) counts against one typed right.
+const CORRECTED_WEIGHT: f32 = 0.8;
+/// The closest words tried for a misspelt one.
+const MAX_CORRECTIONS: usize = 3;
+/// The indexing arena's budget: its first table is sized from it, and it
+/// grows as it fills (a language's index takes well under a megabyte).
+const ARENA_BYTES: usize = 1_000_000;
+
+/// How much a word counts in each part of a section, so the section that
+/// explains a thing (its heading, or a name people use for it) comes before
+/// one that only mentions it. Each part is a field, so its length is
+/// weighed against its own kind (adding names never makes the text look
+/// longer), but a word has one rarity across the whole site (see
+/// [`SiteStatistics`]): a common word in a heading never outweighs a rare
+/// one in the text.
+const TITLE_BOOST: f32 = 3.0;
+/// The words people use for a section: its declared names.
+const NAMES_BOOST: f32 = 3.0;
+/// The names of glossary terms a section uses: a hint.
+const RELATED_BOOST: f32 = 1.2;
+/// The section's text and its page's title.
+const TEXT_BOOST: f32 = 1.0;
+
+/// A query as a person typed it, made safe to read and to show back in the
+/// search box: no control characters, spaces collapsed, at most
+/// [`MAX_QUERY_CHARS`] characters.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Query {
+    text: String,
+}
+
+impl Query {
+    pub fn new(raw: &str) -> Query {
+        let mut text = String::new();
+        for word in raw
+            .split(|c: char| c.is_whitespace() || c.is_control())
+            .filter(|w| !w.is_empty())
+        {
+            if !text.is_empty() {
+                text.push(' ');
+            }
+            text.push_str(word);
+        }
+        let text = match text.char_indices().nth(MAX_QUERY_CHARS) {
+            Some((cut, _)) => text[..cut].trim_end().to_string(),
+            None => text,
+        };
+        Query { text }
+    }
+
+    /// The `q` of a URL query string (the first, if there are several).
+    pub fn from_query_string(query_string: &str) -> Query {
+        form_urlencoded::parse(query_string.as_bytes())
+            .find(|(k, _)| k == "q")
+            .map_or_else(Query::default, |(_, v)| Query::new(&v))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+}
+
+/// One thing a search can find: a heading of a page, or the top of a page.
+#[derive(Debug, Clone)]
+pub struct Section {
+    /// Language-neutral page path and anchor: `/causes#arthritis`.
+    pub path: String,
+    /// The same in the index's language: `/es/causes#arthritis`.
+    pub url: String,
+    pub page_title: String,
+    /// The heading; the page title at the top of a page.
+    pub title: String,
+    /// The start of its text, plain, cut at a word.
+    pub snippet: String,
+    /// The top of its page, not a heading in it.
+    pub page_top: bool,
+}
+
+/// What a search found.
+#[derive(Debug, Default)]
+pub struct Answer<'a> {
+    /// Best first, at most [`MAX_RESULTS`].
+    pub hits: Vec<&'a Section>,
+    /// A phrase of the site's own, close to the query, when a word of it is
+    /// not one the site uses (so never words the reader typed, as typed).
+    pub suggestion: Option<&'a str>,
+    /// The query names a warning sign: the emergency card comes first.
+    pub emergency: bool,
+    /// The query held no word to look for (empty, or only punctuation and
+    /// the smallest words).
+    pub no_words: bool,
+}
+
+/// Why an index could not be built.
+#[derive(Debug, thiserror::Error)]
+pub enum SearchError {
+    #[error("building the search index: {0}")]
+    Index(#[from] tantivy::TantivyError),
+}
+
+/// The phrases of a warning-words string: one a line (or between commas).
+fn warning_phrases(list: &str) -> impl Iterator<Item = &str> {
+    list.split(['\n', ',']).filter(|p| !p.trim().is_empty())
+}
+
+/// Problems `check` reports: a language with no warning words could never
+/// put the emergency card first.
+pub fn check(content: &Content, problems: &mut Problems) {
+    for lang in &content.langs {
+        let t = &lang.strings;
+        let analyzer = Analyzer::new(&t.lang.code);
+        let list = t.get("search-emergency-words");
+        if !warning_phrases(list).any(|p| !analyzer.words(p).is_empty()) {
+            problems.error(
+                &t.file,
+                t.line("search-emergency-words").unwrap_or(0),
+                "search-emergency-words lists no word: a search naming a warning sign would not show the emergency card first",
+            );
+        }
+    }
+}
+
+/// Every language's index, aligned with `Content::langs`.
+pub struct SearchIndex {
+    langs: Vec<LangIndex>,
+}
+
+impl std::fmt::Debug for SearchIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SearchIndex")
+            .field(
+                "sections",
+                &self
+                    .langs
+                    .iter()
+                    .map(|l| l.sections.len())
+                    .collect::<Vec<_>>(),
+            )
+            .finish()
+    }
+}
+
+impl SearchIndex {
+    /// Indexes every page of every language, one language per core.
+    pub fn build(content: &Content) -> Result<SearchIndex, SearchError> {
+        use rayon::prelude::*;
+        let langs = content
+            .langs
+            .par_iter()
+            .map(LangIndex::build)
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(SearchIndex { langs })
+    }
+
+    /// Searches the language at `lang` (the default language if there is none).
+    pub fn search(&self, lang: usize, query: &Query) -> Answer<'_> {
+        match self.langs.get(lang).or_else(|| self.langs.first()) {
+            Some(index) => index.search(query),
+            None => Answer::default(),
+        }
+    }
+
+    /// Every section of a language, in page order.
+    pub fn sections(&self, lang: usize) -> &[Section] {
+        self.langs.get(lang).map_or(&[], |l| &l.sections)
+    }
+}
+
+/// The index's fields (see [`TITLE_BOOST`]).
+#[derive(Clone, Copy)]
+struct Fields {
+    title: Field,
+    names: Field,
+    related: Field,
+    text: Field,
+}
+
+/// A section's words as its document holds them: stems between spaces.
+#[derive(Default, Clone)]
+struct DocText {
+    title: String,
+    names: String,
+    related: String,
+    text: String,
+}
+
+/// BM25's statistics with one rarity per word for the whole site: how many
+/// sections hold the word in any part, whatever field it is found in.
+struct SiteStatistics<'a> {
+    searcher: &'a Searcher,
+    sections_with: &'a HashMap<String, u64>,
+}
+
+impl tantivy::query::Bm25StatisticsProvider for SiteStatistics<'_> {
+    fn total_num_tokens(&self, field: Field) -> tantivy::Result<u64> {
+        self.searcher.total_num_tokens(field)
+    }
+
+    fn total_num_docs(&self) -> tantivy::Result<u64> {
+        tantivy::query::Bm25StatisticsProvider::total_num_docs(self.searcher)
+    }
+
+    fn doc_freq(&self, term: &Term) -> tantivy::Result<u64> {
+        Ok(term
+            .value()
+            .as_str()
+            .and_then(|stem| self.sections_with.get(stem))
+            .copied()
+            .unwrap_or(0))
+    }
+}
+
+/// A declared name of a section (heading, search word, synonym, glossary
+/// phrase), to suggest when a query is close to it.
+struct Phrase {
+    text: String,
+    words: Vec<Word>,
+}
+
+struct LangIndex {
+    analyzer: Analyzer,
+    searcher: Searcher,
+    fields: Fields,
+    /// By document id: one segment, filled in this order.
+    sections: Vec<Section>,
+    /// Every folded word the index holds, with how many times it occurs.
+    vocabulary: HashMap<String, u32>,
+    /// Every stem, with the number of sections that hold it.
+    sections_with: HashMap<String, u64>,
+    /// The vocabulary by length, to find the close words of a misspelt one.
+    by_length: BTreeMap<usize, Vec<String>>,
+    phrases: Vec<Phrase>,
+    /// Each warning phrase's words: all of one phrase in a query is a warning sign.
+    warnings: Vec<Vec<Word>>,
+}
+
+impl LangIndex {
+    fn build(lang: &LangContent) -> Result<LangIndex, SearchError> {
+        let analyzer = Analyzer::new(&lang.strings.lang.code);
+        let mut schema = Schema::builder();
+        // The text comes analysed already, as stems between spaces (see `Gatherer`).
+        let options = TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer("whitespace")
+                .set_index_option(IndexRecordOption::WithFreqs),
+        );
+        let fields = Fields {
+            title: schema.add_text_field("title", options.clone()),
+            names: schema.add_text_field("names", options.clone()),
+            related: schema.add_text_field("related", options.clone()),
+            text: schema.add_text_field("text", options),
+        };
+        // One segment written on this thread, into memory: the whole site is
+        // a few hundred short documents, and start-up counts. Documents keep
+        // the order they are added in, so a document id is a place in `sections`.
+        let writer = Index::builder()
+            .schema(schema.build())
+            .single_segment_index_writer(RamDirectory::create(), ARENA_BYTES)?;
+        let mut g = Gatherer {
+            reader: analyzer.reader(),
+            fields,
+            writer,
+            sections: Vec::new(),
+            vocabulary: HashMap::new(),
+            sections_with: HashMap::new(),
+            phrases: Vec::new(),
+            seen_phrases: HashSet::new(),
+        };
+        g.add_language(lang)?;
+        // One phrase a line, in each strings file.
+        let t = &lang.strings;
+        let warning_words = t.get("search-emergency-words");
+        let warnings = warning_phrases(warning_words)
+            .map(|phrase| g.reader.words(phrase))
+            .filter(|w| !w.is_empty())
+            .collect();
+        let Gatherer {
+            writer,
+            sections,
+            vocabulary,
+            sections_with,
+            phrases,
+            ..
+        } = g;
+        let searcher = writer
+            .finalize()?
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?
+            .searcher();
+        let mut by_length: BTreeMap<usize, Vec<String>> = BTreeMap::new();
+        for w in vocabulary.keys() {
+            by_length
+                .entry(w.chars().count())
+                .or_default()
+                .push(w.clone());
+        }
+        for list in by_length.values_mut() {
+            list.sort_unstable();
+        }
+        Ok(LangIndex {
+            analyzer,
+            searcher,
+            fields,
+            sections,
+            vocabulary,
+            sections_with,
+            by_length,
+            phrases,
+            warnings,
+        })
+    }
+
+    fn search(&self, query: &Query) -> Answer<'_> {
+        let mut typed = self.analyzer.words(query.as_str());
+        typed.truncate(MAX_WORDS);
+        if typed.is_empty() {
+            return Answer {
+                no_words: true,
+                ..Answer::default()
+            };
+        }
+        // Each typed word, or the site's closest words for one it does not use.
+        let mut terms: Vec<(String, f32)> = Vec::new();
+        let mut read_as: Vec<Word> = Vec::new();
+        let mut misspelt = Vec::new();
+        for word in &typed {
+            if self.vocabulary.contains_key(&word.raw) {
+                terms.push((word.stem.clone(), 1.0));
+                read_as.push(word.clone());
+                continue;
+            }
+            let closest = self.closest(&word.raw);
+            if !closest.is_empty() {
+                misspelt.push(word.clone());
+            }
+            for raw in closest {
+                let corrected = Word {
+                    stem: self.analyzer.stem(&raw),
+                    raw,
+                };
+                terms.push((corrected.stem.clone(), CORRECTED_WEIGHT));
+                read_as.push(corrected);
+            }
+            // A word the site does not use may still name a warning sign.
+            read_as.push(word.clone());
+        }
+        let emergency = self.warnings.iter().any(|phrase| {
+            phrase
+                .iter()
+                .all(|w| read_as.iter().any(|typed| same_word(typed, w, 1)))
+        });
+        let hits = self.best(&terms);
+        let suggestion = if misspelt.is_empty() {
+            None
+        } else {
+            self.suggest(&typed)
+        };
+        Answer {
+            hits,
+            suggestion,
+            emergency,
+            no_words: false,
+        }
+    }
+
+    /// The site's words closest to a word it does not use, within the
+    /// mistakes its length allows; the most used first.
+    fn closest(&self, raw: &str) -> Vec<String> {
+        let len = raw.chars().count();
+        let allowed = allowed_mistakes(len);
+        if allowed == 0 {
+            return Vec::new();
+        }
+        let mut found: Vec<(usize, u32, &String)> = Vec::new();
+        for (_, words) in self
+            .by_length
+            .range(len.saturating_sub(allowed)..=len + allowed)
+        {
+            for w in words {
+                let limit = allowed.min(allowed_mistakes(w.chars().count()));
+                if let Some(d) = mistakes(raw, w, limit) {
+                    found.push((d, self.vocabulary[w], w));
+                }
+            }
+        }
+        let Some(best) = found.iter().map(|(d, _, _)| *d).min() else {
+            return Vec::new();
+        };
+        found.retain(|(d, _, _)| *d == best);
+        found.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(b.2)));
+        found
+            .into_iter()
+            .take(MAX_CORRECTIONS)
+            .map(|(_, _, w)| w.clone())
+            .collect()
+    }
+
+    /// The best sections for these stems, each with its weight.
+    fn best(&self, terms: &[(String, f32)]) -> Vec<&Section> {
+        let mut seen = HashSet::new();
+        let f = self.fields;
+        let clauses: Vec<(Occur, Box<dyn TantivyQuery>)> = terms
+            .iter()
+            .filter(|(stem, _)| seen.insert(stem.clone()))
+            .flat_map(|(stem, weight)| {
+                [
+                    (f.title, TITLE_BOOST),
+                    (f.names, NAMES_BOOST),
+                    (f.related, RELATED_BOOST),
+                    (f.text, TEXT_BOOST),
+                ]
+                .map(|(field, boost)| -> (Occur, Box<dyn TantivyQuery>) {
+                    let term = TermQuery::new(
+                        Term::from_field_text(field, stem),
+                        IndexRecordOption::WithFreqs,
+                    );
+                    (
+                        Occur::Should,
+                        Box::new(BoostQuery::new(Box::new(term), boost * weight)),
+                    )
+                })
+            })
+            .collect();
+        if clauses.is_empty() {
+            return Vec::new();
+        }
+        let query = BooleanQuery::new(clauses);
+        let statistics = SiteStatistics {
+            searcher: &self.searcher,
+            sections_with: &self.sections_with,
+        };
+        let Ok(top) = self.searcher.search_with_statistics_provider(
+            &query,
+            &TopDocs::with_limit(MAX_RESULTS).order_by_score(),
+            &statistics,
+        ) else {
+            return Vec::new();
+        };
+        top.into_iter()
+            .filter_map(|(_, address)| self.sections.get(address.doc_id as usize))
+            .collect()
+    }
+
+    /// The declared phrase closest to the typed words: every word of the
+    /// phrase is typed (or nearly), and most of what was typed is in it.
+    fn suggest(&self, typed: &[Word]) -> Option<&str> {
+        let mut best: Option<(f64, usize, &str)> = None;
+        for phrase in &self.phrases {
+            let matched = phrase
+                .words
+                .iter()
+                .filter(|p| typed.iter().any(|t| same_word(t, p, 2)))
+                .count();
+            if matched == 0 {
+                continue;
+            }
+            #[allow(clippy::cast_precision_loss)]
+            let score = (matched * matched) as f64 / (phrase.words.len() * typed.len()) as f64;
+            let better = match best {
+                None => true,
+                Some((s, len, _)) => score > s || (score == s && phrase.text.len() < len),
+            };
+            if score >= 0.5 && better {
+                best = Some((score, phrase.text.len(), &phrase.text));
+            }
+        }
+        best.map(|(_, _, text)| text)
+    }
+}
+
+/// Writes a language's sections into its index, each read once, and
+/// gathers the site's words and names on the way.
+struct Gatherer<'a> {
+    reader: Reader<'a>,
+    fields: Fields,
+    writer: SingleSegmentIndexWriter<TantivyDocument>,
+    /// By document id.
+    sections: Vec<Section>,
+    vocabulary: HashMap<String, u32>,
+    sections_with: HashMap<String, u64>,
+    phrases: Vec<Phrase>,
+    seen_phrases: HashSet<String>,
+}
+
+/// Appends the stems of `words`, `times` over, to a document's text.
+fn append(text: &mut String, words: &[Word], times: usize) {
+    for _ in 0..times {
+        for w in words {
+            text.push_str(&w.stem);
+            text.push(' ');
+        }
+    }
+}
+
+impl Gatherer<'_> {
+    /// The words of a text the site shows, counted in its vocabulary.
+    fn read(&mut self, text: &str) -> Vec<Word> {
+        let words = self.reader.words(text);
+        for w in &words {
+            match self.vocabulary.get_mut(&w.raw) {
+                Some(count) => *count += 1,
+                None => {
+                    self.vocabulary.insert(w.raw.clone(), 1);
+                }
+            }
+        }
+        words
+    }
+
+    /// A name of a section, offered as "did you mean" when close to a query.
+    fn name(&mut self, name: &str, names: &mut String) {
+        let words = self.read(name);
+        append(names, &words, 1);
+        if !words.is_empty() && self.seen_phrases.insert(name.to_lowercase()) {
+            self.phrases.push(Phrase {
+                text: name.to_string(),
+                words,
+            });
+        }
+    }
+
+    fn add(&mut self, section: Section, text: &DocText) -> Result<(), SearchError> {
+        let mut doc = TantivyDocument::default();
+        doc.add_text(self.fields.title, &text.title);
+        doc.add_text(self.fields.names, &text.names);
+        doc.add_text(self.fields.related, &text.related);
+        doc.add_text(self.fields.text, &text.text);
+        let held: HashSet<&str> = [&text.title, &text.names, &text.related, &text.text]
+            .into_iter()
+            .flat_map(|t| t.split_whitespace())
+            .collect();
+        for stem in held {
+            match self.sections_with.get_mut(stem) {
+                Some(n) => *n += 1,
+                None => {
+                    self.sections_with.insert(stem.to_string(), 1);
+                }
+            }
+        }
+        self.writer.add_document(doc)?;
+        self.sections.push(section);
+        Ok(())
+    }
+
+    /// Every section of every page of a language, with what finds it.
+    fn add_language(&mut self, lang: &LangContent) -> Result<(), SearchError> {
+        let glossary_page = lang.pages.iter().find(|p| !p.front.glossary.is_empty());
+        // Glossary terms, as stems, with the search words declared for them.
+        let mut terms: Vec<(Vec<Vec<String>>, String)> = Vec::new();
+        if let Some(g) = glossary_page {
+            for (id, words) in &g.front.search_words {
+                let Some(phrases) = lang.glossary.get(id) else {
+                    continue;
+                };
+                let phrases = phrases
+                    .iter()
+                    .map(|p| stems(&self.reader.words(p)))
+                    .filter(|p| !p.is_empty())
+                    .collect();
+                let mut related = String::new();
+                for w in words {
+                    append(&mut related, &self.reader.words(w), 1);
+                }
+                terms.push((phrases, related));
+            }
+        }
+        for page in &lang.pages {
+            let is_glossary = glossary_page.is_some_and(|g| std::ptr::eq(g, page));
+            let mut page_text = DocText::default();
+            let page_words = self.read(&format!("{} {}", page.front.title, page.nav_title()));
+            append(&mut page_text.text, &page_words, 1);
+            let names = |id: &str| {
+                page.front
+                    .search_words
+                    .get(id)
+                    .into_iter()
+                    .chain(page.front.synonyms.get(id))
+                    .chain(is_glossary.then(|| lang.glossary.get(id)).flatten())
+                    .flatten()
+            };
+            // The top of the page: its title, description and first words.
+            let top = join_text(&page.front.description, &page.body.intro);
+            let mut text = page_text.clone();
+            let title = self.read(&page.front.title);
+            append(&mut text.title, &title, 1);
+            for name in names("main-content") {
+                self.name(name, &mut text.names);
+            }
+            let body = self.read(&top);
+            append(&mut text.text, &body, 1);
+            self.add(
+                section(lang, page, "main-content", &page.front.title, &top),
+                &text,
+            )?;
+            // Each heading, with the text under it.
+            for passage in &page.body.passages {
+                let mut text = page_text.clone();
+                let title = self.read(&passage.title);
+                append(&mut text.title, &title, 1);
+                for name in names(&passage.id) {
+                    self.name(name, &mut text.names);
+                }
+                let body = self.read(&passage.text);
+                append(&mut text.text, &body, 1);
+                if !is_glossary {
+                    let own = stems(&[title.as_slice(), body.as_slice()].concat());
+                    for (phrases, related) in &terms {
+                        if phrases.iter().any(|p| contains_run(&own, p)) {
+                            text.related.push_str(related);
+                        }
+                    }
+                }
+                if !title.is_empty() && self.seen_phrases.insert(passage.title.to_lowercase()) {
+                    self.phrases.push(Phrase {
+                        text: passage.title.clone(),
+                        words: title,
+                    });
+                }
+                self.add(
+                    section(lang, page, &passage.id, &passage.title, &passage.text),
+                    &text,
+                )?;
+            }
+        }
+        Ok(())
+    }
+}
+
+fn join_text(a: &str, b: &str) -> String {
+    if b.is_empty() {
+        a.to_string()
+    } else {
+        format!("{a} {b}")
+    }
+}
+
+fn stems(words: &[Word]) -> Vec<String> {
+    words.iter().map(|w| w.stem.clone()).collect()
+}
+
+/// Whether `run` occurs in `text`, word after word.
+fn contains_run(text: &[String], run: &[String]) -> bool {
+    !run.is_empty() && text.windows(run.len()).any(|w| w == run)
+}
+
+fn section(lang: &LangContent, page: &Page, anchor: &str, title: &str, text: &str) -> Section {
+    let text = if text.trim().is_empty() {
+        page.front.description.as_str()
+    } else {
+        text
+    };
+    Section {
+        path: format!("{}#{anchor}", page.path),
+        url: format!("{}#{anchor}", lang.strings.lang.url(&page.path)),
+        page_title: page.front.title.clone(),
+        title: title.to_string(),
+        snippet: snippet(text),
+        page_top: anchor == "main-content",
+    }
+}
+
+/// The start of `text`, about [`SNIPPET_CHARS`] long, cut after a word.
+pub fn snippet(text: &str) -> String {
+    let text = text.trim();
+    if text.chars().count() <= SNIPPET_CHARS {
+        return text.to_string();
+    }
+    let cut = text
+        .char_indices()
+        .nth(SNIPPET_CHARS)
+        .map_or(text.len(), |(i, _)| i);
+    let head = &text[..cut];
+    let head = head
+        .rfind(' ')
+        .map_or(head, |space| &head[..space])
+        .trim_end_matches([',', ';', ':', '.', '(', ' ']);
+    format!("{head}…")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_query_is_capped_collapsed_and_free_of_control_characters() {
+        assert_eq!(
+            Query::new("  restless \t\n legs\u{0}x ").as_str(),
+            "restless legs x"
+        );
+        let long = Query::new(&"á".repeat(500));
+        assert_eq!(long.as_str().chars().count(), MAX_QUERY_CHARS);
+        assert!(Query::new(" \u{7} ").is_empty());
+        assert_eq!(
+            Query::from_query_string("lang=es&q=ci%C3%A1tica+dolor&q=other").as_str(),
+            "ciática dolor"
+        );
+        assert!(Query::from_query_string("q=%FF%FE").as_str().len() <= 12);
+        assert!(Query::from_query_string("").is_empty());
+    }
+
+    #[test]
+    fn snippets_are_cut_after_a_word() {
+        let text = "word ".repeat(100);
+        let s = snippet(&text);
+        assert!(s.ends_with("word…"), "{s}");
+        assert!(s.chars().count() <= SNIPPET_CHARS + 1);
+        assert_eq!(snippet("Short."), "Short.");
+    }
+
+    #[test]
+    fn every_heading_of_every_page_is_a_section_linked_in_its_language() {
+        let settings = crate::config::SettingsArgs::default().validate().unwrap();
+        let (content, problems) = crate::startup::load(
+            &settings,
+            crate::startup::today(),
+            crate::problem::Level::Warning,
+        );
+        assert!(!problems.has_errors(), "{problems:?}");
+        let index = SearchIndex::build(&content).unwrap();
+        for (i, lang) in content.langs.iter().enumerate() {
+            let sections = index.sections(i);
+            let expected: usize = lang.pages.iter().map(|p| 1 + p.body.passages.len()).sum();
+            assert_eq!(sections.len(), expected, "{}", lang.strings.lang.code);
+            for s in sections {
+                let (path, anchor) = s.path.split_once('#').unwrap();
+                let page = lang.page(path).unwrap();
+                assert!(page.has_anchor(anchor), "{}", s.path);
+                assert_eq!(
+                    s.url,
+                    crate::site::check::link_in(&lang.strings.lang, &s.path)
+                );
+                assert!(!s.snippet.is_empty() && !s.title.is_empty(), "{}", s.path);
+            }
+        }
+    }
+
+    #[test]
+    fn a_run_of_words_is_found_in_order() {
+        let text: Vec<String> = ["take", "acetaminophen", "now"].map(String::from).to_vec();
+        assert!(contains_run(&text, &["acetaminophen".to_string()]));
+        assert!(!contains_run(
+            &text,
+            &["now".to_string(), "take".to_string()]
+        ));
+        assert!(!contains_run(&text, &[]));
+    }
+}
