@@ -28,9 +28,39 @@ impl Passages {
 
     /// Text under the latest heading (or before the first one).
     pub fn push_text(&mut self, text: &str) {
+        self.current().push_str(text);
+    }
+
+    /// The end of a list item: items read as a list in a sentence, "a, b, c.".
+    pub fn end_item(&mut self) {
+        self.end_with(", ");
+    }
+
+    /// The end of a list: its last item ends the sentence.
+    pub fn end_list(&mut self) {
+        let text = self.current();
+        if text.ends_with(", ") {
+            text.truncate(text.len() - 2);
+        }
+        self.end_with(". ");
+    }
+
+    fn end_with(&mut self, separator: &str) {
+        let text = self.current();
+        let trimmed = text.trim_end().len();
+        text.truncate(trimmed);
+        let push = if text.ends_with(|c: char| c.is_alphanumeric()) {
+            separator
+        } else {
+            " "
+        };
+        text.push_str(push);
+    }
+
+    fn current(&mut self) -> &mut String {
         match self.list.last_mut() {
-            Some(p) => p.text.push_str(text),
-            None => self.intro.push_str(text),
+            Some(p) => &mut p.text,
+            None => &mut self.intro,
         }
     }
 
@@ -101,9 +131,14 @@ pub fn text(
                 {
                     section.summary = text.trim().to_string();
                 }
-                passages.push_text(" ");
+                if matches!(event, Event::End(TagEnd::Item)) {
+                    passages.end_item();
+                } else {
+                    passages.push_text(" ");
+                }
                 counter.end_block();
             }
+            Event::End(TagEnd::List(_)) => passages.end_list(),
             // Code spans (addresses, field names) are not prose: no reading level.
             Event::Code(code) => {
                 if let Some(p) = paragraph.as_mut() {
@@ -184,7 +219,7 @@ mod tests {
                     "cramps",
                     "Cramps",
                     2,
-                    "A cramp is a tight muscle. calf foot"
+                    "A cramp is a tight muscle. calf, foot."
                 ),
                 ("stretch", "Stretch", 3, "Pull your toes up."),
                 ("empty", "Empty", 2, ""),

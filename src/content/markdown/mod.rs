@@ -235,8 +235,9 @@ pub fn render(body: &str, first_line: usize, ctx: &RenderContext<'_>) -> Rendere
                     page.passages.start(&heading.id, &card.heading, 3);
                     for sign in &card.signs {
                         page.passages.push_text(&sign.text);
-                        page.passages.push_text(". ");
+                        page.passages.end_item();
                     }
+                    page.passages.end_list();
                     page.counter.add_text(&card.heading);
                     page.counter.end_block();
                     for sign in &card.signs {
