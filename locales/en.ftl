@@ -404,11 +404,7 @@ search-page-description = Search the guide to leg pain at night in your own word
 search-heading = Search this guide
 search-hint = Type what you feel or a word you heard, for example "cramp in my calf" or "restless legs".
 search-results-heading = Results
-search-results-count =
-    { $count ->
-        [one] One section matches.
-       *[other] { $count } sections match, best first.
-    }
+search-results-intro = The best matches come first.
 search-no-results-heading = No results
 search-no-results = We could not find a section for that search. Try other words, or fewer of them.
 search-did-you-mean = Did you mean
@@ -417,6 +413,9 @@ search-ways-on-heading = Other ways to find what you need
 search-ways-on-check = Use the symptom check
 search-ways-on-check-hint = It asks a few questions and tells you how soon to get help.
 search-ways-on-guide = Read the guide:
+search-more-help = Not what you need?
+search-more-or = or
+search-more-guide = read the guide from the start
 search-emergency-call = Call { $number } now
 search-emergency-why = These can be signs of a blood clot in a deep vein (DVT). A clot is a medical emergency, because it can travel to your lungs.
 search-emergency-more = Read when to get help now

@@ -404,11 +404,7 @@ search-page-description = Busque en la guía sobre el dolor de piernas por la no
 search-heading = Buscar en esta guía
 search-hint = Escriba lo que siente o una palabra que oyó, por ejemplo "calambre en la pantorrilla" o "piernas inquietas".
 search-results-heading = Resultados
-search-results-count =
-    { $count ->
-        [one] Una sección coincide.
-       *[other] { $count } secciones coinciden, la mejor primero.
-    }
+search-results-intro = Las que mejor coinciden van primero.
 search-no-results-heading = Sin resultados
 search-no-results = No encontramos una sección para esa búsqueda. Pruebe con otras palabras, o con menos.
 search-did-you-mean = ¿Quiso decir
@@ -417,6 +413,9 @@ search-ways-on-heading = Otras formas de encontrar lo que necesita
 search-ways-on-check = Use la revisión de síntomas
 search-ways-on-check-hint = Le hace unas preguntas y le dice qué tan pronto buscar ayuda.
 search-ways-on-guide = Lea la guía:
+search-more-help = ¿No es lo que busca?
+search-more-or = o
+search-more-guide = lea la guía desde el principio
 search-emergency-call = Llame al { $number } ahora
 search-emergency-why = Pueden ser señales de un coágulo de sangre en una vena profunda (trombosis venosa profunda, TVP). Un coágulo es una emergencia médica, porque puede viajar a los pulmones.
 search-emergency-more = Lea cuándo buscar ayuda ahora

@@ -17,18 +17,21 @@
 
 pub mod words;
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use tantivy::collector::TopDocs;
 use tantivy::directory::RamDirectory;
 use tantivy::indexer::SingleSegmentIndexWriter;
-use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query as TantivyQuery, TermQuery};
+use tantivy::query::{
+    Bm25StatisticsProvider, BooleanQuery, BoostQuery, Occur, Query as TantivyQuery, TermQuery,
+};
 use tantivy::schema::{Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions};
 use tantivy::{Index, ReloadPolicy, Searcher, TantivyDocument, Term};
 
+use crate::content::markdown::html::escape;
 use crate::content::{Content, LangContent, Page};
 use crate::problem::Problems;
-use words::{Analyzer, Reader, Word, allowed_mistakes, mistakes, same_word};
+use words::{Analyzer, Reader, Word, allowed_mistakes, mistakes};
 
 /// The longest query read, in characters; the rest is cut off.
 pub const MAX_QUERY_CHARS: usize = 100;
@@ -40,6 +43,8 @@ pub const MAX_RESULTS: usize = 10;
 const SNIPPET_CHARS: usize = 160;
 /// How much a word read as another (a misspelling) counts against one typed right.
 const CORRECTED_WEIGHT: f32 = 0.8;
+/// A word held by more than one section in this many is common (see `best`).
+const COMMON_SHARE: u64 = 3;
 /// The closest words tried for a misspelt one.
 const MAX_CORRECTIONS: usize = 3;
 /// The indexing arena's budget: its first table is sized from it, and it
@@ -118,6 +123,18 @@ pub struct Section {
     pub snippet: String,
     /// The top of its page, not a heading in it.
     pub page_top: bool,
+    /// The same, escaped for HTML once for every page that shows it.
+    pub html: SectionHtml,
+}
+
+/// A section's words, escaped for HTML (text and attribute values alike).
+#[derive(Debug, Clone, Default)]
+pub struct SectionHtml {
+    pub path: String,
+    pub url: String,
+    pub page_title: String,
+    pub title: String,
+    pub snippet: String,
 }
 
 /// What a search found.
@@ -219,6 +236,18 @@ struct Fields {
     text: Field,
 }
 
+impl Fields {
+    /// Every field with its weight.
+    fn all(self) -> [(Field, f32); 4] {
+        [
+            (self.title, TITLE_BOOST),
+            (self.names, NAMES_BOOST),
+            (self.related, RELATED_BOOST),
+            (self.text, TEXT_BOOST),
+        ]
+    }
+}
+
 /// A section's words as its document holds them: stems between spaces.
 #[derive(Default, Clone)]
 struct DocText {
@@ -230,27 +259,43 @@ struct DocText {
 
 /// BM25's statistics with one rarity per word for the whole site: how many
 /// sections hold the word in any part, whatever field it is found in.
-struct SiteStatistics<'a> {
-    searcher: &'a Searcher,
-    sections_with: &'a HashMap<String, u64>,
+/// Counted once, when the index is built.
+struct SiteStatistics {
+    /// Each field's total number of words.
+    tokens: Vec<(Field, u64)>,
+    sections: u64,
+    stems: HashMap<String, StemStats>,
 }
 
-impl tantivy::query::Bm25StatisticsProvider for SiteStatistics<'_> {
+/// Where the site holds a stem.
+#[derive(Debug, Default, Clone, Copy)]
+struct StemStats {
+    /// The number of sections that hold it.
+    sections: u64,
+    /// The fields that hold it, one bit each in [`Fields::all`]'s order
+    /// (a query looks in those only).
+    fields: u8,
+}
+
+impl Bm25StatisticsProvider for SiteStatistics {
     fn total_num_tokens(&self, field: Field) -> tantivy::Result<u64> {
-        self.searcher.total_num_tokens(field)
+        Ok(self
+            .tokens
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map_or(0, |(_, n)| *n))
     }
 
     fn total_num_docs(&self) -> tantivy::Result<u64> {
-        tantivy::query::Bm25StatisticsProvider::total_num_docs(self.searcher)
+        Ok(self.sections)
     }
 
     fn doc_freq(&self, term: &Term) -> tantivy::Result<u64> {
         Ok(term
             .value()
             .as_str()
-            .and_then(|stem| self.sections_with.get(stem))
-            .copied()
-            .unwrap_or(0))
+            .and_then(|stem| self.stems.get(stem))
+            .map_or(0, |s| s.sections))
     }
 }
 
@@ -263,17 +308,21 @@ struct Phrase {
 
 struct LangIndex {
     analyzer: Analyzer,
-    searcher: Searcher,
+    index: Index,
+    /// Tells this index from an older one (a reload), for [`LOCAL_SEARCHERS`].
+    generation: u64,
     fields: Fields,
     /// By document id: one segment, filled in this order.
     sections: Vec<Section>,
     /// Every folded word the index holds, with how many times it occurs.
     vocabulary: HashMap<String, u32>,
-    /// Every stem, with the number of sections that hold it.
-    sections_with: HashMap<String, u64>,
-    /// The vocabulary by length, to find the close words of a misspelt one.
-    by_length: BTreeMap<usize, Vec<String>>,
+    statistics: SiteStatistics,
+    /// The vocabulary by first letter and length, to find the words near a
+    /// misspelt one.
+    by_start: HashMap<(char, usize), Vec<String>>,
     phrases: Vec<Phrase>,
+    /// Each stem, with the phrases that hold it (and how many times).
+    phrases_with: HashMap<String, Vec<(usize, usize)>>,
     /// Each warning phrase's words: all of one phrase in a query is a warning sign.
     warnings: Vec<Vec<Word>>,
 }
@@ -305,10 +354,10 @@ impl LangIndex {
             fields,
             writer,
             sections: Vec::new(),
-            vocabulary: HashMap::new(),
-            sections_with: HashMap::new(),
+            vocabulary: HashMap::default(),
+            stems: HashMap::default(),
             phrases: Vec::new(),
-            seen_phrases: HashSet::new(),
+            seen_phrases: HashSet::default(),
         };
         g.add_language(lang)?;
         // One phrase a line, in each strings file.
@@ -322,35 +371,51 @@ impl LangIndex {
             writer,
             sections,
             vocabulary,
-            sections_with,
+            stems,
             phrases,
             ..
         } = g;
-        let searcher = writer
-            .finalize()?
-            .reader_builder()
-            .reload_policy(ReloadPolicy::Manual)
-            .try_into()?
-            .searcher();
-        let mut by_length: BTreeMap<usize, Vec<String>> = BTreeMap::new();
+        let index = writer.finalize()?;
+        let searcher = open_searcher(&index)?;
+        let mut by_start: HashMap<(char, usize), Vec<String>> = HashMap::default();
         for w in vocabulary.keys() {
-            by_length
-                .entry(w.chars().count())
-                .or_default()
-                .push(w.clone());
+            if let Some(first) = w.chars().next() {
+                by_start
+                    .entry((first, w.chars().count()))
+                    .or_default()
+                    .push(w.clone());
+            }
         }
-        for list in by_length.values_mut() {
-            list.sort_unstable();
+        let mut tokens = Vec::new();
+        for (field, _) in fields.all() {
+            tokens.push((field, searcher.total_num_tokens(field)?));
+        }
+        let statistics = SiteStatistics {
+            tokens,
+            sections: sections.len() as u64,
+            stems,
+        };
+        let mut phrases_with: HashMap<String, Vec<(usize, usize)>> = HashMap::default();
+        for (i, phrase) in phrases.iter().enumerate() {
+            for w in &phrase.words {
+                let list = phrases_with.entry(w.stem.clone()).or_default();
+                match list.last_mut() {
+                    Some((last, n)) if *last == i => *n += 1,
+                    _ => list.push((i, 1)),
+                }
+            }
         }
         Ok(LangIndex {
             analyzer,
-            searcher,
+            index,
+            generation: NEXT_GENERATION.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             fields,
             sections,
             vocabulary,
-            sections_with,
-            by_length,
+            statistics,
+            by_start,
             phrases,
+            phrases_with,
             warnings,
         })
     }
@@ -367,38 +432,45 @@ impl LangIndex {
         // Each typed word, or the site's closest words for one it does not use.
         let mut terms: Vec<(String, f32)> = Vec::new();
         let mut read_as: Vec<Word> = Vec::new();
-        let mut misspelt = Vec::new();
+        // The words the site does not use (misspellings?).
+        let mut unknown: Vec<&Word> = Vec::new();
+        // The site's words near each typed one (for "did you mean").
+        let mut close: Vec<Vec<(String, usize)>> = Vec::new();
         for word in &typed {
+            read_as.push(word.clone());
             if self.vocabulary.contains_key(&word.raw) {
                 terms.push((word.stem.clone(), 1.0));
-                read_as.push(word.clone());
+                close.push(Vec::new());
                 continue;
             }
-            let closest = self.closest(&word.raw);
-            if !closest.is_empty() {
-                misspelt.push(word.clone());
-            }
-            for raw in closest {
+            unknown.push(word);
+            let found = self.near(&word.raw);
+            for raw in closest(&found) {
                 let corrected = Word {
-                    stem: self.analyzer.stem(&raw),
-                    raw,
+                    stem: self.analyzer.stem(raw),
+                    raw: raw.to_string(),
                 };
                 terms.push((corrected.stem.clone(), CORRECTED_WEIGHT));
                 read_as.push(corrected);
             }
-            // A word the site does not use may still name a warning sign.
-            read_as.push(word.clone());
+            close.push(found);
         }
+        // A warning sign named, or nearly (one typing mistake), even in words
+        // the site does not use.
         let emergency = self.warnings.iter().any(|phrase| {
-            phrase
-                .iter()
-                .all(|w| read_as.iter().any(|typed| same_word(typed, w, 1)))
+            phrase.iter().all(|w| {
+                read_as.iter().any(|t| t.stem == w.stem || t.raw == w.raw)
+                    || unknown
+                        .iter()
+                        .any(|t| mistakes(&t.raw, &w.raw, 1).is_some())
+            })
         });
         let hits = self.best(&terms);
-        let suggestion = if misspelt.is_empty() {
-            None
+        let suggestion = if close.iter().any(|c| !c.is_empty()) {
+            let stems: HashSet<&str> = read_as.iter().map(|w| w.stem.as_str()).collect();
+            self.suggest(typed.len(), &stems)
         } else {
-            self.suggest(&typed)
+            None
         };
         Answer {
             hits,
@@ -408,77 +480,77 @@ impl LangIndex {
         }
     }
 
-    /// The site's words closest to a word it does not use, within the
-    /// mistakes its length allows; the most used first.
-    fn closest(&self, raw: &str) -> Vec<String> {
-        let len = raw.chars().count();
-        let allowed = allowed_mistakes(len);
-        if allowed == 0 {
+    /// The site's words within the typing mistakes a typed word allows
+    /// (and with its first letter), fewest mistakes first, then the most used.
+    fn near(&self, typed: &str) -> Vec<(String, usize)> {
+        let Some(first) = typed.chars().next() else {
             return Vec::new();
-        }
-        let mut found: Vec<(usize, u32, &String)> = Vec::new();
-        for (_, words) in self
-            .by_length
-            .range(len.saturating_sub(allowed)..=len + allowed)
-        {
-            for w in words {
-                let limit = allowed.min(allowed_mistakes(w.chars().count()));
-                if let Some(d) = mistakes(raw, w, limit) {
-                    found.push((d, self.vocabulary[w], w));
+        };
+        let len = typed.chars().count();
+        let allowed = allowed_mistakes(len);
+        let mut found = Vec::new();
+        for l in len.saturating_sub(allowed)..=len + allowed {
+            for w in self.by_start.get(&(first, l)).into_iter().flatten() {
+                if let Some(d) = mistakes(typed, w, allowed) {
+                    found.push((w.clone(), d, self.vocabulary[w]));
                 }
             }
         }
-        let Some(best) = found.iter().map(|(d, _, _)| *d).min() else {
-            return Vec::new();
-        };
-        found.retain(|(d, _, _)| *d == best);
-        found.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(b.2)));
-        found
-            .into_iter()
-            .take(MAX_CORRECTIONS)
-            .map(|(_, _, w)| w.clone())
-            .collect()
+        found.sort_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2)).then(a.0.cmp(&b.0)));
+        found.into_iter().map(|(w, d, _)| (w, d)).collect()
     }
 
     /// The best sections for these stems, each with its weight.
     fn best(&self, terms: &[(String, f32)]) -> Vec<&Section> {
-        let mut seen = HashSet::new();
-        let f = self.fields;
+        // Words nearly every section holds ("leg", "pain", "night": they are
+        // in every page's title) say little about which section is meant,
+        // and each costs a query per field: left out when the search holds
+        // a rarer word.
+        let held_by = |stem: &str| self.statistics.stems.get(stem).map_or(0, |s| s.sections);
+        let common = |stem: &str| held_by(stem) * COMMON_SHARE > self.statistics.sections;
+        let any_rare = terms
+            .iter()
+            .any(|(stem, _)| held_by(stem) > 0 && !common(stem));
+        let mut seen = HashSet::default();
         let clauses: Vec<(Occur, Box<dyn TantivyQuery>)> = terms
             .iter()
+            .filter(|(stem, _)| !(any_rare && common(stem)))
             .filter(|(stem, _)| seen.insert(stem.clone()))
             .flat_map(|(stem, weight)| {
-                [
-                    (f.title, TITLE_BOOST),
-                    (f.names, NAMES_BOOST),
-                    (f.related, RELATED_BOOST),
-                    (f.text, TEXT_BOOST),
-                ]
-                .map(|(field, boost)| -> (Occur, Box<dyn TantivyQuery>) {
-                    let term = TermQuery::new(
-                        Term::from_field_text(field, stem),
-                        IndexRecordOption::WithFreqs,
-                    );
-                    (
-                        Occur::Should,
-                        Box::new(BoostQuery::new(Box::new(term), boost * weight)),
+                // Only the fields that hold the stem: a term query per field
+                // costs, even when it finds nothing.
+                let held = self.statistics.stems.get(stem).map_or(0, |s| s.fields);
+                self.fields
+                    .all()
+                    .into_iter()
+                    .enumerate()
+                    .filter(move |(bit, _)| held & (1 << bit) != 0)
+                    .map(
+                        move |(_, (field, boost))| -> (Occur, Box<dyn TantivyQuery>) {
+                            let term = TermQuery::new(
+                                Term::from_field_text(field, stem),
+                                IndexRecordOption::WithFreqs,
+                            );
+                            (
+                                Occur::Should,
+                                Box::new(BoostQuery::new(Box::new(term), boost * weight)),
+                            )
+                        },
                     )
-                })
             })
             .collect();
         if clauses.is_empty() {
             return Vec::new();
         }
         let query = BooleanQuery::new(clauses);
-        let statistics = SiteStatistics {
-            searcher: &self.searcher,
-            sections_with: &self.sections_with,
-        };
-        let Ok(top) = self.searcher.search_with_statistics_provider(
-            &query,
-            &TopDocs::with_limit(MAX_RESULTS).order_by_score(),
-            &statistics,
-        ) else {
+        let top = self.with_searcher(|searcher| {
+            searcher.search_with_statistics_provider(
+                &query,
+                &TopDocs::with_limit(MAX_RESULTS).order_by_score(),
+                &self.statistics,
+            )
+        });
+        let Ok(top) = top else {
             return Vec::new();
         };
         top.into_iter()
@@ -486,24 +558,33 @@ impl LangIndex {
             .collect()
     }
 
-    /// The declared phrase closest to the typed words: every word of the
-    /// phrase is typed (or nearly), and most of what was typed is in it.
-    fn suggest(&self, typed: &[Word]) -> Option<&str> {
-        let mut best: Option<(f64, usize, &str)> = None;
-        for phrase in &self.phrases {
-            let matched = phrase
-                .words
-                .iter()
-                .filter(|p| typed.iter().any(|t| same_word(t, p, 2)))
-                .count();
-            if matched == 0 {
-                continue;
+    /// The declared phrase closest to the words typed (`stems`: theirs and
+    /// those of the site's words read for misspelt ones): every word of the
+    /// phrase is there, or most, and most of what was typed is in it.
+    fn suggest(&self, typed: usize, stems: &HashSet<&str>) -> Option<&str> {
+        // How many words of each phrase are among the stems.
+        let mut counts = vec![0usize; self.phrases.len()];
+        let mut touched = Vec::new();
+        for stem in stems {
+            for &(i, n) in self.phrases_with.get(*stem).into_iter().flatten() {
+                if counts[i] == 0 {
+                    touched.push(i);
+                }
+                counts[i] += n;
             }
+        }
+        let mut best: Option<(f64, usize, &str)> = None;
+        for i in touched {
+            let matched = counts[i];
+            let phrase = &self.phrases[i];
             #[allow(clippy::cast_precision_loss)]
-            let score = (matched * matched) as f64 / (phrase.words.len() * typed.len()) as f64;
+            let score = (matched * matched) as f64 / (phrase.words.len() * typed) as f64;
             let better = match best {
                 None => true,
-                Some((s, len, _)) => score > s || (score == s && phrase.text.len() < len),
+                Some((s, len, text)) => {
+                    score > s
+                        || (score == s && (phrase.text.len(), phrase.text.as_str()) < (len, text))
+                }
             };
             if score >= 0.5 && better {
                 best = Some((score, phrase.text.len(), &phrase.text));
@@ -511,6 +592,64 @@ impl LangIndex {
         }
         best.map(|(_, _, text)| text)
     }
+}
+
+/// The closest of the words near a misspelt one: those with the fewest
+/// mistakes, the most used first, at most [`MAX_CORRECTIONS`].
+fn closest(near: &[(String, usize)]) -> impl Iterator<Item = &str> {
+    let fewest = near.first().map(|(_, d)| *d);
+    near.iter()
+        .take_while(move |(_, d)| Some(*d) == fewest)
+        .take(MAX_CORRECTIONS)
+        .map(|(w, _)| w.as_str())
+}
+
+impl LangIndex {
+    /// Runs `f` with this thread's own searcher of the index. Searchers of
+    /// one reader share locks and counters that every query touches; with a
+    /// searcher per worker thread the workers never wait on each other.
+    fn with_searcher<R>(
+        &self,
+        f: impl FnOnce(&Searcher) -> tantivy::Result<R>,
+    ) -> tantivy::Result<R> {
+        LOCAL_SEARCHERS.with(|cell| {
+            let mut local = cell.borrow_mut();
+            let searcher = match local.iter().position(|(g, _)| *g == self.generation) {
+                Some(i) => local[i].1.clone(),
+                None => {
+                    let searcher = open_searcher(&self.index)?;
+                    // Forget searchers of indexes a reload replaced.
+                    local.retain(|(g, _)| *g > self.generation.saturating_sub(LANGUAGES_KEPT));
+                    local.push((self.generation, searcher.clone()));
+                    searcher
+                }
+            };
+            drop(local);
+            f(&searcher)
+        })
+    }
+}
+
+/// A searcher that reads the index as it is (it never changes).
+fn open_searcher(index: &Index) -> tantivy::Result<Searcher> {
+    Ok(index
+        .reader_builder()
+        .reload_policy(ReloadPolicy::Manual)
+        .try_into()?
+        .searcher())
+}
+
+/// Numbers each index built, so a thread can tell a reloaded one.
+static NEXT_GENERATION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+/// How many recent indexes a thread keeps a searcher for: every language of
+/// the site now, with room for the previous build during a reload.
+const LANGUAGES_KEPT: u64 = 8;
+
+thread_local! {
+    /// This thread's searchers, by index generation.
+    static LOCAL_SEARCHERS: std::cell::RefCell<Vec<(u64, Searcher)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// Writes a language's sections into its index, each read once, and
@@ -522,7 +661,7 @@ struct Gatherer<'a> {
     /// By document id.
     sections: Vec<Section>,
     vocabulary: HashMap<String, u32>,
-    sections_with: HashMap<String, u64>,
+    stems: HashMap<String, StemStats>,
     phrases: Vec<Phrase>,
     seen_phrases: HashSet<String>,
 }
@@ -570,17 +709,21 @@ impl Gatherer<'_> {
         doc.add_text(self.fields.names, &text.names);
         doc.add_text(self.fields.related, &text.related);
         doc.add_text(self.fields.text, &text.text);
-        let held: HashSet<&str> = [&text.title, &text.names, &text.related, &text.text]
-            .into_iter()
-            .flat_map(|t| t.split_whitespace())
-            .collect();
-        for stem in held {
-            match self.sections_with.get_mut(stem) {
-                Some(n) => *n += 1,
-                None => {
-                    self.sections_with.insert(stem.to_string(), 1);
-                }
+        // Which fields of this section hold each stem (bits as in `Fields::all`).
+        let mut held: HashMap<&str, u8> = HashMap::default();
+        let parts = [&text.title, &text.names, &text.related, &text.text];
+        for (bit, part) in parts.into_iter().enumerate() {
+            for stem in part.split_whitespace() {
+                *held.entry(stem).or_default() |= 1 << bit;
             }
+        }
+        for (stem, fields) in held {
+            let stats = match self.stems.get_mut(stem) {
+                Some(stats) => stats,
+                None => self.stems.entry(stem.to_string()).or_default(),
+            };
+            stats.sections += 1;
+            stats.fields |= fields;
         }
         self.writer.add_document(doc)?;
         self.sections.push(section);
@@ -694,12 +837,22 @@ fn section(lang: &LangContent, page: &Page, anchor: &str, title: &str, text: &st
     } else {
         text
     };
+    let path = format!("{}#{anchor}", page.path);
+    let url = format!("{}#{anchor}", lang.strings.lang.url(&page.path));
+    let snippet = snippet(text);
     Section {
-        path: format!("{}#{anchor}", page.path),
-        url: format!("{}#{anchor}", lang.strings.lang.url(&page.path)),
+        html: SectionHtml {
+            path: escape(&path),
+            url: escape(&url),
+            page_title: escape(&page.front.title),
+            title: escape(title),
+            snippet: escape(&snippet),
+        },
+        path,
+        url,
         page_title: page.front.title.clone(),
         title: title.to_string(),
-        snippet: snippet(text),
+        snippet,
         page_top: anchor == "main-content",
     }
 }

@@ -4,7 +4,6 @@
 //! of the site's own phrases.
 
 use askama::Template;
-use fluent_bundle::FluentValue;
 
 use super::layout::{Layout, Meta};
 use crate::content::markdown::Sign;
@@ -37,7 +36,6 @@ struct SearchTemplate<'a> {
     signs: Vec<Sign>,
     suggestion: Option<Suggestion<'a>>,
     hits: &'a [&'a Section],
-    count: String,
 }
 
 /// The address of a search for `text` in `lang`: `/es/search?q=...`.
@@ -82,7 +80,7 @@ pub fn render_search(
     } else {
         Vec::new()
     };
-    SearchTemplate {
+    let page = SearchTemplate {
         t,
         layout,
         meta,
@@ -97,10 +95,10 @@ pub fn render_search(
             href: search_url(&layout.lang, text),
         }),
         hits: &answer.hits,
-        count: t.format(
-            "search-results-count",
-            &[("count", FluentValue::from(answer.hits.len()))],
-        ),
-    }
-    .render()
+    };
+    // Room for the whole page at once: growing the buffer step by step
+    // copies it over and over, on every search.
+    let mut html = String::with_capacity(16 * 1024);
+    page.render_into(&mut html)?;
+    Ok(html)
 }
