@@ -19,14 +19,12 @@ pub mod words;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use tantivy::collector::TopDocs;
 use tantivy::directory::RamDirectory;
 use tantivy::indexer::SingleSegmentIndexWriter;
-use tantivy::query::{
-    Bm25StatisticsProvider, BooleanQuery, BoostQuery, Occur, Query as TantivyQuery, TermQuery,
-};
+use tantivy::postings::Postings;
+use tantivy::query::{Bm25StatisticsProvider, Bm25Weight};
 use tantivy::schema::{Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions};
-use tantivy::{Index, ReloadPolicy, Searcher, TantivyDocument, Term};
+use tantivy::{DocSet, Index, ReloadPolicy, Searcher, TERMINATED, TantivyDocument, Term};
 
 use crate::content::markdown::html::escape;
 use crate::content::{Content, LangContent, Page};
@@ -503,59 +501,80 @@ impl LangIndex {
     /// The best sections for these stems, each with its weight.
     fn best(&self, terms: &[(String, f32)]) -> Vec<&Section> {
         // Words nearly every section holds ("leg", "pain", "night": they are
-        // in every page's title) say little about which section is meant,
-        // and each costs a query per field: left out when the search holds
-        // a rarer word.
+        // in every page's title) say little about which section is meant:
+        // left out when the search holds a rarer word.
         let held_by = |stem: &str| self.statistics.stems.get(stem).map_or(0, |s| s.sections);
         let common = |stem: &str| held_by(stem) * COMMON_SHARE > self.statistics.sections;
         let any_rare = terms
             .iter()
             .any(|(stem, _)| held_by(stem) > 0 && !common(stem));
         let mut seen = HashSet::default();
-        let clauses: Vec<(Occur, Box<dyn TantivyQuery>)> = terms
+        let terms: Vec<&(String, f32)> = terms
             .iter()
             .filter(|(stem, _)| !(any_rare && common(stem)))
-            .filter(|(stem, _)| seen.insert(stem.clone()))
-            .flat_map(|(stem, weight)| {
-                // Only the fields that hold the stem: a term query per field
-                // costs, even when it finds nothing.
-                let held = self.statistics.stems.get(stem).map_or(0, |s| s.fields);
-                self.fields
-                    .all()
-                    .into_iter()
-                    .enumerate()
-                    .filter(move |(bit, _)| held & (1 << bit) != 0)
-                    .map(
-                        move |(_, (field, boost))| -> (Occur, Box<dyn TantivyQuery>) {
-                            let term = TermQuery::new(
-                                Term::from_field_text(field, stem),
-                                IndexRecordOption::WithFreqs,
-                            );
-                            (
-                                Occur::Should,
-                                Box::new(BoostQuery::new(Box::new(term), boost * weight)),
-                            )
-                        },
-                    )
-            })
+            .filter(|(stem, _)| seen.insert(stem.as_str()))
             .collect();
-        if clauses.is_empty() {
-            return Vec::new();
-        }
-        let query = BooleanQuery::new(clauses);
-        let top = self.with_searcher(|searcher| {
-            searcher.search_with_statistics_provider(
-                &query,
-                &TopDocs::with_limit(MAX_RESULTS).order_by_score(),
-                &self.statistics,
-            )
-        });
-        let Ok(top) = top else {
+        let scores = self.with_searcher(|searcher| self.score(searcher, &terms));
+        let Ok(scores) = scores else {
             return Vec::new();
         };
-        top.into_iter()
-            .filter_map(|(_, address)| self.sections.get(address.doc_id as usize))
+        let mut ranked: Vec<(usize, f32)> = scores
+            .into_iter()
+            .enumerate()
+            .filter(|(_, score)| *score > 0.0)
+            .collect();
+        // Best first; equal scores in page order.
+        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        ranked
+            .into_iter()
+            .take(MAX_RESULTS)
+            .filter_map(|(doc, _)| self.sections.get(doc))
             .collect()
+    }
+
+    /// Every section's BM25 score for these stems (each with its weight),
+    /// summed over the fields that hold them, each field with its weight.
+    ///
+    /// The postings, field lengths and BM25 are tantivy's; the sum is an
+    /// array of a few hundred scores. tantivy's query machinery (a boxed
+    /// weight and scorer per term and field, block-max WAND, a top-k heap)
+    /// is made for millions of documents, and costs several times more
+    /// than the whole search here.
+    fn score(&self, searcher: &Searcher, terms: &[&(String, f32)]) -> tantivy::Result<Vec<f32>> {
+        let mut scores = vec![0.0f32; self.sections.len()];
+        let sections = self.statistics.sections;
+        for segment in searcher.segment_readers() {
+            for (stem, weight) in terms {
+                let held = self.statistics.stems.get(stem.as_str());
+                let Some(held) = held else { continue };
+                for (bit, (field, boost)) in self.fields.all().into_iter().enumerate() {
+                    if held.fields & (1 << bit) == 0 {
+                        continue;
+                    }
+                    let term = Term::from_field_text(field, stem);
+                    let Some(mut postings) = segment
+                        .inverted_index(field)?
+                        .read_postings(&term, IndexRecordOption::WithFreqs)?
+                    else {
+                        continue;
+                    };
+                    let lengths = segment.get_fieldnorms_reader(field)?;
+                    #[allow(clippy::cast_precision_loss)]
+                    let average = self.statistics.total_num_tokens(field)? as f32 / sections as f32;
+                    let bm25 =
+                        Bm25Weight::for_one_term_without_explain(held.sections, sections, average)
+                            .boost_by(boost * weight);
+                    let mut doc = postings.doc();
+                    while doc != TERMINATED {
+                        if let Some(score) = scores.get_mut(doc as usize) {
+                            *score += bm25.score(lengths.fieldnorm_id(doc), postings.term_freq());
+                        }
+                        doc = postings.advance();
+                    }
+                }
+            }
+        }
+        Ok(scores)
     }
 
     /// The declared phrase closest to the words typed (`stems`: theirs and
