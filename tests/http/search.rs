@@ -8,7 +8,7 @@ use leg_pain_guide::config::SettingsArgs;
 use serde::Deserialize;
 
 use crate::helpers::*;
-use crate::support::{Conn, Fixture, start_binary};
+use crate::support::{Conn, Fixture, start_binary, start_binary_with};
 
 /// `tests/data/search_queries.toml`.
 #[derive(Deserialize)]
@@ -546,4 +546,60 @@ fn check_fails_when_a_language_lists_no_warning_words() {
         )),
         "{stderr}"
     );
+}
+
+#[test]
+fn a_reload_rebuilds_the_search_index_from_the_new_content_and_strings() {
+    let fixture = Fixture::new();
+    let (mut child, address, mut lines) = start_binary_with(
+        &fixture.path("content"),
+        &fixture.path("locales"),
+        &["--log-format", "json"],
+    );
+    let mut conn = Conn::open(&address);
+    let mut get = |path: &str| {
+        conn.send(format!("GET {path} HTTP/1.1\r\nHost: x\r\n\r\n").as_bytes());
+        conn.response()
+            .expect("an answer on the same connection")
+            .body
+    };
+    let before = get("/search?q=grumblewort");
+    assert!(
+        !before.contains("data-result="),
+        "not a word of the site yet"
+    );
+    fixture.replace(
+        "content/en/causes.md",
+        "varicose-veins = [\"bulging veins\"",
+        "varicose-veins = [\"grumblewort\", \"bulging veins\"",
+    );
+    fixture.replace(
+        "locales/en.ftl",
+        "    thrombosis\n",
+        "    thrombosis\n    zebraleg\n",
+    );
+    assert!(
+        std::process::Command::new("kill")
+            .args(["-HUP", &child.id().to_string()])
+            .status()
+            .unwrap()
+            .success()
+    );
+    lines
+        .by_ref()
+        .map_while(Result::ok)
+        .find(|l| l.contains("reloaded"))
+        .expect("the server reloads");
+    let after = get("/search?q=grumblewort");
+    assert!(
+        after.contains("data-result=\"/causes#varicose-veins\""),
+        "the new search word finds its section"
+    );
+    let warned = get("/search?q=zebraleg");
+    assert!(
+        warned.contains("data-urgency=\"emergency\""),
+        "the new warning word brings the card"
+    );
+    child.kill().unwrap();
+    let _ = child.wait();
 }
