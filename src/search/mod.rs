@@ -302,6 +302,8 @@ impl Bm25StatisticsProvider for SiteStatistics {
 struct Phrase {
     text: String,
     words: Vec<Word>,
+    /// The sections it names.
+    sections: Vec<usize>,
 }
 
 struct LangIndex {
@@ -355,7 +357,7 @@ impl LangIndex {
             vocabulary: HashMap::default(),
             stems: HashMap::default(),
             phrases: Vec::new(),
-            seen_phrases: HashSet::default(),
+            seen_phrases: HashMap::default(),
         };
         g.add_language(lang)?;
         // One phrase a line, in each strings file.
@@ -463,9 +465,9 @@ impl LangIndex {
                         .any(|t| mistakes(&t.raw, &w.raw, 1).is_some())
             })
         });
-        let hits = self.best(&terms);
+        let stems: HashSet<&str> = read_as.iter().map(|w| w.stem.as_str()).collect();
+        let hits = self.best(&terms, &self.named(&stems));
         let suggestion = if close.iter().any(|c| !c.is_empty()) {
-            let stems: HashSet<&str> = read_as.iter().map(|w| w.stem.as_str()).collect();
             self.suggest(typed.len(), &stems)
         } else {
             None
@@ -499,7 +501,28 @@ impl LangIndex {
     }
 
     /// The best sections for these stems, each with its weight.
-    fn best(&self, terms: &[(String, f32)]) -> Vec<&Section> {
+    /// The sections one of whose names of two words or more the search
+    /// holds whole (in any order): "pierna inflamada", "se me duermen los
+    /// pies", "restless legs". They come first (as a phrase field does in
+    /// Lucene's edismax).
+    fn named(&self, stems: &HashSet<&str>) -> Vec<usize> {
+        let mut named = Vec::new();
+        let mut tried = HashSet::default();
+        for stem in stems {
+            for &(i, _) in self.phrases_with.get(*stem).into_iter().flatten() {
+                let phrase = &self.phrases[i];
+                if phrase.words.len() >= 2
+                    && tried.insert(i)
+                    && phrase.words.iter().all(|w| stems.contains(w.stem.as_str()))
+                {
+                    named.extend(&phrase.sections);
+                }
+            }
+        }
+        named
+    }
+
+    fn best(&self, terms: &[(String, f32)], named: &[usize]) -> Vec<&Section> {
         // Words nearly every section holds ("leg", "pain", "night": they are
         // in every page's title) say little about which section is meant:
         // left out when the search holds a rarer word.
@@ -515,9 +538,17 @@ impl LangIndex {
             .filter(|(stem, _)| seen.insert(stem.as_str()))
             .collect();
         let scores = self.with_searcher(|searcher| self.score(searcher, &terms));
-        let Ok(scores) = scores else {
+        let Ok(mut scores) = scores else {
             return Vec::new();
         };
+        let top = scores.iter().copied().fold(0.0f32, f32::max);
+        for &section in named {
+            if let Some(score) = scores.get_mut(section)
+                && *score > 0.0
+            {
+                *score += top;
+            }
+        }
         let mut ranked: Vec<(usize, f32)> = scores
             .into_iter()
             .enumerate()
@@ -682,7 +713,8 @@ struct Gatherer<'a> {
     vocabulary: HashMap<String, u32>,
     stems: HashMap<String, StemStats>,
     phrases: Vec<Phrase>,
-    seen_phrases: HashSet<String>,
+    /// Each phrase's place in `phrases`, by its text in lower case.
+    seen_phrases: HashMap<String, usize>,
 }
 
 /// Appends the stems of `words`, `times` over, to a document's text.
@@ -714,11 +746,26 @@ impl Gatherer<'_> {
     fn name(&mut self, name: &str, names: &mut String) {
         let words = self.read(name);
         append(names, &words, 1);
-        if !words.is_empty() && self.seen_phrases.insert(name.to_lowercase()) {
-            self.phrases.push(Phrase {
-                text: name.to_string(),
-                words,
-            });
+        self.phrase(name, words);
+    }
+
+    /// A name of the section about to be added (a heading or a declared name).
+    fn phrase(&mut self, text: &str, words: Vec<Word>) {
+        if words.is_empty() {
+            return;
+        }
+        let section = self.sections.len();
+        match self.seen_phrases.get(&text.to_lowercase()) {
+            Some(&i) => self.phrases[i].sections.push(section),
+            None => {
+                self.seen_phrases
+                    .insert(text.to_lowercase(), self.phrases.len());
+                self.phrases.push(Phrase {
+                    text: text.to_string(),
+                    words,
+                    sections: vec![section],
+                });
+            }
         }
     }
 
@@ -817,12 +864,7 @@ impl Gatherer<'_> {
                         }
                     }
                 }
-                if !title.is_empty() && self.seen_phrases.insert(passage.title.to_lowercase()) {
-                    self.phrases.push(Phrase {
-                        text: passage.title.clone(),
-                        words: title,
-                    });
-                }
+                self.phrase(&passage.title, title);
                 self.add(
                     section(lang, page, &passage.id, &passage.title, &passage.text),
                     &text,

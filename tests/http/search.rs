@@ -96,6 +96,28 @@ async fn every_listed_search_finds_its_section_in_the_first_three_results_in_bot
 }
 
 #[tokio::test]
+async fn a_search_that_is_a_whole_name_of_a_section_puts_that_section_first() {
+    let app = spawn_app().await;
+    for (lang, query, first) in [
+        ("en", "pins and needles", "/causes#peripheral-neuropathy"),
+        ("en", "charley horse", "/causes#nighttime-leg-cramps"),
+        ("es", "pierna inflamada", "/causes#deep-vein-thrombosis"),
+        (
+            "es",
+            "se me duermen los pies",
+            "/causes#peripheral-neuropathy",
+        ),
+    ] {
+        let doc = app.page(&search_path(lang, query)).await;
+        assert_eq!(
+            results(&doc).first().map(String::as_str),
+            Some(first),
+            "{lang} {query:?}"
+        );
+    }
+}
+
+#[tokio::test]
 async fn every_result_shows_its_page_and_section_a_plain_snippet_and_a_link_to_a_real_anchor() {
     let app = spawn_app().await;
     for (lang, query) in [("en", "leg cramps"), ("es", "calambres")] {
