@@ -6,6 +6,7 @@ pub mod content;
 pub mod export;
 pub mod i18n;
 pub mod problem;
+pub mod search;
 pub mod site;
 pub mod startup;
 pub mod triage;

@@ -12,6 +12,7 @@ pub mod log;
 pub mod middleware;
 pub mod pages;
 pub mod routes;
+pub mod search;
 pub mod server;
 
 use std::sync::Arc;

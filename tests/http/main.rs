@@ -10,5 +10,6 @@ mod helpers;
 mod pages;
 mod reliability;
 mod safety;
+mod search;
 mod spanish;
 mod support;

@@ -6,7 +6,8 @@
 //! 3. [`headings`]: stable ids, explicit or slugged, duplicates numbered;
 //! 4. [`links`]: only this site's pages, collected with their lines;
 //! 5. [`glossary`]: the first use of each glossary term links to it;
-//! 6. [`collect`]: sections with their first paragraph, reading-level counts;
+//! 6. [`collect`]: sections with their first paragraph, every heading's own
+//!    text (for search), reading-level counts;
 //! 7. [`html`]: the HTML, once for the site and once for embeds (where links
 //!    open in the top window).
 //!
@@ -63,6 +64,16 @@ pub struct SectionText {
     pub title: String,
     /// The section's first paragraph.
     pub summary: String,
+}
+
+/// The plain text under one heading, up to the next heading of any level:
+/// what the site's search finds a section by.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Passage {
+    pub id: String,
+    pub title: String,
+    pub level: u8,
+    pub text: String,
 }
 
 /// A link found on a page: a language-neutral path (with any fragment), or a fragment.
@@ -140,6 +151,10 @@ pub struct Rendered {
     pub links: Vec<Link>,
     /// Every `##` section with its first paragraph.
     pub sections: Vec<SectionText>,
+    /// The plain text before the first heading.
+    pub intro: String,
+    /// Every heading with the plain text under it.
+    pub passages: Vec<Passage>,
     pub text: TextStats,
     pub problems: Vec<MarkdownProblem>,
 }
@@ -171,6 +186,7 @@ struct PageState {
     headings: Vec<Heading>,
     links: Vec<Link>,
     sections: Vec<SectionText>,
+    passages: collect::Passages,
     problems: Vec<MarkdownProblem>,
 }
 
@@ -183,6 +199,7 @@ pub fn render(body: &str, first_line: usize, ctx: &RenderContext<'_>) -> Rendere
         headings: Vec::new(),
         links: Vec::new(),
         sections: Vec::new(),
+        passages: collect::Passages::default(),
         problems: Vec::new(),
     };
     let (raw_blocks, problems) = blocks::split(body, first_line);
@@ -229,6 +246,12 @@ pub fn render(body: &str, first_line: usize, ctx: &RenderContext<'_>) -> Rendere
                         &mut page.problems,
                     );
                     page.headings.push(heading.clone());
+                    page.passages.start(&heading.id, &card.heading, 3);
+                    for sign in &card.signs {
+                        page.passages.push_text(&sign.text);
+                        page.passages.end_item();
+                    }
+                    page.passages.end_list();
                     page.counter.add_text(&card.heading);
                     page.counter.end_block();
                     for sign in &card.signs {
@@ -257,6 +280,8 @@ pub fn render(body: &str, first_line: usize, ctx: &RenderContext<'_>) -> Rendere
         headings: page.headings,
         links: page.links,
         sections: page.sections,
+        intro: page.passages.intro.trim().to_string(),
+        passages: page.passages.finish(),
         problems: page.problems,
     }
 }
@@ -297,6 +322,7 @@ fn markdown_nodes<'t>(
         &nodes,
         &mut page.counter,
         &mut page.sections,
+        &mut page.passages,
         &mut page.problems,
     );
     nodes
