@@ -1,11 +1,13 @@
 //! A patient-education website on leg pain at night.
 
+pub mod app;
 pub mod clinics;
-pub mod config;
+pub mod commands;
 pub mod content;
 pub mod export;
 pub mod i18n;
 pub mod problem;
+pub mod settings;
 pub mod site;
 pub mod startup;
 pub mod triage;

@@ -1,11 +1,11 @@
 //! Start-up: settings, strings and content become a `Site`, once. `check`,
 //! `serve` and `export` all come through here, so they agree.
 
-use crate::config::Settings;
 use crate::content::readability::INFLESZ_BANDS;
 use crate::content::{self, Content, LoadOptions, rule_string_id, signs_heading_id};
 use crate::i18n::{self, Globals, Locales, Need};
 use crate::problem::{Level, Problems};
+use crate::settings::Settings;
 use crate::site::check::{option_string_id, question_string_id, tip_string_id, urgency_string_id};
 use crate::site::{ErrorKind, Mode, Site, source_string_id};
 use crate::triage::{self, CAUSES, CareCard, JsonType, Offered, QUESTIONS, RULES, TIPS, Urgency};

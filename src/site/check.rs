@@ -8,10 +8,10 @@ use askama::Template;
 use fluent_bundle::FluentValue;
 
 use super::layout::{Layout, Meta};
-use crate::config::Clinic;
 use crate::content::markdown::Sign;
 use crate::content::{LangContent, rule_string_id, signs_heading_id};
 use crate::i18n::{Lang, Strings};
+use crate::settings::Clinic;
 use crate::triage::{
     self, Answers, Assessment, CAUSES, CareCard, FieldError, Kind, Offered, Page, Problem, RULES,
     Submission, TIPS, Tip, Urgency, question,

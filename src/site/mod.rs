@@ -21,7 +21,6 @@ use crate::clinics::{
     self,
     codes::{CodeIndex, NameIndex},
 };
-use crate::config::Settings;
 use crate::content::front_matter::{CODE_NAME_LANG, SOURCE_LANG, SOURCE_TITLES};
 use crate::content::front_matter::{Generated, Menu};
 use crate::content::markdown::{Block, CardBody};
@@ -29,6 +28,7 @@ use crate::content::readability::{Method, inflesz_band};
 use crate::content::{Content, LangContent, Page};
 use crate::i18n::{Lang, Strings};
 use crate::problem::Problems;
+use crate::settings::Settings;
 use assets::{Asset, CachePolicy, Effort, Prepared, content_hash};
 use check::CheckText;
 pub use errors::ErrorKind;
@@ -224,8 +224,8 @@ struct ForClinicsTemplate<'a> {
 /// or found a problem: the clinic running this copy when it can be reached,
 /// else the site's contact.
 enum StatementContact<'a> {
-    Clinic(&'a crate::config::Clinic),
-    Site(&'a crate::config::Contact),
+    Clinic(&'a crate::settings::Clinic),
+    Site(&'a crate::settings::Contact),
     Nobody,
 }
 

@@ -24,7 +24,7 @@ use actix_web::web::Bytes;
 use actix_web::{App, web};
 use arc_swap::ArcSwap;
 
-use crate::config::Settings;
+use crate::settings::Settings;
 use crate::site::{ErrorKind, Place, Site};
 use headers::Security;
 use log::Logger;

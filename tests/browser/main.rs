@@ -3,11 +3,8 @@
 //!
 //! Needs chromium, chromedriver, java and `npm ci` (axe-core, vnu-jar);
 //! scripts/test installs them. A missing tool fails the tests, never skips.
-//! Screenshots for review are written to target/screenshots/.
-
-#[allow(dead_code)]
-#[path = "../http/helpers.rs"]
-mod helpers;
+//! Screenshots for review are written to target/screenshots/. Helpers and
+//! lists shared with the HTTP tests are `tests/common`.
 
 mod audit;
 mod broken;

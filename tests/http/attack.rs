@@ -7,12 +7,12 @@ use std::net::TcpStream;
 use std::process::{Child, ChildStdout, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use leg_pain_guide::config::SettingsArgs;
+use leg_pain_guide::settings::RawSettings;
 use leg_pain_guide::web::Capacity;
 use serde_json::Value;
 
-use crate::helpers::*;
-use crate::support::{BASELINE, Conn, start_binary};
+use common::*;
+use common::{BASELINE, Conn, start_binary};
 
 /// A process's resident memory now and at its peak, in KiB (`VmRSS`, `VmHWM`).
 pub fn memory_kib(pid: u32) -> (u64, u64) {
@@ -196,9 +196,9 @@ async fn near_the_connection_limit_idle_connections_close_first_so_a_new_client_
     // One worker that holds 8 connections, and deadlines (600 s) far longer
     // than the test: only making room can serve a new client.
     let app = spawn_app_holding(
-        SettingsArgs {
-            keep_alive: "600".into(),
-            body_timeout: "600".into(),
+        RawSettings {
+            keep_alive: Some("600".into()),
+            body_timeout: Some("600".into()),
             ..Default::default()
         },
         Capacity {
@@ -530,10 +530,10 @@ fn a_missing_or_unreadable_folder_or_file_is_one_line_and_exit_2_from_any_workin
 
 #[test]
 fn a_reload_with_a_missing_folder_or_a_bad_setting_is_one_log_line_and_the_old_site_stays() {
-    let fixture = crate::support::Fixture::new();
+    let fixture = common::Fixture::new();
     let settings = fixture.path("settings.toml");
     std::fs::write(&settings, "emergency_number = \"112\"\n").unwrap();
-    let (mut child, address, mut lines) = crate::support::start_binary_with(
+    let (mut child, address, mut lines) = common::start_binary_with(
         &fixture.path("content"),
         &fixture.path("locales"),
         &[
@@ -619,7 +619,7 @@ fn a_reload_with_a_missing_folder_or_a_bad_setting_is_one_log_line_and_the_old_s
 
 #[test]
 fn a_description_holding_script_markup_never_swallows_the_page() {
-    let fixture = crate::support::Fixture::new();
+    let fixture = common::Fixture::new();
     let description = "Who this site is for <!--<script> and </script> & more.";
     fixture.replace(
         "content/en/about.md",
@@ -628,7 +628,7 @@ fn a_description_holding_script_markup_never_swallows_the_page() {
     );
     let (ok, stderr) = fixture.check(&[]);
     assert!(ok, "check accepts it: {stderr}");
-    let (mut child, address, _lines) = crate::support::start_binary_with(
+    let (mut child, address, _lines) = common::start_binary_with(
         &fixture.path("content"),
         &fixture.path("locales"),
         &["--log-format", "off"],
@@ -669,7 +669,7 @@ fn a_description_holding_script_markup_never_swallows_the_page() {
 #[tokio::test]
 async fn a_clinic_url_with_a_query_is_accepted_and_linked_as_written() {
     let url = "https://riverside.example/?page_id=12&lang=en";
-    let app = spawn_app_with(SettingsArgs {
+    let app = spawn_app_with(RawSettings {
         clinic_name: Some("Riverside Clinic".into()),
         clinic_url: Some(url.into()),
         ..Default::default()
@@ -842,9 +842,9 @@ async fn a_client_past_the_rate_limit_gets_429_with_retry_after_in_its_format() 
     // Behind a proxy on loopback that names the client in X-Forwarded-For.
     // One request a minute: the next one comes back after 60 s, far longer
     // than this test takes on any machine.
-    let app = spawn_app_with(SettingsArgs {
-        rate_limit: "1".into(),
-        trusted_proxies: "127.0.0.1".into(),
+    let app = spawn_app_with(RawSettings {
+        rate_limit: Some("1".into()),
+        trusted_proxies: Some("127.0.0.1".into()),
         ..Default::default()
     })
     .await;
@@ -916,8 +916,8 @@ async fn a_client_past_the_rate_limit_gets_429_with_retry_after_in_its_format() 
 async fn loopback_clients_and_a_limit_of_0_are_never_limited() {
     // No proxy declared: the loopback peer is the client, as in local tests
     // and benchmarks; what it writes in X-Forwarded-For is not believed.
-    let app = spawn_app_with(SettingsArgs {
-        rate_limit: "3".into(),
+    let app = spawn_app_with(RawSettings {
+        rate_limit: Some("3".into()),
         ..Default::default()
     })
     .await;
@@ -930,9 +930,9 @@ async fn loopback_clients_and_a_limit_of_0_are_never_limited() {
         );
         assert_eq!(get_as(&app, "203.0.113.7", CONNECT).await.status(), 302);
     }
-    let off = spawn_app_with(SettingsArgs {
-        rate_limit: "0".into(),
-        trusted_proxies: "127.0.0.1".into(),
+    let off = spawn_app_with(RawSettings {
+        rate_limit: Some("0".into()),
+        trusted_proxies: Some("127.0.0.1".into()),
         ..Default::default()
     })
     .await;
@@ -1141,8 +1141,8 @@ async fn the_readme_proxy_recipe_logs_no_code_referer_or_address_and_limits_at_t
     ] {
         assert!(!log_format.contains(leak), "{leak} in {log_format}");
     }
-    let app = spawn_app_with(SettingsArgs {
-        trusted_proxies: "127.0.0.1".into(),
+    let app = spawn_app_with(RawSettings {
+        trusted_proxies: Some("127.0.0.1".into()),
         ..Default::default()
     })
     .await;

@@ -5,8 +5,8 @@ use leg_pain_guide::triage::{JsonBody, WorkedCase, worked_cases};
 use proptest::prelude::*;
 use serde_json::{Value, json};
 
-use crate::helpers::*;
-use crate::support::{BASELINE, start_binary};
+use common::*;
+use common::{BASELINE, start_binary};
 
 fn cases() -> Vec<WorkedCase> {
     let cases = worked_cases();
@@ -924,8 +924,8 @@ async fn each_rule_shows_as_a_linked_sentence_and_each_cause_links_to_its_sectio
 
 #[tokio::test]
 async fn the_emergency_result_puts_the_configured_number_first_as_a_link_to_call() {
-    let app = spawn_app_with(leg_pain_guide::config::SettingsArgs {
-        emergency_number: "999".into(),
+    let app = spawn_app_with(leg_pain_guide::settings::RawSettings {
+        emergency_number: Some("999".into()),
         ..Default::default()
     })
     .await;
@@ -1218,12 +1218,12 @@ fn the_request_log_shows_method_path_status_and_time_but_never_an_answer() {
     assert!(get.contains(" GET /causes 200 "), "{get}");
 }
 
-fn clinic_settings() -> leg_pain_guide::config::SettingsArgs {
-    leg_pain_guide::config::SettingsArgs {
+fn clinic_settings() -> leg_pain_guide::settings::RawSettings {
+    leg_pain_guide::settings::RawSettings {
         clinic_name: Some("Riverside Clinic".into()),
         clinic_phone: Some("+1 (555) 010-0199".into()),
         clinic_url: Some("https://riverside.example/appointments".into()),
-        emergency_number: "999".into(),
+        emergency_number: Some("999".into()),
         ..Default::default()
     }
 }

@@ -5,18 +5,18 @@ use std::collections::HashSet;
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
-use leg_pain_guide::config::SettingsArgs;
+use leg_pain_guide::settings::RawSettings;
 use serde_json::Value;
 
-use crate::helpers::*;
-use crate::support::CONTRACT_ANCHORS;
+use common::CONTRACT_ANCHORS;
+use common::*;
 
 const ICD10: &str = "2.16.840.1.113883.6.90";
 const BASE: &str = "https://legs.example";
 
-fn clinic_args() -> SettingsArgs {
-    SettingsArgs {
-        base_url: BASE.into(),
+fn clinic_args() -> RawSettings {
+    RawSettings {
+        base_url: Some(BASE.into()),
         ..Default::default()
     }
 }
@@ -211,8 +211,8 @@ async fn only_embed_paths_may_be_framed_and_only_by_the_configured_origins() {
     );
     assert!(r.headers().get("x-frame-options").is_none());
 
-    let app = spawn_app_with(SettingsArgs {
-        embed_origins: "https://clinic.example, http://localhost:9000".into(),
+    let app = spawn_app_with(RawSettings {
+        embed_origins: Some("https://clinic.example, http://localhost:9000".into()),
         ..Default::default()
     })
     .await;

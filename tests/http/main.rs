@@ -1,14 +1,14 @@
-//! HTTP tests: one binary, the real app on port 0.
+//! HTTP tests: one binary, the real app on port 0 (started as the binary
+//! starts it, through `Application`); helpers and lists are `tests/common`.
 
 mod accessibility;
+mod app;
 mod attack;
 mod check;
 mod clinics;
 mod content;
 mod hardening;
-mod helpers;
 mod pages;
 mod reliability;
 mod safety;
 mod spanish;
-mod support;
