@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod clinics;
+pub mod code_system;
 pub mod commands;
 pub mod content;
 pub mod export;

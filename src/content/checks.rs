@@ -4,9 +4,10 @@
 
 use std::collections::{BTreeSet, HashMap};
 
+use super::contract;
 use super::front_matter::Generated;
 use super::markdown::{Block, CardBody, html::is_site_file};
-use super::{Content, LangContent, Page, contract};
+use super::page::{Content, LangContent, Page};
 use crate::problem::Problems;
 
 /// Checks one language's pages together.

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
-use crate::clinics::code_system::{CodeSystem, Matcher};
+use crate::code_system::{CodeSystem, Matcher};
 use crate::problem::line_of;
 
 /// The source documents the site's medical content may come from (their titles are in the strings, `source-000`, `source-001`).

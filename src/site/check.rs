@@ -709,7 +709,7 @@ pub fn render_result(
         tips: tip_lines(&assessment.tips, |w| &w.text),
         withheld: tip_lines(&assessment.withheld, |w| &w.name),
         summary: text.summary(t, answers),
-        date: super::human_date(t, today),
+        date: t.date(today),
     }
     .render()
 }

@@ -16,11 +16,11 @@ use actix_web::web::Bytes;
 use askama::Template;
 use fluent_bundle::FluentValue;
 
-use crate::clinics::code_system::CodeSystem;
 use crate::clinics::{
     self,
     codes::{CodeIndex, NameIndex},
 };
+use crate::code_system::CodeSystem;
 use crate::content::front_matter::{CODE_NAME_LANG, SOURCE_LANG, SOURCE_TITLES};
 use crate::content::front_matter::{Generated, Menu};
 use crate::content::markdown::{Block, CardBody};
@@ -246,24 +246,6 @@ pub enum BuildError {
     Template(#[from] askama::Error),
     #[error("{0}")]
     Problems(Problems),
-}
-
-/// "22 November 2026", in the language's words.
-pub fn human_date(t: &Strings, date: time::Date) -> String {
-    t.format(
-        "date",
-        &[
-            ("day", FluentValue::from(date.day())),
-            (
-                "month",
-                FluentValue::from(
-                    t.get(&format!("month-{}", u8::from(date.month())))
-                        .to_string(),
-                ),
-            ),
-            ("year", FluentValue::from(date.year())),
-        ],
-    )
 }
 
 impl Site {
@@ -648,7 +630,7 @@ fn generated(
                 t,
                 contact,
                 checked_iso: page.last_reviewed.to_string(),
-                checked: human_date(t, page.last_reviewed),
+                checked: t.date(page.last_reviewed),
             }
             .render()
         }
@@ -734,8 +716,8 @@ pub fn render_page(
                 about: t.get(&source_string_id(id)),
             })
             .collect(),
-        last_reviewed: human_date(t, page.last_reviewed),
-        next_review: human_date(t, page.next_review),
+        last_reviewed: t.date(page.last_reviewed),
+        next_review: t.date(page.next_review),
         reading_level,
     }
     .render()

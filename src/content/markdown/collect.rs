@@ -3,7 +3,7 @@
 
 use pulldown_cmark::{Event, Tag, TagEnd};
 
-use super::{Lined, MarkdownProblem, Node, SectionText};
+use super::nodes::{Lined, MarkdownProblem, Node, SectionText};
 use crate::content::readability::Counter;
 
 /// Counts the text, records sections, and refuses raw HTML and images.
