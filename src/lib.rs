@@ -13,3 +13,6 @@ pub mod site;
 pub mod startup;
 pub mod triage;
 pub mod web;
+
+#[cfg(test)]
+mod module_graph;
