@@ -481,3 +481,57 @@ error-internal-json = Internal error: the request was not processed. Try again l
 error-too-many-requests-json = Too many requests from this client: wait the number of seconds in the Retry-After header, then try again.
 error-precondition-failed-json = Precondition failed: If-Match matches no current representation of this resource.
 error-expectation-failed-json = Expectation failed: the only Expect value supported is 100-continue.
+# issue 20: search
+
+## The search box in every header, and the search page (/search)
+
+search-label = Search this site
+search-button = Search
+search-page-title = Search
+search-results-title = Search results
+search-page-description = Search the guide to leg pain at night in your own words.
+search-heading = Search this guide
+search-hint = Type what you feel or a word you heard, for example "cramp in my calf" or "restless legs".
+search-results-heading = Results
+search-results-intro = The best matches come first.
+search-no-results-heading = No results
+search-no-results = We could not find a section for that search. Try other words, or fewer of them.
+search-did-you-mean = Did you mean
+search-did-you-mean-end = ?
+search-ways-on-heading = Other ways to find what you need
+search-ways-on-check = Use the symptom check
+search-ways-on-check-hint = It asks a few questions and tells you how soon to get help.
+search-ways-on-guide = Read the guide:
+search-more-help = Not what you need?
+search-more-or = or
+search-more-guide = read the guide from the start
+search-emergency-call = Call { $number } now
+search-emergency-why = Swelling, redness, warmth or soreness in one leg can be a sign of a blood clot in a deep vein (DVT), which can travel to your lungs. Shortness of breath (new, or more than usual for you) or chest pain can mean that a clot has travelled to your lungs, or another serious problem.
+search-emergency-more = Read when to get help now
+search-api-unknown-lang = Send lang as one of { $values }
+# Words in a search that name a warning sign: the emergency card comes before
+# the results. One phrase a line; a phrase matches when all its words are in
+# the search, in any order, small typing mistakes forgiven.
+search-emergency-words =
+    clot
+    thrombosis
+    DVT
+    embolism
+    swollen
+    swelling
+    red leg
+    red calf
+    red thigh
+    redness
+    hot leg
+    warm to touch
+    chest
+    short of breath
+    shortness of breath
+    out of breath
+    breathless
+    can't breathe
+    cannot breathe
+    trouble breathing
+    hard to breathe
+    difficulty breathing

@@ -481,3 +481,57 @@ error-internal-json = Error interno: la solicitud no se procesó. Inténtelo má
 error-too-many-requests-json = Demasiadas solicitudes de este cliente: espere los segundos que indica la cabecera Retry-After y vuelva a intentarlo.
 error-precondition-failed-json = Falló la condición previa: If-Match no coincide con ninguna representación actual de este recurso.
 error-expectation-failed-json = Expectativa no cumplida: el único valor de Expect admitido es 100-continue.
+# issue 20: search
+
+## The search box in every header, and the search page (/search)
+
+search-label = Buscar en este sitio
+search-button = Buscar
+search-page-title = Buscar
+search-results-title = Resultados de la búsqueda
+search-page-description = Busque en la guía sobre el dolor de piernas por la noche, con sus propias palabras.
+search-heading = Buscar en esta guía
+search-hint = Escriba lo que siente o una palabra que oyó, por ejemplo "calambre en la pantorrilla" o "piernas inquietas".
+search-results-heading = Resultados
+search-results-intro = Las que mejor coinciden van primero.
+search-no-results-heading = Sin resultados
+search-no-results = No encontramos una sección para esa búsqueda. Pruebe con otras palabras, o con menos.
+search-did-you-mean = ¿Quiso decir
+search-did-you-mean-end = ?
+search-ways-on-heading = Otras formas de encontrar lo que necesita
+search-ways-on-check = Use la revisión de síntomas
+search-ways-on-check-hint = Le hace unas preguntas y le dice qué tan pronto buscar ayuda.
+search-ways-on-guide = Lea la guía:
+search-more-help = ¿No es lo que busca?
+search-more-or = o
+search-more-guide = lea la guía desde el principio
+search-emergency-call = Llame al { $number } ahora
+search-emergency-why = Una pierna hinchada, roja, caliente o que duele puede ser señal de un coágulo de sangre en una vena profunda (trombosis venosa profunda, TVP), que puede viajar a los pulmones. La falta de aire (nueva, o mayor de lo habitual para usted) o el dolor en el pecho pueden significar que un coágulo llegó a los pulmones, u otro problema grave.
+search-emergency-more = Lea cuándo buscar ayuda ahora
+search-api-unknown-lang = Envíe lang como uno de { $values }
+# Words in a search that name a warning sign: the emergency card comes before
+# the results. One phrase a line; a phrase matches when all its words are in
+# the search, in any order, small typing mistakes forgiven.
+search-emergency-words =
+    coágulo
+    trombo
+    trombosis
+    embolia
+    TVP
+    DVT
+    hinchada
+    hinchado
+    hinchazón
+    pierna inflamada
+    pantorrilla inflamada
+    pierna roja
+    pantorrilla roja
+    enrojecida
+    pierna caliente
+    pecho
+    falta aire
+    falta aliento
+    no puedo respirar
+    dificultad para respirar
+    cuesta respirar
+    ahogo

@@ -8,6 +8,7 @@ pub mod content;
 pub mod export;
 pub mod i18n;
 pub mod problem;
+pub mod search;
 pub mod settings;
 pub mod site;
 pub mod startup;

@@ -53,6 +53,7 @@ pub fn load(settings: &Settings, today: time::Date, overdue: Level) -> (Content,
         return (content, fatal);
     }
     crate::clinics::codes::check(&content, &mut problems);
+    crate::search::check(&content, &mut problems);
     problems.extend(content.review_problems(today, overdue));
     (content, problems)
 }

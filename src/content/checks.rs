@@ -80,6 +80,22 @@ pub fn site(lang: &LangContent, problems: &mut Problems) {
                 );
             }
         }
+        for (anchor, words) in &page.front.search_words {
+            if !page.has_anchor(anchor) {
+                problems.error(
+                    &page.file,
+                    page.line_of_key("search_words"),
+                    format!("search words for #{anchor}, which is not a heading on this page"),
+                );
+            }
+            if words.iter().any(|w| w.trim().is_empty()) {
+                problems.error(
+                    &page.file,
+                    page.line_of_key("search_words"),
+                    format!("an empty search word for #{anchor}"),
+                );
+            }
+        }
     }
     let glossaries: Vec<&Page> = lang
         .pages

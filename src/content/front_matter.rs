@@ -76,6 +76,12 @@ pub struct FrontMatter {
     /// system sends a display name but no code the site knows.
     #[serde(default)]
     pub synonyms: BTreeMap<String, Vec<String>>,
+    /// The words people use for a section (heading id to words and phrases):
+    /// lay names, brand names, everyday phrases, misspelt nowhere. The site's
+    /// search finds the section by them as strongly as by its heading. On the
+    /// glossary page they also find every section that uses the term.
+    #[serde(default)]
+    pub search_words: BTreeMap<String, Vec<String>>,
 }
 
 /// Whether a page is part of the guide's reading order.

@@ -136,6 +136,7 @@ fn load_language(
             "order",
             "codes",
             "synonyms",
+            "search_words",
             "glossary",
             "kind",
             "sources",

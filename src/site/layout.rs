@@ -96,6 +96,8 @@ pub struct Meta {
     pub here_full: String,
     /// schema.org JSON-LD, ready to place in a script data block.
     pub json_ld: Option<String>,
+    /// Asks search engines not to index the page (search results).
+    pub noindex: bool,
 }
 
 impl Meta {
@@ -137,6 +139,7 @@ impl Meta {
             here: layout.url(path),
             here_full: layout.lang.url(path),
             json_ld: None,
+            noindex: false,
         }
     }
 }

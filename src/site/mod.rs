@@ -7,6 +7,7 @@ pub mod assets;
 pub mod check;
 pub mod errors;
 pub mod layout;
+pub mod search;
 
 use std::collections::HashMap;
 
@@ -28,6 +29,7 @@ use crate::content::readability::{Method, inflesz_band};
 use crate::content::{Content, LangContent, Page};
 use crate::i18n::{Lang, Strings};
 use crate::problem::Problems;
+use crate::search::{SearchError, SearchIndex};
 use crate::settings::Settings;
 use assets::{Asset, CachePolicy, Effort, Prepared, content_hash};
 use check::CheckText;
@@ -79,6 +81,8 @@ pub struct Site {
     pub names: NameIndex,
     /// The day the site was built (the date of answers that have no page).
     pub built: time::Date,
+    /// Every section of every page, to search.
+    pub search: SearchIndex,
     assets: HashMap<String, Asset>,
     /// Error pages by kind, language and layout (site or embed).
     errors: HashMap<(ErrorKind, usize, bool), Bytes>,
@@ -183,6 +187,8 @@ struct SitemapEntry {
 #[template(path = "robots.txt")]
 struct RobotsTemplate<'a> {
     base_url: &'a str,
+    /// Search result pages, in every language: not worth a crawler's time.
+    disallow: Vec<String>,
 }
 
 /// A page in the `/for-clinics` list.
@@ -246,6 +252,8 @@ pub enum BuildError {
     Template(#[from] askama::Error),
     #[error("{0}")]
     Problems(Problems),
+    #[error("{0}")]
+    Search(#[from] SearchError),
 }
 
 impl Site {
@@ -360,6 +368,7 @@ impl Site {
                 path: "/robots.txt".into(),
                 body: RobotsTemplate {
                     base_url: &settings.base_url,
+                    disallow: langs.iter().map(|l| l.url(search::SEARCH_PATH)).collect(),
                 }
                 .render()?
                 .into(),
@@ -382,25 +391,26 @@ impl Site {
             .zip(&lang_sites)
             .flat_map(|(lang, site)| lang.pages.iter().map(move |page| (lang, site, page)))
             .collect();
-        let rendered: Vec<Result<(Vec<Prepared>, Problems), askama::Error>> = jobs
-            .par_iter()
-            .map(|&(lang, site, page)| {
-                let mut prepared = Vec::new();
-                let mut problems = Problems::default();
-                for embed in [false, true] {
-                    let layout = site.layout(embed);
-                    let after = generated(lang, site, layout, page, &codes, settings)?;
-                    let html = render_page(lang, layout, &langs, page, &after, "", today)?;
-                    prepared.push(Prepared {
-                        path: layout.url(&page.path),
-                        body: html.into(),
-                        content_type: "text/html; charset=utf-8",
-                        cache: CachePolicy::Revalidate,
-                        effort: Effort::Quick,
-                    });
-                }
-                let url = format!("{}{}", settings.base_url, page.url);
-                match clinics::qr_svg(&url) {
+        // The search index is built beside the pages.
+        let render_all = || -> Vec<Result<(Vec<Prepared>, Problems), askama::Error>> {
+            jobs.par_iter()
+                .map(|&(lang, site, page)| {
+                    let mut prepared = Vec::new();
+                    let mut problems = Problems::default();
+                    for embed in [false, true] {
+                        let layout = site.layout(embed);
+                        let after = generated(lang, site, layout, page, &codes, settings)?;
+                        let html = render_page(lang, layout, &langs, page, &after, "", today)?;
+                        prepared.push(Prepared {
+                            path: layout.url(&page.path),
+                            body: html.into(),
+                            content_type: "text/html; charset=utf-8",
+                            cache: CachePolicy::Revalidate,
+                            effort: Effort::Quick,
+                        });
+                    }
+                    let url = format!("{}{}", settings.base_url, page.url);
+                    match clinics::qr_svg(&url) {
                     Some(svg) => prepared.push(Prepared {
                         path: clinics::qr_path(&lang.strings.lang.prefix, &page.path),
                         body: svg.into(),
@@ -416,9 +426,12 @@ impl Site {
                         ),
                     ),
                 }
-                Ok((prepared, problems))
-            })
-            .collect();
+                    Ok((prepared, problems))
+                })
+                .collect()
+        };
+        let (rendered, search) = rayon::join(render_all, || SearchIndex::build(&content));
+        let search = search?;
         let mut problems = Problems::default();
         for result in rendered {
             let (prepared, page_problems) = result?;
@@ -449,6 +462,7 @@ impl Site {
             codes,
             names,
             built: today,
+            search,
             errors,
         })
     }

@@ -18,6 +18,7 @@ pub mod middleware;
 pub mod pages;
 pub mod raw;
 pub mod routes;
+pub mod search;
 pub mod server;
 pub mod state;
 

@@ -5,6 +5,7 @@ use actix_web::http::Method;
 
 use super::error::Format;
 use crate::site::assets::Asset;
+use crate::site::search::SEARCH_PATH;
 use crate::site::{ErrorKind, Place, Site};
 
 /// What a path answers to GET and HEAD.
@@ -13,6 +14,10 @@ pub enum Get<'s> {
     Asset(&'s Asset),
     /// Diagnosis-code links (HL7 Infobutton).
     Connect,
+    /// The search page, in any language (not in embeds: their search box opens the site's).
+    Search,
+    /// Search results as JSON.
+    SearchApi,
 }
 
 /// What a path answers to POST.
@@ -53,6 +58,7 @@ impl Post {
 /// Paths answered by code rather than by a prepared file.
 const CONNECT: &str = "/connect";
 const TRIAGE_API: &str = "/api/v1/triage";
+const SEARCH_API: &str = "/api/v1/search";
 
 /// Everything one path answers to.
 pub struct Resource<'s> {
@@ -96,6 +102,8 @@ impl Resource<'_> {
 pub fn resolve<'s>(site: &'s Site, path: &str, place: &Place) -> Option<Resource<'s>> {
     let get = match path {
         CONNECT => Some(Get::Connect),
+        SEARCH_API => Some(Get::SearchApi),
+        _ if place.path == SEARCH_PATH && !place.embed => Some(Get::Search),
         _ => site.get(path).map(Get::Asset),
     };
     let post = match path {

@@ -171,7 +171,8 @@ async fn answer_with_the_keyboard(
                     ticked.insert(format!("{name}={value}"));
                 }
             }
-            "submit" => {
+            // The check's own button (the header's search box has one too).
+            "submit" if here["in_main"] == Value::Bool(true) => {
                 session.press(&[ENTER]).await;
                 submitted = true;
                 break;
@@ -359,5 +360,95 @@ async fn a_failed_submit_focuses_the_error_summary_whose_links_focus_each_field(
         let here = active_element(&session).await;
         assert_eq!(here["name"], json!(field), "{here}");
         assert_eq!(here["visible_focus"], Value::Bool(true), "{here}");
+    }
+}
+
+/// Presses Tab until the focused element matches `css` (at most `limit` times).
+async fn tab_to(session: &Session, css: &str, limit: usize) -> bool {
+    for _ in 0..limit {
+        session.press(&[TAB]).await;
+        let here = session
+            .execute(
+                "return !!document.activeElement && document.activeElement.matches(arguments[0]);",
+                vec![json!(css)],
+            )
+            .await;
+        if here == Value::Bool(true) {
+            return true;
+        }
+    }
+    false
+}
+
+#[tokio::test]
+async fn a_search_is_typed_in_the_header_and_a_result_followed_with_the_keyboard_alone() {
+    let tools = tools::require();
+    let app = spawn_app().await;
+    let session = Session::start(&tools, Options::default()).await;
+    session.set_viewport(1280, 900).await;
+    for (home, query, results, first) in [
+        (
+            "/",
+            "charley horse",
+            "/search",
+            "/causes#nighttime-leg-cramps",
+        ),
+        (
+            "/es",
+            "se me duermen los pies",
+            "/es/search",
+            "/causes#peripheral-neuropathy",
+        ),
+    ] {
+        session.goto(&app.url(home)).await;
+        assert!(
+            tab_to(&session, "header input#site-search", 30).await,
+            "{home}: Tab reaches the header's search box"
+        );
+        let focused = active_element(&session).await;
+        assert_eq!(focused["visible_focus"], Value::Bool(true), "{focused}");
+        let keys: Vec<String> = query.chars().map(String::from).collect();
+        session
+            .press(&keys.iter().map(String::as_str).collect::<Vec<_>>())
+            .await;
+        session.press(&[ENTER]).await;
+        session
+            .wait_for(
+                &format!(
+                    "return document.readyState === 'complete' && location.pathname === '{results}' && !!document.querySelector('[data-result]');"
+                ),
+                &format!("{home}: Enter in the search box opens the results"),
+            )
+            .await;
+        let value = session
+            .execute("return document.querySelector('#search-q').value;", vec![])
+            .await;
+        assert_eq!(value, json!(query), "the query is back in the search box");
+        assert!(
+            tab_to(&session, "a[data-result]", 60).await,
+            "{home}: Tab reaches the first result"
+        );
+        let target = session
+            .execute(
+                "return document.activeElement.getAttribute('data-result');",
+                vec![],
+            )
+            .await;
+        assert_eq!(target, json!(first), "{home}: the best result is first");
+        session.press(&[ENTER]).await;
+        let (path, hash) = first.split_once('#').unwrap();
+        let path = if home == "/" {
+            path.to_string()
+        } else {
+            format!("{home}{path}")
+        };
+        session
+            .wait_for(
+                &format!(
+                    "return document.readyState === 'complete' && location.pathname === '{path}' && location.hash === '#{hash}';"
+                ),
+                &format!("{home}: Enter on the result opens its section"),
+            )
+            .await;
     }
 }

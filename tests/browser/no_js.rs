@@ -132,3 +132,75 @@ async fn without_javascript_every_page_loads_and_the_check_gives_the_same_result
         );
     }
 }
+
+#[tokio::test]
+async fn without_javascript_the_header_search_box_finds_sections_and_warns_first() {
+    let tools = tools::require();
+    let app = spawn_app().await;
+    let session = Session::start(
+        &tools,
+        Options {
+            javascript_disabled: true,
+        },
+    )
+    .await;
+    assert!(!scripts_run(&session).await, "JavaScript is still on");
+    for (home, query, results, expected, warning) in [
+        (
+            "/",
+            "pinched nerve",
+            "/search",
+            "/causes#nerve-compression",
+            false,
+        ),
+        ("/", "chest pain", "/search", "", true),
+        (
+            "/es/causes",
+            "arterias tapadas",
+            "/es/search",
+            "/causes#peripheral-artery-disease",
+            false,
+        ),
+        (
+            "/es",
+            "coagulo",
+            "/es/search",
+            "/causes#deep-vein-thrombosis",
+            true,
+        ),
+    ] {
+        session.goto(&app.url(home)).await;
+        session.click("header input#site-search").await;
+        let keys: Vec<String> = query.chars().map(String::from).collect();
+        session
+            .press(&keys.iter().map(String::as_str).collect::<Vec<_>>())
+            .await;
+        session
+            .click("header .site-search button[type=submit]")
+            .await;
+        session
+            .wait_for(
+                &format!(
+                    "return document.readyState === 'complete' && location.pathname === '{results}' && !!document.querySelector('#search-q');"
+                ),
+                &format!("{home}: the header's search box opens {results}"),
+            )
+            .await;
+        let seen = session
+            .execute(
+                "return {results: [...document.querySelectorAll('[data-result]')].map(a => a.dataset.result),\n\
+                         warning: !!document.querySelector('main [data-urgency=emergency] a[href^=\"tel:\"]')};",
+                vec![],
+            )
+            .await;
+        let found: Vec<String> = serde_json::from_value(seen["results"].clone()).unwrap();
+        assert!(!found.is_empty(), "{query}: results");
+        if !expected.is_empty() {
+            assert!(
+                found.iter().take(3).any(|r| r == expected),
+                "{query}: {expected} in {found:?}"
+            );
+        }
+        assert_eq!(seen["warning"], Value::Bool(warning), "{query}");
+    }
+}

@@ -1,6 +1,6 @@
 //! What a reader can see: every page, every state of the symptom check,
-//! the embeddable copies clinics put in a frame, and how to get the browser
-//! (or an HTTP client) there.
+//! the embeddable copies clinics put in a frame, the search page's states,
+//! and how to get the browser (or an HTTP client) there.
 
 use serde_json::json;
 
@@ -257,7 +257,47 @@ pub fn states_in(lang: &'static str) -> Vec<State> {
     states.extend(LEVELS.iter().map(|level| State::Result(site, level)));
     states.push(State::ResultNow(site));
     states.extend(embed_states(lang));
+    states.extend(search_states(lang));
     states
+}
+
+/// The search page's states in a language: nothing typed yet; results with a
+/// "did you mean" (a misspelt search); the emergency card before the
+/// results (a warning sign named); and no result at all.
+pub fn search_states(lang: &'static str) -> Vec<State> {
+    let searches: [(&str, &str); 4] = if lang.is_empty() {
+        [
+            ("search", ""),
+            ("search-results", "restles legs"),
+            ("search-emergency", "swollen red calf"),
+            ("search-no-results", "xyzzy qwerty"),
+        ]
+    } else {
+        [
+            ("search", ""),
+            ("search-results", "piernas inquetas"),
+            ("search-emergency", "pantorrilla hinchada y roja"),
+            ("search-no-results", "xyzzy qwerty"),
+        ]
+    };
+    searches
+        .into_iter()
+        .map(|(name, query)| State::Page {
+            name: format!("{}{name}", lang_name(lang)),
+            path: search_path(lang, query),
+        })
+        .collect()
+}
+
+/// The search page's address for a query in a language (`""` or `"/es"`).
+pub fn search_path(lang: &str, query: &str) -> String {
+    if query.is_empty() {
+        return format!("{lang}/search");
+    }
+    let q: String = form_urlencoded::Serializer::new(String::new())
+        .append_pair("q", query)
+        .finish();
+    format!("{lang}/search?{q}")
 }
 
 /// The embeddable copies, opened on their own: the empty embedded check,

@@ -11,4 +11,5 @@ mod hardening;
 mod pages;
 mod reliability;
 mod safety;
+mod search;
 mod spanish;

@@ -19,6 +19,10 @@ async fn every_kind_of_response(app: &TestApp) -> Vec<(String, reqwest::Response
         "/sitemap.xml",
         "/robots.txt",
         "/no-such-page",
+        "/search?q=cramps",
+        "/es/search?q=co%C3%A1gulo",
+        "/api/v1/search?q=cramps",
+        "/api/v1/search?q=x&lang=xx",
     ] {
         out.push((format!("GET {path}"), app.get(path).await));
     }

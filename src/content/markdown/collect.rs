@@ -1,16 +1,87 @@
 //! Stage 6: what `check` and the site need from the text: each `##` section's
-//! first paragraph, the reading-level counts, and content that is not allowed.
+//! first paragraph, each heading's own text (for search), the reading-level
+//! counts, and content that is not allowed.
 
 use pulldown_cmark::{Event, Tag, TagEnd};
 
-use super::nodes::{Lined, MarkdownProblem, Node, SectionText};
+use super::nodes::{Lined, MarkdownProblem, Node, Passage, SectionText};
 use crate::content::readability::Counter;
 
-/// Counts the text, records sections, and refuses raw HTML and images.
+/// Every heading's own text, gathered while a page is read, block by block.
+#[derive(Debug, Default)]
+pub struct Passages {
+    /// The text before the first heading.
+    pub intro: String,
+    list: Vec<Passage>,
+}
+
+impl Passages {
+    /// A heading starts a passage.
+    pub fn start(&mut self, id: &str, title: &str, level: u8) {
+        self.list.push(Passage {
+            id: id.to_string(),
+            title: title.to_string(),
+            level,
+            text: String::new(),
+        });
+    }
+
+    /// Text under the latest heading (or before the first one).
+    pub fn push_text(&mut self, text: &str) {
+        self.current().push_str(text);
+    }
+
+    /// The end of a list item: items read as a list in a sentence, "a, b, c.".
+    pub fn end_item(&mut self) {
+        self.end_with(", ");
+    }
+
+    /// The end of a list: its last item ends the sentence.
+    pub fn end_list(&mut self) {
+        let text = self.current();
+        if text.ends_with(", ") {
+            text.truncate(text.len() - 2);
+        }
+        self.end_with(". ");
+    }
+
+    fn end_with(&mut self, separator: &str) {
+        let text = self.current();
+        let trimmed = text.trim_end().len();
+        text.truncate(trimmed);
+        let push = if text.ends_with(|c: char| c.is_alphanumeric()) {
+            separator
+        } else {
+            " "
+        };
+        text.push_str(push);
+    }
+
+    fn current(&mut self) -> &mut String {
+        match self.list.last_mut() {
+            Some(p) => &mut p.text,
+            None => &mut self.intro,
+        }
+    }
+
+    /// The passages, their text on one line.
+    pub fn finish(self) -> Vec<Passage> {
+        self.list
+            .into_iter()
+            .map(|p| Passage {
+                text: p.text.split_whitespace().collect::<Vec<_>>().join(" "),
+                ..p
+            })
+            .collect()
+    }
+}
+
+/// Counts the text, records sections and passages, and refuses raw HTML and images.
 pub fn text(
     nodes: &[Lined<'_>],
     counter: &mut Counter,
     sections: &mut Vec<SectionText>,
+    passages: &mut Passages,
     problems: &mut Vec<MarkdownProblem>,
 ) {
     let mut paragraph: Option<String> = None;
@@ -40,6 +111,7 @@ pub fn text(
                 if let Some((level, id, title)) = heading.take() {
                     counter.add_text(&title);
                     counter.end_block();
+                    passages.start(&id, &title, level);
                     if level == 2 {
                         sections.push(SectionText {
                             id,
@@ -66,15 +138,22 @@ pub fn text(
                 {
                     section.summary = text.trim().to_string();
                 }
+                if matches!(event, Event::End(TagEnd::Item)) {
+                    passages.end_item();
+                } else {
+                    passages.push_text(" ");
+                }
                 counter.end_block();
             }
+            Event::End(TagEnd::List(_)) => passages.end_list(),
             // Code spans (addresses, field names) are not prose: no reading level.
             Event::Code(code) => {
                 if let Some(p) = paragraph.as_mut() {
                     p.push_str(code);
                 }
-                if let Some((_, _, title)) = heading.as_mut() {
-                    title.push_str(code);
+                match heading.as_mut() {
+                    Some((_, _, title)) => title.push_str(code),
+                    None => passages.push_text(code),
                 }
             }
             Event::Text(text) => {
@@ -85,6 +164,7 @@ pub fn text(
                 if let Some(p) = paragraph.as_mut() {
                     p.push_str(text);
                 }
+                passages.push_text(text);
                 if !in_code_block {
                     counter.add_text(text);
                 }
@@ -93,6 +173,7 @@ pub fn text(
                 if let Some(p) = paragraph.as_mut() {
                     p.push(' ');
                 }
+                passages.push_text(" ");
                 counter.add_text(" ");
             }
             _ => {}
@@ -122,6 +203,35 @@ mod tests {
             }
         );
         assert_eq!(r.sections[1].summary, "");
+    }
+
+    #[test]
+    fn every_heading_keeps_its_own_text_up_to_the_next_heading() {
+        let glossary = Glossary::new();
+        let r = render(
+            "Before any heading.\n\n## Cramps {#cramps}\n\nA cramp is a [tight](/x) muscle.\n\n- calf\n- foot\n\n### Stretch {#stretch}\n\nPull your `toes`\nup.\n\n## Empty\n",
+            1,
+            &test_context(&glossary, &|_| None),
+        );
+        assert_eq!(r.intro, "Before any heading.");
+        let seen: Vec<(&str, &str, u8, &str)> = r
+            .passages
+            .iter()
+            .map(|p| (p.id.as_str(), p.title.as_str(), p.level, p.text.as_str()))
+            .collect();
+        assert_eq!(
+            seen,
+            [
+                (
+                    "cramps",
+                    "Cramps",
+                    2,
+                    "A cramp is a tight muscle. calf, foot."
+                ),
+                ("stretch", "Stretch", 3, "Pull your toes up."),
+                ("empty", "Empty", 2, ""),
+            ]
+        );
     }
 
     #[test]

@@ -6,7 +6,8 @@
 //! 3. [`headings`]: stable ids, explicit or slugged, duplicates numbered;
 //! 4. [`links`]: only this site's pages, collected with their lines;
 //! 5. [`glossary`]: the first use of each glossary term links to it;
-//! 6. [`collect`]: sections with their first paragraph, reading-level counts;
+//! 6. [`collect`]: sections with their first paragraph, every heading's own
+//!    text (for search), reading-level counts;
 //! 7. [`html`]: the HTML, once for the site and once for embeds (where links
 //!    open in the top window).
 //!
@@ -28,8 +29,8 @@ use pulldown_cmark::{Options, Parser};
 use super::readability::Counter;
 use blocks::RawBlock;
 pub use nodes::{
-    Block, CardBody, Glossary, Heading, Html, Lined, Link, MarkdownProblem, Node, RenderContext,
-    Rendered, SectionText, Sign, SignsCard,
+    Block, CardBody, Glossary, Heading, Html, Lined, Link, MarkdownProblem, Node, Passage,
+    RenderContext, Rendered, SectionText, Sign, SignsCard,
 };
 
 /// State shared by a page's blocks: ids are unique and a term is linked once per page.
@@ -40,6 +41,7 @@ struct PageState {
     headings: Vec<Heading>,
     links: Vec<Link>,
     sections: Vec<SectionText>,
+    passages: collect::Passages,
     problems: Vec<MarkdownProblem>,
 }
 
@@ -52,6 +54,7 @@ pub fn render(body: &str, first_line: usize, ctx: &RenderContext<'_>) -> Rendere
         headings: Vec::new(),
         links: Vec::new(),
         sections: Vec::new(),
+        passages: collect::Passages::default(),
         problems: Vec::new(),
     };
     let (raw_blocks, problems) = blocks::split(body, first_line);
@@ -98,6 +101,12 @@ pub fn render(body: &str, first_line: usize, ctx: &RenderContext<'_>) -> Rendere
                         &mut page.problems,
                     );
                     page.headings.push(heading.clone());
+                    page.passages.start(&heading.id, &card.heading, 3);
+                    for sign in &card.signs {
+                        page.passages.push_text(&sign.text);
+                        page.passages.end_item();
+                    }
+                    page.passages.end_list();
                     page.counter.add_text(&card.heading);
                     page.counter.end_block();
                     for sign in &card.signs {
@@ -126,6 +135,8 @@ pub fn render(body: &str, first_line: usize, ctx: &RenderContext<'_>) -> Rendere
         headings: page.headings,
         links: page.links,
         sections: page.sections,
+        intro: page.passages.intro.trim().to_string(),
+        passages: page.passages.finish(),
         problems: page.problems,
     }
 }
@@ -166,6 +177,7 @@ fn markdown_nodes<'t>(
         &nodes,
         &mut page.counter,
         &mut page.sections,
+        &mut page.passages,
         &mut page.problems,
     );
     nodes

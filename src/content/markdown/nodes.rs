@@ -46,6 +46,16 @@ pub struct SectionText {
     pub summary: String,
 }
 
+/// The plain text under one heading, up to the next heading of any level:
+/// what the site's search finds a section by.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Passage {
+    pub id: String,
+    pub title: String,
+    pub level: u8,
+    pub text: String,
+}
+
 /// A link found on a page: a language-neutral path (with any fragment), or a fragment.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Link {
@@ -121,6 +131,10 @@ pub struct Rendered {
     pub links: Vec<Link>,
     /// Every `##` section with its first paragraph.
     pub sections: Vec<SectionText>,
+    /// The plain text before the first heading.
+    pub intro: String,
+    /// Every heading with the plain text under it.
+    pub passages: Vec<Passage>,
     pub text: TextStats,
     pub problems: Vec<MarkdownProblem>,
 }

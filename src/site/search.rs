@@ -1,0 +1,104 @@
+//! The search page (`/search`, `/es/search`): rendered per request, since it
+//! holds what was typed, but only ever in the search box: the title, the
+//! description and the page's own words are fixed, and a suggestion is one
+//! of the site's own phrases.
+
+use askama::Template;
+
+use super::layout::{Layout, Meta};
+use crate::content::markdown::Sign;
+use crate::content::rule_string_id;
+use crate::i18n::{Lang, Strings};
+use crate::search::{Answer, MAX_QUERY_CHARS, Query, Section};
+use crate::triage::{self, Urgency};
+
+/// The language-neutral path of the search page.
+pub const SEARCH_PATH: &str = "/search";
+
+/// A "did you mean" link.
+pub struct Suggestion<'a> {
+    pub text: &'a str,
+    pub href: String,
+}
+
+#[derive(Template)]
+#[template(path = "search.html")]
+struct SearchTemplate<'a> {
+    t: &'a Strings,
+    layout: &'a Layout,
+    meta: Meta,
+    action: String,
+    query: &'a str,
+    max_chars: usize,
+    /// Something was typed (even if nothing could be looked for).
+    searched: bool,
+    emergency: bool,
+    signs: Vec<Sign>,
+    suggestion: Option<Suggestion<'a>>,
+    hits: &'a [&'a Section],
+}
+
+/// The address of a search for `text` in `lang`: `/es/search?q=...`.
+pub fn search_url(lang: &Lang, text: &str) -> String {
+    let query: String = form_urlencoded::Serializer::new(String::new())
+        .append_pair("q", text)
+        .finish();
+    format!("{}?{query}", lang.url(SEARCH_PATH))
+}
+
+/// The search page for `query` and what it found.
+pub fn render_search(
+    t: &Strings,
+    layout: &Layout,
+    langs: &[Lang],
+    query: &Query,
+    answer: &Answer<'_>,
+) -> Result<String, askama::Error> {
+    let searched = !query.is_empty();
+    let title = if searched {
+        t.get("search-results-title")
+    } else {
+        t.get("search-page-title")
+    };
+    let mut meta = Meta::for_path(
+        layout,
+        langs,
+        SEARCH_PATH,
+        title.to_string(),
+        t.get("search-page-description").to_string(),
+    );
+    // Not a page to index or to call canonical: it changes with every search.
+    meta.canonical = None;
+    meta.noindex = true;
+    let signs = if answer.emergency {
+        triage::signs(Urgency::Emergency)
+            .map(|rule| Sign {
+                rule: rule.code.to_string(),
+                text: t.get(&rule_string_id(rule.code, "sign")).to_string(),
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let page = SearchTemplate {
+        t,
+        layout,
+        meta,
+        action: format!("{}{}", layout.action_base, layout.lang.url(SEARCH_PATH)),
+        query: query.as_str(),
+        max_chars: MAX_QUERY_CHARS,
+        searched,
+        emergency: answer.emergency,
+        signs,
+        suggestion: answer.suggestion.map(|text| Suggestion {
+            text,
+            href: search_url(&layout.lang, text),
+        }),
+        hits: &answer.hits,
+    };
+    // Room for the whole page at once: growing the buffer step by step
+    // copies it over and over, on every search.
+    let mut html = String::with_capacity(16 * 1024);
+    page.render_into(&mut html)?;
+    Ok(html)
+}
