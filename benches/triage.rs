@@ -1,5 +1,7 @@
 //! Criterion benchmarks: parsing a form, the pure rules, and rendering a result page.
 
+#![warn(clippy::too_many_lines)]
+
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};

@@ -1,5 +1,7 @@
 //! A patient-education website on leg pain at night.
 
+#![warn(clippy::too_many_lines)]
+
 pub mod app;
 pub mod clinics;
 pub mod code_system;

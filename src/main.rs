@@ -1,5 +1,7 @@
 //! Command line: parse arguments and call the library.
 
+#![warn(clippy::too_many_lines)]
+
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};

@@ -93,6 +93,17 @@ pub fn string_needs() -> Vec<Need> {
         .map(|(file, line, id)| Need::required(*id, format!("{file}:{line}")))
         .collect();
     needs.push(Need::required("language-name", "the language links"));
+    symptom_check_needs(&mut needs);
+    page_needs(&mut needs);
+    // One entry per id, the first use kept.
+    let mut seen = std::collections::HashSet::new();
+    needs.retain(|n| seen.insert(n.id.clone()));
+    needs
+}
+
+/// The strings named after the symptom check's data: questions and their
+/// answers, form sections, rules, tips and causes.
+fn symptom_check_needs(needs: &mut Vec<Need>) {
     for q in QUESTIONS {
         let what = format!("question {}", q.field);
         needs.push(Need::required(question_string_id(q.field, None), &what));
@@ -147,6 +158,11 @@ pub fn string_needs() -> Vec<Need> {
             format!("cause {}", cause.id),
         ));
     }
+}
+
+/// The strings named after the site's other data: urgency levels, care
+/// cards, error pages, the API's error types, reading bands, months and sources.
+fn page_needs(needs: &mut Vec<Need>) {
     for level in Urgency::ALL {
         let what = format!("level {}", level.as_str());
         needs.push(Need::required(urgency_string_id(*level, "title"), &what));
@@ -190,8 +206,4 @@ pub fn string_needs() -> Vec<Need> {
     for source in content::front_matter::SOURCES {
         needs.push(Need::required(source_string_id(source), "the sources"));
     }
-    // One entry per id, the first use kept.
-    let mut seen = std::collections::HashSet::new();
-    needs.retain(|n| seen.insert(n.id.clone()));
-    needs
 }

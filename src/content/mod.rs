@@ -66,14 +66,7 @@ fn load_language(
     opts: &LoadOptions<'_>,
     problems: &mut Problems,
 ) -> LangContent {
-    let files = markdown_files(dir, problems);
-    let mut texts = Vec::new();
-    for file in files {
-        match std::fs::read_to_string(&file) {
-            Ok(text) => texts.push((file, text)),
-            Err(e) => problems.fatal(file.display().to_string(), format!("cannot read: {e}")),
-        }
-    }
+    let texts = read_files(markdown_files(dir, problems), problems);
     let mut splits: Vec<(&PathBuf, Split<'_>)> = Vec::new();
     for (file, text) in &texts {
         match front_matter::split(text) {
@@ -116,37 +109,9 @@ fn load_language(
             method,
             score: method.score(&body.text),
         });
-        match readability {
-            Some(Readability { method: Method::FleschKincaid, score }) if score > opts.max_grade => problems.error(
-                &shown,
-                split.body_line,
-                format!("reading grade {score:.1} is above the limit of {:.1} (--max-grade): use shorter sentences and plainer words", opts.max_grade),
-            ),
-            Some(Readability { method: Method::Inflesz, score }) if score < opts.min_inflesz => problems.error(
-                &shown,
-                split.body_line,
-                format!("INFLESZ score {score:.1} is below the limit of {:.1} (--min-inflesz): use shorter sentences and shorter words", opts.min_inflesz),
-            ),
-            _ => {}
-        }
+        readability_limits(readability, &shown, split.body_line, opts, problems);
         let path = page_path(dir, file);
-        let key_lines = [
-            "last_reviewed",
-            "next_review",
-            "order",
-            "codes",
-            "synonyms",
-            "search_words",
-            "glossary",
-            "kind",
-            "sources",
-            "title",
-            "menu",
-            "generated",
-        ]
-        .into_iter()
-        .map(|k| (k, split.line_of_key(k)))
-        .collect();
+        let key_lines = key_lines(&split);
         let code_lines = front_matter::entry_lines(
             split.toml,
             split.front.codes.iter().map(front_matter::CodeLink::key),
@@ -229,6 +194,62 @@ fn markdown_files(dir: &Path, problems: &mut Problems) -> Vec<PathBuf> {
 }
 
 /// `content/en/causes.md` is `/causes`; `index.md` is `/`; `check/how-it-works.md` is `/check/how-it-works`.
+/// Every file's text; a file that cannot be read is a fatal problem.
+fn read_files(files: Vec<PathBuf>, problems: &mut Problems) -> Vec<(PathBuf, String)> {
+    let mut texts = Vec::new();
+    for file in files {
+        match std::fs::read_to_string(&file) {
+            Ok(text) => texts.push((file, text)),
+            Err(e) => problems.fatal(file.display().to_string(), format!("cannot read: {e}")),
+        }
+    }
+    texts
+}
+
+/// A page that reads above the grade limit (English) or below the INFLESZ limit (Spanish).
+fn readability_limits(
+    readability: Option<Readability>,
+    shown: &str,
+    body_line: usize,
+    opts: &LoadOptions<'_>,
+    problems: &mut Problems,
+) {
+    match readability {
+        Some(Readability { method: Method::FleschKincaid, score }) if score > opts.max_grade => problems.error(
+            shown,
+            body_line,
+            format!("reading grade {score:.1} is above the limit of {:.1} (--max-grade): use shorter sentences and plainer words", opts.max_grade),
+        ),
+        Some(Readability { method: Method::Inflesz, score }) if score < opts.min_inflesz => problems.error(
+            shown,
+            body_line,
+            format!("INFLESZ score {score:.1} is below the limit of {:.1} (--min-inflesz): use shorter sentences and shorter words", opts.min_inflesz),
+        ),
+        _ => {}
+    }
+}
+
+/// The line of each front-matter key in the page's file.
+fn key_lines(split: &Split<'_>) -> Vec<(&'static str, usize)> {
+    [
+        "last_reviewed",
+        "next_review",
+        "order",
+        "codes",
+        "synonyms",
+        "search_words",
+        "glossary",
+        "kind",
+        "sources",
+        "title",
+        "menu",
+        "generated",
+    ]
+    .into_iter()
+    .map(|k| (k, split.line_of_key(k)))
+    .collect()
+}
+
 fn page_path(dir: &Path, file: &Path) -> String {
     let relative = file.strip_prefix(dir).unwrap_or(file).with_extension("");
     let parts: Vec<String> = relative

@@ -6,6 +6,8 @@
 //! Screenshots for review are written to target/screenshots/. Helpers and
 //! lists shared with the HTTP tests are `tests/common`.
 
+#![warn(clippy::too_many_lines)]
+
 mod audit;
 mod broken;
 mod checks;

@@ -4,6 +4,8 @@
 //! killed when the test ends (passed or failed), the pages and anchors the
 //! contract promises, HTML helpers and a raw HTTP/1.1 client.
 
+#![warn(clippy::too_many_lines)]
+
 pub mod app;
 pub mod binary;
 pub mod html;

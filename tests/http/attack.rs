@@ -4,6 +4,7 @@
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::TcpStream;
+use std::path::Path;
 use std::process::{Child, ChildStdout, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -250,17 +251,17 @@ async fn near_the_connection_limit_idle_connections_close_first_so_a_new_client_
 
 /// The real binary with its standard output a pipe that nobody reads after
 /// the line that says where it listens (standard error goes nowhere).
-fn start_binary_nobody_reads(extra: &[&str]) -> (Child, String, BufReader<ChildStdout>) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_leg-pain-guide"))
-        .args(["serve", "--bind", "127.0.0.1:0", "--content-dir"])
-        .arg(content_dir())
-        .arg("--locales-dir")
-        .arg(locales_dir())
-        .args(extra)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
+fn start_binary_nobody_reads(extra: &[&str]) -> (Running, String, BufReader<ChildStdout>) {
+    let mut child = Running::spawn(
+        Command::new(env!("CARGO_BIN_EXE_leg-pain-guide"))
+            .args(["serve", "--bind", "127.0.0.1:0", "--content-dir"])
+            .arg(content_dir())
+            .arg("--locales-dir")
+            .arg(locales_dir())
+            .args(extra)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null()),
+    );
     let mut stdout = BufReader::new(child.stdout.take().unwrap());
     let mut line = String::new();
     let address = loop {
@@ -949,7 +950,7 @@ async fn loopback_clients_and_a_limit_of_0_are_never_limited() {
 // ---- Finding 9 (info): HTTP as RFC 9110 says, and an API that speaks to programs ----
 
 #[tokio::test]
-async fn if_match_expect_and_an_h2c_upgrade_are_answered_as_rfc_9110_says() {
+async fn if_match_is_answered_as_rfc_9110_says() {
     let app = spawn_app().await;
     let get = |headers: &'static [(&'static str, &'static str)]| {
         let mut request = app
@@ -1023,9 +1024,20 @@ async fn if_match_expect_and_an_h2c_upgrade_are_answered_as_rfc_9110_says() {
             .unwrap()
             .contains("If-Match")
     );
+}
 
+#[tokio::test]
+async fn an_unknown_expectation_gets_417_and_an_h2c_upgrade_is_ignored() {
+    let app = spawn_app().await;
     // An expectation other than 100-continue.
-    let expect = get(&[("expect", "200-ok")]).await.unwrap();
+    let expect = app
+        .client
+        .get(app.url("/causes"))
+        .header("accept-encoding", "br")
+        .header("expect", "200-ok")
+        .send()
+        .await
+        .unwrap();
     assert_eq!(expect.status(), 417);
     assert!(
         expect
@@ -1118,12 +1130,9 @@ async fn the_apis_errors_speak_to_programs_in_json() {
 
 // ---- Finding 5: the README's reverse-proxy recipe ----
 
-#[tokio::test]
-async fn the_readme_proxy_recipe_logs_no_code_referer_or_address_and_limits_at_the_edge() {
-    let nginx = ["/usr/sbin/nginx", "/usr/bin/nginx"]
-        .into_iter()
-        .find(|p| std::path::Path::new(p).exists())
-        .expect("nginx is not installed: run scripts/test, which installs it");
+/// The README's nginx recipe, after checking its log format writes no
+/// query, referer or address.
+fn readme_proxy_recipe() -> String {
     let readme = std::fs::read_to_string(repo().join("README.md")).unwrap();
     let section = &readme[readme.find("### Behind a reverse proxy").unwrap()..];
     let start = section.find("```nginx\n").unwrap() + "```nginx\n".len();
@@ -1141,23 +1150,35 @@ async fn the_readme_proxy_recipe_logs_no_code_referer_or_address_and_limits_at_t
     ] {
         assert!(!log_format.contains(leak), "{leak} in {log_format}");
     }
-    let app = spawn_app_with(RawSettings {
-        trusted_proxies: Some("127.0.0.1".into()),
-        ..Default::default()
-    })
-    .await;
-    let dir = tempfile::tempdir().unwrap();
+    recipe.to_string()
+}
+
+/// nginx stopped (TERM, so its workers stop too) and waited for when dropped.
+struct Nginx(Child);
+
+impl Drop for Nginx {
+    fn drop(&mut self) {
+        let _ = Command::new("kill")
+            .args(["-TERM", &self.0.id().to_string()])
+            .status();
+        let _ = self.0.wait();
+    }
+}
+
+/// nginx running the recipe in `dir`, in front of the app at `upstream`, on
+/// a free port; with the port and its access log's path.
+fn start_edge(nginx: &str, recipe: &str, upstream: &str, dir: &Path) -> (Nginx, u16, String) {
     let port = {
         let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
         l.local_addr().unwrap().port()
     };
-    let d = dir.path().display().to_string();
+    let d = dir.display().to_string();
     let access_log = format!("{d}/access.log");
     let block = recipe
         .replace("listen 443 ssl;", &format!("listen 127.0.0.1:{port};"))
         .replace("/var/log/nginx/legs.access.log", &access_log)
-        .replace("http://127.0.0.1:8080", &app.address);
-    let conf = dir.path().join("nginx.conf");
+        .replace("http://127.0.0.1:8080", upstream);
+    let conf = dir.join("nginx.conf");
     std::fs::write(
         &conf,
         format!(
@@ -1165,19 +1186,10 @@ async fn the_readme_proxy_recipe_logs_no_code_referer_or_address_and_limits_at_t
         ),
     )
     .unwrap();
-    struct Nginx(Child);
-    impl Drop for Nginx {
-        fn drop(&mut self) {
-            let _ = Command::new("kill")
-                .args(["-TERM", &self.0.id().to_string()])
-                .status();
-            let _ = self.0.wait();
-        }
-    }
-    let _nginx = Nginx(
+    let nginx = Nginx(
         Command::new(nginx)
             .arg("-p")
-            .arg(dir.path())
+            .arg(dir)
             .arg("-c")
             .arg(&conf)
             .args(["-g", "daemon off;"])
@@ -1187,6 +1199,23 @@ async fn the_readme_proxy_recipe_logs_no_code_referer_or_address_and_limits_at_t
             .spawn()
             .unwrap(),
     );
+    (nginx, port, access_log)
+}
+
+#[tokio::test]
+async fn the_readme_proxy_recipe_logs_no_code_referer_or_address_and_limits_at_the_edge() {
+    let nginx = ["/usr/sbin/nginx", "/usr/bin/nginx"]
+        .into_iter()
+        .find(|p| std::path::Path::new(p).exists())
+        .expect("nginx is not installed: run scripts/test, which installs it");
+    let recipe = readme_proxy_recipe();
+    let app = spawn_app_with(RawSettings {
+        trusted_proxies: Some("127.0.0.1".into()),
+        ..Default::default()
+    })
+    .await;
+    let dir = tempfile::tempdir().unwrap();
+    let (_nginx, port, access_log) = start_edge(nginx, &recipe, &app.address, dir.path());
     let edge = format!("http://127.0.0.1:{port}");
     let deadline = Instant::now() + Duration::from_secs(30);
     while app

@@ -1,6 +1,8 @@
 //! HTTP tests: one binary, the real app on port 0 (started as the binary
 //! starts it, through `Application`); helpers and lists are `tests/common`.
 
+#![warn(clippy::too_many_lines)]
+
 mod accessibility;
 mod app;
 mod attack;
