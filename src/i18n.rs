@@ -164,7 +164,7 @@ impl Strings {
     pub fn date(&self, date: time::Date) -> String {
         // `t.format("date"`: the literal id, as `check` finds every one.
         let t = self;
-        let month = t.get(&format!("month-{}", u8::from(date.month())));
+        let month = t.get(&crate::ids::month(u8::from(date.month())));
         t.format(
             "date",
             &[

@@ -9,6 +9,7 @@ pub mod commands;
 pub mod content;
 pub mod export;
 pub mod i18n;
+pub mod ids;
 pub mod problem;
 pub mod search;
 pub mod settings;

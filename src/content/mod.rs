@@ -3,12 +3,12 @@
 //! review dates, reading level, and that the languages agree). Every problem
 //! names its `file:line`.
 
-pub mod checks;
 pub mod contract;
 pub mod front_matter;
 pub mod markdown;
 pub mod page;
 pub mod readability;
+pub mod validate;
 
 pub use page::{Content, LangContent, PAGE_LAYOUT_IDS, Page, Readability};
 
@@ -17,6 +17,7 @@ use std::path::{Path, PathBuf};
 use time::Date;
 
 use crate::i18n::{Locales, Strings};
+use crate::ids;
 use crate::problem::Problems;
 use crate::triage::{self, Urgency};
 use front_matter::{Split, to_date};
@@ -46,7 +47,7 @@ pub fn load(locales: Locales, opts: &LoadOptions<'_>) -> (Content, Problems) {
             let mut problems = Problems::default();
             let dir = opts.content_dir.join(&strings.lang.code);
             let lang = load_language(strings, &dir, opts, &mut problems);
-            checks::site(&lang, &mut problems);
+            validate::site(&lang, &mut problems);
             (lang, problems)
         })
         .collect();
@@ -56,7 +57,7 @@ pub fn load(locales: Locales, opts: &LoadOptions<'_>) -> (Content, Problems) {
         langs.push(lang);
     }
     let content = Content { langs };
-    checks::languages_agree(&content, &mut problems);
+    validate::languages_agree(&content, &mut problems);
     (content, problems)
 }
 
@@ -145,25 +146,15 @@ fn signs_card(strings: &Strings, level: &str) -> Option<SignsCard> {
     let level = Urgency::from_name(level).filter(|l| *l != Urgency::SelfCare)?;
     Some(SignsCard {
         kind: level.card(),
-        heading: strings.get(&signs_heading_id(level)).to_string(),
-        heading_html: strings.html(&signs_heading_id(level)).to_string(),
+        heading: strings.get(&ids::signs_heading(level)).to_string(),
+        heading_html: strings.html(&ids::signs_heading(level)).to_string(),
         signs: triage::signs(level)
             .map(|rule| Sign {
                 rule: rule.code.to_string(),
-                text: strings.get(&rule_string_id(rule.code, "sign")).to_string(),
+                text: strings.get(&ids::rule_sign(rule.code)).to_string(),
             })
             .collect(),
     })
-}
-
-/// The string id of a warning-sign card's heading: `signs-urgent-heading`.
-pub fn signs_heading_id(level: Urgency) -> String {
-    format!("signs-{}-heading", level.as_str())
-}
-
-/// The string id of one of a rule's words: `rule-E1-reason`, `rule-E1-sign`, `rule-E1-source`.
-pub fn rule_string_id(code: &str, part: &str) -> String {
-    format!("rule-{code}-{part}")
 }
 
 /// Every `*.md` file under `dir`, sorted.

@@ -28,6 +28,7 @@ use crate::content::markdown::{Block, CardBody};
 use crate::content::readability::{Method, inflesz_band};
 use crate::content::{Content, LangContent, Page};
 use crate::i18n::{Lang, Strings};
+use crate::ids;
 use crate::problem::Problems;
 use crate::search::{SearchError, SearchIndex};
 use crate::settings::Settings;
@@ -610,7 +611,7 @@ fn css_string(s: &str) -> String {
 /// if any emergency sign holds.
 fn strip_text(t: &Strings) -> String {
     let signs: Vec<&str> = crate::triage::signs(crate::triage::Urgency::Emergency)
-        .map(|r| t.get(&crate::content::rule_string_id(r.code, "sign")))
+        .map(|r| t.get(&ids::rule_sign(r.code)))
         .collect();
     t.format_html(
         "layout-strip-text",
@@ -753,10 +754,7 @@ pub fn render_page(
                 ("score", FluentValue::from(format!("{:.0}", r.score))),
                 (
                     "band",
-                    FluentValue::from(
-                        t.get(&format!("inflesz-{}", inflesz_band(r.score)))
-                            .to_string(),
-                    ),
+                    FluentValue::from(t.get(&ids::inflesz(inflesz_band(r.score))).to_string()),
                 ),
             ],
         ),
@@ -785,7 +783,7 @@ pub fn render_page(
                     .find(|(s, _)| s == id)
                     .map_or("", |(_, title)| title),
                 lang: SOURCE_LANG,
-                about: t.get(&source_string_id(id)),
+                about: t.get(&ids::source(id)),
             })
             .collect(),
         last_reviewed: t.date(page.last_reviewed),
@@ -793,11 +791,6 @@ pub fn render_page(
         reading_level,
     }
     .render()
-}
-
-/// The string id of a source document's citation: `source-000`.
-pub fn source_string_id(id: &str) -> String {
-    format!("source-{id}")
 }
 
 /// An error page in `layout`: no canonical link (it is not a page to index).

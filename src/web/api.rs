@@ -74,7 +74,7 @@ fn field_message(t: &Strings, e: &FieldError) -> String {
                 ("expected", expected),
                 (
                     "got",
-                    FluentValue::from(t.get(&format!("api-type-{}", got.name())).to_string()),
+                    FluentValue::from(t.get(&crate::ids::api_type(got.name())).to_string()),
                 ),
             ],
         ),
