@@ -12,6 +12,7 @@ mod content;
 mod hardening;
 mod pages;
 mod reliability;
+mod rendered;
 mod safety;
 mod search;
 mod spanish;
