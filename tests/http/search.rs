@@ -148,6 +148,32 @@ async fn every_result_shows_its_page_and_section_a_plain_snippet_and_a_link_to_a
 }
 
 #[tokio::test]
+async fn results_with_the_same_heading_on_two_pages_have_links_that_say_which_page() {
+    // "Restless legs syndrome" is a cause and a treatment; the emergency
+    // signs' heading is on four pages. WCAG 2.4.9: a link's words alone say
+    // where it goes.
+    let app = spawn_app().await;
+    for (lang, query) in [
+        ("en", "restless legs"),
+        ("es", "piernas inquietas"),
+        ("en", "swollen red leg"),
+        ("es", "pierna hinchada"),
+    ] {
+        let doc = app.page(&search_path(lang, query)).await;
+        let mut places: std::collections::HashMap<String, String> = Default::default();
+        let links = select(&doc, "a[data-result]");
+        assert!(links.len() >= 2, "{lang} {query}");
+        for a in links {
+            let name = text_of(&a).split_whitespace().collect::<Vec<_>>().join(" ");
+            let href = a.value().attr("href").unwrap().to_string();
+            if let Some(other) = places.insert(name.clone(), href.clone()) {
+                assert_eq!(other, href, "{lang} {query}: {name:?} goes to two places");
+            }
+        }
+    }
+}
+
+#[tokio::test]
 async fn a_search_naming_a_warning_sign_shows_the_emergency_card_with_the_number_before_the_results()
  {
     let app = spawn_app_with(RawSettings {
