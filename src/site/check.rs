@@ -26,6 +26,10 @@ pub struct OptionText {
     pub id: String,
     pub label: String,
     pub hint: Option<String>,
+    /// The answer as the summary of answers writes it when it is the only
+    /// one: its label with its hint (`summary-answer-with-hint`), made once
+    /// per language rather than per request.
+    pub summary: String,
 }
 
 /// One question, in words.
@@ -208,16 +212,7 @@ impl CheckText {
                         .collect::<Vec<_>>()
                         .join(t.get("list-comma")),
                     // One choice keeps its hint: "Days ago" alone would lose its meaning.
-                    (_, [o]) => match &o.hint {
-                        Some(hint) => t.format(
-                            "summary-answer-with-hint",
-                            &[
-                                ("answer", FluentValue::from(o.label.as_str())),
-                                ("hint", FluentValue::from(lower_first(hint))),
-                            ],
-                        ),
-                        None => o.label.clone(),
-                    },
+                    (_, [o]) => o.summary.clone(),
                     (_, []) => t.get("result-summary-not-answered").to_string(),
                     _ => String::new(),
                 };
@@ -283,10 +278,27 @@ fn question_text(t: &Strings, q: &triage::Question) -> QuestionText {
                 },
                 label: t.get(&ids::answer(q, value)).to_string(),
                 hint: optional(t, &ids::answer_hint(q, value)),
+                summary: answer_summary(t, q, value),
             })
             .collect(),
         legend,
         missing,
+    }
+}
+
+/// A chosen answer in the summary of answers: its label, with its hint when
+/// it has one ("Days ago (it started this week)").
+fn answer_summary(t: &Strings, q: &triage::Question, value: &str) -> String {
+    let label = t.get(&ids::answer(q, value));
+    match optional(t, &ids::answer_hint(q, value)) {
+        Some(hint) => t.format(
+            "summary-answer-with-hint",
+            &[
+                ("answer", FluentValue::from(label)),
+                ("hint", FluentValue::from(lower_first(&hint))),
+            ],
+        ),
+        None => label.to_string(),
     }
 }
 
