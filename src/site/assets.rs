@@ -1,6 +1,7 @@
 //! Responses prepared at start-up: the bytes, gzip and brotli copies where
 //! they are smaller, and a strong ETag for each.
 
+use actix_web::http::header::{self, HeaderName, HeaderValue};
 use actix_web::web::Bytes;
 use rayon::prelude::*;
 
@@ -51,6 +52,59 @@ pub struct Variant {
     pub body: Bytes,
     /// The ETag's opaque tag, without quotes.
     pub tag: String,
+    /// The response's header lines, built once here rather than on every
+    /// request: `ETag`, `Cache-Control`, `Vary` (if any), then
+    /// `Content-Encoding` (if any) and `Content-Type`.
+    head: Box<[(HeaderName, HeaderValue)]>,
+    /// How many of `head` a `304` carries (all but the body's own).
+    not_modified: usize,
+}
+
+impl Variant {
+    /// The header lines of a `200` (`fresh`: of a `304`, without the body's).
+    pub fn headers(&self, fresh: bool) -> &[(HeaderName, HeaderValue)] {
+        if fresh {
+            &self.head[..self.not_modified]
+        } else {
+            &self.head
+        }
+    }
+
+    /// Builds the header lines for a variant of an asset.
+    fn new(
+        body: Bytes,
+        tag: String,
+        coding: Coding,
+        varies: bool,
+        cache: CachePolicy,
+        content_type: &'static str,
+    ) -> Variant {
+        let mut head = vec![
+            (
+                header::ETAG,
+                HeaderValue::from_str(&format!("\"{tag}\""))
+                    .expect("a hex tag is a valid header value"),
+            ),
+            (
+                header::CACHE_CONTROL,
+                HeaderValue::from_static(cache.header_value()),
+            ),
+        ];
+        if varies {
+            head.push((header::VARY, HeaderValue::from_static("Accept-Encoding")));
+        }
+        let not_modified = head.len();
+        if let Some(value) = coding.header_value() {
+            head.push((header::CONTENT_ENCODING, HeaderValue::from_static(value)));
+        }
+        head.push((header::CONTENT_TYPE, HeaderValue::from_static(content_type)));
+        Variant {
+            body,
+            tag,
+            head: head.into_boxed_slice(),
+            not_modified,
+        }
+    }
 }
 
 /// A response prepared at start-up.
@@ -91,26 +145,27 @@ impl Asset {
             && (content_type.starts_with("text/")
                 || content_type.contains("xml")
                 || content_type.contains("json"));
-        let variant = |bytes: Vec<u8>, suffix: &str| {
-            (bytes.len() < body.len()).then(|| Variant {
-                body: bytes.into(),
-                tag: format!("{hash}-{suffix}"),
-            })
+        let smaller = |bytes: Vec<u8>, suffix: &str| {
+            (bytes.len() < body.len()).then(|| (Bytes::from(bytes), format!("{hash}-{suffix}")))
         };
         let (gzip, brotli) = if compressible {
             (
-                variant(gzip(&body, effort), "gz"),
-                variant(brotli(&body, effort), "br"),
+                smaller(gzip(&body, effort), "gz"),
+                smaller(brotli(&body, effort), "br"),
             )
         } else {
             (None, None)
         };
+        let varies = gzip.is_some() || brotli.is_some();
+        let variant = |coding: Coding, (body, tag): (Bytes, String)| {
+            Variant::new(body, tag, coding, varies, cache, content_type)
+        };
         Self {
             content_type,
             cache,
-            identity: Variant { body, tag: hash },
-            gzip,
-            brotli,
+            gzip: gzip.map(|g| variant(Coding::Gzip, g)),
+            brotli: brotli.map(|b| variant(Coding::Brotli, b)),
+            identity: variant(Coding::Identity, (body, hash)),
         }
     }
 

@@ -3,6 +3,7 @@
 //! questions, rules, causes and tips data and the strings.
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use askama::Template;
 use fluent_bundle::FluentValue;
@@ -104,6 +105,9 @@ pub struct CheckText {
     pub rules: HashMap<&'static str, RuleText>,
     pub causes: HashMap<&'static str, CauseText>,
     pub tips: HashMap<&'static str, TipText>,
+    /// What a result at each level tells the reader to come back for
+    /// ([`come_back`]), built once rather than on every result.
+    pub come_back: Vec<(Urgency, Vec<SignGroup>)>,
 }
 
 impl CheckText {
@@ -119,7 +123,7 @@ impl CheckText {
                 questions: questions.into_iter().map(|q| question_text(t, q)).collect(),
             })
             .collect();
-        CheckText {
+        let mut text = CheckText {
             sections,
             rules: RULES
                 .iter()
@@ -166,7 +170,21 @@ impl CheckText {
                     (tip.id, text)
                 })
                 .collect(),
-        }
+            come_back: Vec::new(),
+        };
+        text.come_back = Urgency::ALL
+            .iter()
+            .map(|level| (*level, come_back(t, &text, *level)))
+            .collect();
+        text
+    }
+
+    /// The signs to come back for after a result at `level`.
+    pub fn come_back(&self, level: Urgency) -> &[SignGroup] {
+        self.come_back
+            .iter()
+            .find(|(l, _)| *l == level)
+            .map_or(&[], |(_, groups)| groups)
     }
 
     /// The words of the question `field`.
@@ -536,6 +554,7 @@ pub struct TipLine<'a> {
 }
 
 /// The warning signs of one level that would make the result more urgent.
+#[derive(Debug, Clone)]
 pub struct SignGroup {
     /// HTML: the emergency number is a `tel:` link.
     pub heading: String,
@@ -562,7 +581,7 @@ struct ResultTemplate<'a> {
     causes_heading: &'a str,
     causes_intro: &'a str,
     come_back_heading: &'a str,
-    come_back: Vec<SignGroup>,
+    come_back: &'a [SignGroup],
     tips: Vec<TipLine<'a>>,
     withheld: Vec<TipLine<'a>>,
     summary: Vec<(String, String)>,
@@ -668,7 +687,7 @@ pub fn render_result(
     } else {
         (t.get("result-causes-heading"), t.get("result-causes-intro"))
     };
-    ResultTemplate {
+    let template = ResultTemplate {
         t,
         layout,
         meta,
@@ -692,14 +711,25 @@ pub fn render_result(
         } else {
             t.get("result-come-back")
         },
-        come_back: come_back(t, text, urgency),
+        come_back: text.come_back(urgency),
         tips: tip_lines(&assessment.tips, |w| &w.text),
         withheld: tip_lines(&assessment.withheld, |w| &w.name),
         summary: text.summary(t, answers),
         date: t.date(today),
+    };
+    // Sized for the largest result so far: rendered without growing (and
+    // copying) the page as it is written.
+    let size = RESULT_SIZE.load(Ordering::Relaxed);
+    let mut page = String::with_capacity(size);
+    template.render_into(&mut page)?;
+    if page.len() > size {
+        RESULT_SIZE.fetch_max(page.len(), Ordering::Relaxed);
     }
-    .render()
+    Ok(page)
 }
+
+/// The size of the largest result page rendered so far.
+static RESULT_SIZE: AtomicUsize = AtomicUsize::new(16 * 1024);
 
 /// A rule on `/check/how-it-works`.
 pub struct RuleRow<'a> {

@@ -15,6 +15,11 @@ use crate::site::assets::{Asset, Coding};
 /// coding's own weight, else the weight of `*`; identity is acceptable unless
 /// refused, as the last choice. Ties go to the smaller coding.
 pub fn negotiate(req: &HttpRequest, asset: &Asset) -> Coding {
+    plain_list(req, asset).unwrap_or_else(|| negotiate_fully(req, asset))
+}
+
+/// [`negotiate`] by the letter of the RFC, for any `Accept-Encoding`.
+fn negotiate_fully(req: &HttpRequest, asset: &Asset) -> Coding {
     let Ok(accept) = AcceptEncoding::parse(req) else {
         return Coding::Identity;
     };
@@ -54,6 +59,39 @@ pub fn negotiate(req: &HttpRequest, asset: &Asset) -> Coding {
         .rev()
         .max_by_key(|(_, q)| *q)
         .map_or(Coding::Identity, |(c, _)| c)
+}
+
+/// The common case without parsing into lists: one `Accept-Encoding` line
+/// naming known codings without weights (`gzip, deflate, br`), each of
+/// weight 1, so the rules above give the best one named that the asset has,
+/// else identity. `None` for anything else (weights, `*`, repeated lines,
+/// unknown names), which takes the full path.
+fn plain_list(req: &HttpRequest, asset: &Asset) -> Option<Coding> {
+    let mut values = req.headers().get_all(header::ACCEPT_ENCODING);
+    let line = values.next()?.to_str().ok()?;
+    if values.next().is_some() {
+        return None;
+    }
+    let (mut br, mut gzip) = (false, false);
+    for name in line.split(',').map(str::trim) {
+        if name.eq_ignore_ascii_case("br") {
+            br = true;
+        } else if name.eq_ignore_ascii_case("gzip") {
+            gzip = true;
+        } else if !["deflate", "identity", "zstd", "compress"]
+            .iter()
+            .any(|known| name.eq_ignore_ascii_case(known))
+        {
+            return None;
+        }
+    }
+    Some(if br && asset.brotli.is_some() {
+        Coding::Brotli
+    } else if gzip && asset.gzip.is_some() {
+        Coding::Gzip
+    } else {
+        Coding::Identity
+    })
 }
 
 /// Whether the client already holds this tag (`If-None-Match`, weak comparison).
@@ -108,6 +146,51 @@ pub struct Security<'a> {
     pub embed_csp: Option<&'a HeaderValue>,
 }
 
+/// A header line known when the program is compiled: its name and value are
+/// checked once, by the compiler, not on every response.
+type Line = (HeaderName, HeaderValue);
+
+/// What every page (not an embed) carries besides the common lines.
+const PAGE_ONLY: [Line; 3] = [
+    (
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(CONTENT_SECURITY_POLICY),
+    ),
+    // For browsers that predate frame-ancestors.
+    (header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")),
+    // Other sites may not load our pages into theirs, except the embeds.
+    (
+        HeaderName::from_static("cross-origin-resource-policy"),
+        HeaderValue::from_static("same-origin"),
+    ),
+];
+
+/// What every response carries.
+const COMMON: [Line; 4] = [
+    (
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    ),
+    (
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    ),
+    (
+        HeaderName::from_static("permissions-policy"),
+        HeaderValue::from_static(PERMISSIONS_POLICY),
+    ),
+    (
+        HeaderName::from_static("cross-origin-opener-policy"),
+        HeaderValue::from_static("same-origin"),
+    ),
+];
+
+/// Served over HTTPS: browsers keep to it.
+const HTTPS_ONLY: Line = (
+    header::STRICT_TRANSPORT_SECURITY,
+    HeaderValue::from_static("max-age=31536000"),
+);
+
 impl Security<'_> {
     /// Adds the headers, keeping any a handler set on purpose; removes cookies.
     pub fn apply(&self, headers: &mut HeaderMap) {
@@ -115,49 +198,23 @@ impl Security<'_> {
             Some(csp) => {
                 headers.insert(header::CONTENT_SECURITY_POLICY, csp.clone());
             }
-            None => {
-                set(
-                    headers,
-                    header::CONTENT_SECURITY_POLICY,
-                    CONTENT_SECURITY_POLICY,
-                );
-                // For browsers that predate frame-ancestors.
-                set(headers, header::X_FRAME_OPTIONS, "DENY");
-                // Other sites may not load our pages into theirs, except the embeds.
-                set(
-                    headers,
-                    HeaderName::from_static("cross-origin-resource-policy"),
-                    "same-origin",
-                );
-            }
+            None => set_all(headers, &PAGE_ONLY),
         }
-        set(headers, header::X_CONTENT_TYPE_OPTIONS, "nosniff");
-        set(headers, header::REFERRER_POLICY, "no-referrer");
-        set(
-            headers,
-            HeaderName::from_static("permissions-policy"),
-            PERMISSIONS_POLICY,
-        );
-        set(
-            headers,
-            HeaderName::from_static("cross-origin-opener-policy"),
-            "same-origin",
-        );
+        set_all(headers, &COMMON);
         if self.https {
-            set(
-                headers,
-                header::STRICT_TRANSPORT_SECURITY,
-                "max-age=31536000",
-            );
+            set_all(headers, std::slice::from_ref(&HTTPS_ONLY));
         }
         // The site never sets a cookie; make sure nothing slips one in.
         headers.remove(header::SET_COOKIE);
     }
 }
 
-fn set(headers: &mut HeaderMap, name: HeaderName, value: &'static str) {
-    if !headers.contains_key(&name) {
-        headers.insert(name, HeaderValue::from_static(value));
+/// Inserts each line whose header the response does not have yet.
+fn set_all(headers: &mut HeaderMap, lines: &[Line]) {
+    for (name, value) in lines {
+        if !headers.contains_key(name) {
+            headers.insert(name.clone(), value.clone());
+        }
     }
 }
 
@@ -211,6 +268,46 @@ mod tests {
         );
         assert_eq!(coding_for(&["deflate", "br"]), Coding::Brotli);
         assert_eq!(coding_for(&["*;q=0"]), Coding::Identity);
+    }
+
+    #[test]
+    fn the_quick_path_agrees_with_the_full_one() {
+        let only_gzip = {
+            let mut a = page();
+            a.brotli = None;
+            a
+        };
+        let none = Asset::new(
+            "<p>x</p>",
+            "text/html",
+            CachePolicy::Revalidate,
+            Effort::None,
+        );
+        let names = ["br", "gzip", "deflate", "identity", "zstd", "BR", "Gzip"];
+        for asset in [&page(), &only_gzip, &none] {
+            for i in 0..names.len() {
+                for j in 0..names.len() {
+                    for line in [
+                        names[i].to_string(),
+                        format!("{}, {}", names[i], names[j]),
+                        format!("{},{} ,gzip", names[j], names[i]),
+                    ] {
+                        let req = TestRequest::default()
+                            .append_header((header::ACCEPT_ENCODING, line.as_str()))
+                            .to_http_request();
+                        let quick = plain_list(&req, asset).expect("a plain list");
+                        let full = negotiate_fully(&req, asset);
+                        assert_eq!(quick, full, "{line}");
+                    }
+                }
+            }
+        }
+        for refused in ["br;q=0", "*", "gzip;q=0.5, br", "x-gzip", ""] {
+            let req = TestRequest::default()
+                .append_header((header::ACCEPT_ENCODING, refused))
+                .to_http_request();
+            assert_eq!(plain_list(&req, &page()), None, "{refused}");
+        }
     }
 
     fn fresh_for(values: &[&str], tag: &str) -> bool {

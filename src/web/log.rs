@@ -4,12 +4,21 @@
 //! a stalled pipe, Docker's blocking log mode, Ctrl-S in a terminal) lines
 //! are dropped and counted, and the count is logged as soon as the output
 //! moves again. Nothing of a symptom check's answers is ever passed here.
+//!
+//! A request's line is the hot path (one per request, issue 22): it is
+//! formatted into a buffer each worker thread keeps (no allocation), copied
+//! into the shared buffer under a short lock, and the log thread is woken
+//! only when it sleeps; once awake it gathers lines for [`BATCH`] and
+//! writes them with one system call.
 
+use std::cell::RefCell;
 use std::io::Write;
 use std::sync::atomic::{AtomicU8, AtomicU64, Ordering};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard, mpsc};
 use std::time::{Duration, Instant};
 
+use actix_web::http::Method;
+use actix_web::http::header::HeaderValue;
 use serde_json::{Map, Value};
 
 use crate::settings::LogFormat;
@@ -73,6 +82,11 @@ enum Sink {
 /// counted), so a stuck stdout neither slows requests nor grows memory.
 pub const MAX_PENDING: usize = 1024 * 1024;
 
+/// How long the log thread, once woken, lets lines gather before it writes
+/// them: one `write` for many lines instead of one each. A line waits at
+/// most this long (a flush or a quarter-full buffer does not wait).
+pub const BATCH: Duration = Duration::from_millis(10);
+
 /// The buffers between request threads and the log thread. Lines are copied
 /// in as bytes and the buffers are swapped, never freed, so logging allocates
 /// nothing per line across threads (which would fragment memory under load).
@@ -94,6 +108,17 @@ struct Pending {
     err: Vec<u8>,
     /// Lines taken by the log thread but not yet written.
     writing: bool,
+    /// The log thread waits for a first line: the next line wakes it. Other
+    /// lines wake nobody (a wake is a system call: not one per request).
+    idle: bool,
+    /// Write now, without gathering a batch (`flush`, or a full buffer).
+    urgent: bool,
+}
+
+impl Pending {
+    fn len(&self) -> usize {
+        self.out.len() + self.err.len()
+    }
 }
 
 impl Shared {
@@ -101,10 +126,13 @@ impl Shared {
         self.pending.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// Adds a line, or drops and counts it if the buffer is full: never waits.
-    fn push(&self, to_err: bool, line: &str) {
+    /// Adds a line (ending in a newline), or drops and counts it if the
+    /// buffer is full: never waits for the output, and wakes the log thread
+    /// only when it sleeps or the buffer is filling up.
+    fn push(&self, to_err: bool, line: &[u8]) {
         let mut pending = self.lock();
-        if pending.out.len() + pending.err.len() + line.len() >= MAX_PENDING {
+        let before = pending.len();
+        if before + line.len() >= MAX_PENDING {
             drop(pending);
             self.dropped.fetch_add(1, Ordering::Relaxed);
             return;
@@ -114,14 +142,20 @@ impl Shared {
         } else {
             &mut pending.out
         };
-        buffer.extend_from_slice(line.as_bytes());
-        buffer.push(b'\n');
+        buffer.extend_from_slice(line);
+        let filling = before < MAX_PENDING / 4 && pending.len() >= MAX_PENDING / 4;
+        if filling {
+            pending.urgent = true;
+        }
+        let wake = std::mem::take(&mut pending.idle) || filling;
         drop(pending);
-        self.ready.notify_one();
+        if wake {
+            self.ready.notify_one();
+        }
     }
 
-    /// The log thread: take what is waiting, write it, report lines dropped
-    /// meanwhile, and again.
+    /// The log thread: wait for a line, let others gather for [`BATCH`],
+    /// take them all, write them, report lines dropped meanwhile, and again.
     fn run(&self) {
         let (mut out, mut err) = (Vec::new(), Vec::new());
         let mut stdout = std::io::stdout();
@@ -131,12 +165,24 @@ impl Shared {
                 let mut pending = self.lock();
                 pending.writing = false;
                 self.written.notify_all();
-                while pending.out.is_empty()
-                    && pending.err.is_empty()
-                    && self.dropped.load(Ordering::Relaxed) == 0
-                {
+                while pending.len() == 0 && self.dropped.load(Ordering::Relaxed) == 0 {
+                    pending.idle = true;
                     pending = self.ready.wait(pending).unwrap_or_else(|e| e.into_inner());
                 }
+                pending.idle = false;
+                let until = Instant::now() + BATCH;
+                while !pending.urgent {
+                    let left = until.saturating_duration_since(Instant::now());
+                    if left.is_zero() {
+                        break;
+                    }
+                    pending = self
+                        .ready
+                        .wait_timeout(pending, left)
+                        .unwrap_or_else(|e| e.into_inner())
+                        .0;
+                }
+                pending.urgent = false;
                 std::mem::swap(&mut pending.out, &mut out);
                 std::mem::swap(&mut pending.err, &mut err);
                 pending.writing = true;
@@ -171,7 +217,11 @@ impl Shared {
     fn flush(&self, limit: Duration) {
         let deadline = Instant::now() + limit;
         let mut pending = self.lock();
-        while pending.writing || !pending.out.is_empty() || !pending.err.is_empty() {
+        if pending.len() > 0 {
+            pending.urgent = true;
+            self.ready.notify_one();
+        }
+        while pending.writing || pending.len() > 0 {
             let left = deadline.saturating_duration_since(Instant::now());
             if left.is_zero() {
                 return;
@@ -248,12 +298,15 @@ impl Logger {
         }
     }
 
-    fn write(&self, level: Level, line: String) {
+    fn write(&self, level: Level, mut line: String) {
         match &self.sink {
-            Sink::Thread(shared) => shared.push(
-                level == Level::Warn && self.format() != LogFormat::Json,
-                &line,
-            ),
+            Sink::Thread(shared) => {
+                line.push('\n');
+                shared.push(
+                    level == Level::Warn && self.format() != LogFormat::Json,
+                    line.as_bytes(),
+                );
+            }
             Sink::Capture(tx) => {
                 let _ = tx.try_send((level, line));
             }
@@ -274,17 +327,182 @@ impl Logger {
         self.write(level, event_line(self.format(), level, message, fields));
     }
 
-    /// One request: id, method, path, status, time. Never a query string or body.
-    pub fn request(&self, id: &str, method: &str, path: &str, status: u16, ms: f64) {
-        let line = match self.format() {
-            LogFormat::Off => return,
-            LogFormat::Json => serde_json::json!({
-                "ts": now(), "id": id, "method": method, "path": path, "status": status, "ms": (ms * 100.0).round() / 100.0,
-            })
-            .to_string(),
-            LogFormat::Text => format!("{} req={id} {method} {path} {status} {ms:.2}ms", now()),
-        };
-        self.write(Level::Info, line);
+    /// One request: id, method, path (sanitised, as [`sanitise`]), status,
+    /// milliseconds since `started`. Never a query string or body. Formatted
+    /// into this thread's own buffer: nothing is allocated per line.
+    pub fn request(
+        &self,
+        id: RequestId,
+        method: &Method,
+        path: &str,
+        status: u16,
+        started: Instant,
+    ) {
+        let format = self.format();
+        if format == LogFormat::Off {
+            return;
+        }
+        let hundredths = (started.elapsed().as_secs_f64() * 100_000.0).round() as u64;
+        LINE.with(|line| {
+            let mut line = line.borrow_mut();
+            line.clear();
+            let buf = &mut *line;
+            let json = format == LogFormat::Json;
+            if json {
+                buf.extend_from_slice(b"{\"ts\":\"");
+                timestamp(buf);
+                buf.extend_from_slice(b"\",\"id\":\"");
+                buf.extend_from_slice(&id.hex());
+                buf.extend_from_slice(b"\",\"method\":");
+                json_string(buf, method.as_str());
+                buf.extend_from_slice(b",\"path\":\"");
+                sanitise_into(buf, path, true);
+                let _ = write!(
+                    buf,
+                    "\",\"status\":{status},\"ms\":{}.{:02}}}",
+                    hundredths / 100,
+                    hundredths % 100
+                );
+            } else {
+                timestamp(buf);
+                buf.extend_from_slice(b" req=");
+                buf.extend_from_slice(&id.hex());
+                buf.push(b' ');
+                buf.extend_from_slice(method.as_str().as_bytes());
+                buf.push(b' ');
+                sanitise_into(buf, path, false);
+                let _ = write!(
+                    buf,
+                    " {status} {}.{:02}ms",
+                    hundredths / 100,
+                    hundredths % 100
+                );
+            }
+            match &self.sink {
+                Sink::Thread(shared) => {
+                    buf.push(b'\n');
+                    shared.push(false, buf);
+                }
+                Sink::Capture(tx) => {
+                    let text = String::from_utf8_lossy(buf).into_owned();
+                    let _ = tx.try_send((Level::Info, text));
+                }
+            }
+        });
+    }
+}
+
+thread_local! {
+    /// Each thread's request line, reused line after line.
+    static LINE: RefCell<Vec<u8>> = RefCell::new(Vec::with_capacity(512));
+    /// The second of the last timestamp and its text up to the seconds.
+    static SECOND: RefCell<(i64, [u8; 20])> = const { RefCell::new((i64::MIN, [0; 20])) };
+}
+
+/// A random request id: 64 bits, so ids say nothing about how many requests
+/// came before. Written as 16 hex digits, in the log and in `X-Request-Id`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RequestId(pub u64);
+
+impl RequestId {
+    pub fn new() -> RequestId {
+        RequestId(rand::random::<u64>())
+    }
+
+    /// The 16 lower-case hex digits.
+    pub fn hex(self) -> [u8; 16] {
+        const DIGITS: &[u8; 16] = b"0123456789abcdef";
+        let mut out = [0; 16];
+        for (i, d) in out.iter_mut().enumerate() {
+            *d = DIGITS[((self.0 >> (60 - 4 * i)) & 0xf) as usize];
+        }
+        out
+    }
+
+    /// The `X-Request-Id` header's value.
+    pub fn header_value(self) -> HeaderValue {
+        HeaderValue::from_bytes(&self.hex()).expect("hex digits are a valid header value")
+    }
+}
+
+impl Default for RequestId {
+    fn default() -> RequestId {
+        RequestId::new()
+    }
+}
+
+impl std::fmt::Display for RequestId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:016x}", self.0)
+    }
+}
+
+/// Appends the time now as [`now`] writes it; the date and time up to the
+/// second are formatted once a second per thread.
+fn timestamp(buf: &mut Vec<u8>) {
+    let now = time::OffsetDateTime::now_utc();
+    let second = now.unix_timestamp();
+    SECOND.with(|cached| {
+        let mut cached = cached.borrow_mut();
+        if cached.0 != second {
+            let mut text = [0u8; 20];
+            let mut cursor = &mut text[..];
+            let _ = write!(
+                cursor,
+                "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.",
+                now.year(),
+                u8::from(now.month()),
+                now.day(),
+                now.hour(),
+                now.minute(),
+                now.second()
+            );
+            *cached = (second, text);
+        }
+        buf.extend_from_slice(&cached.1);
+    });
+    let ms = now.millisecond();
+    buf.extend_from_slice(&[
+        b'0' + (ms / 100) as u8,
+        b'0' + (ms / 10 % 10) as u8,
+        b'0' + (ms % 10) as u8,
+        b'Z',
+    ]);
+}
+
+/// Appends `text` as a JSON string, quotes included, escaped as `serde_json` does.
+fn json_string(buf: &mut Vec<u8>, text: &str) {
+    buf.push(b'"');
+    json_escape(buf, text);
+    buf.push(b'"');
+}
+
+fn json_escape(buf: &mut Vec<u8>, text: &str) {
+    for &b in text.as_bytes() {
+        match b {
+            b'"' => buf.extend_from_slice(b"\\\""),
+            b'\\' => buf.extend_from_slice(b"\\\\"),
+            b'\n' => buf.extend_from_slice(b"\\n"),
+            b'\r' => buf.extend_from_slice(b"\\r"),
+            b'\t' => buf.extend_from_slice(b"\\t"),
+            0..0x20 => {
+                let _ = write!(buf, "\\u{:04x}", b);
+            }
+            _ => buf.push(b),
+        }
+    }
+}
+
+/// Appends [`sanitise`]'s copy of `text`, escaped for a JSON string if `json`.
+fn sanitise_into(buf: &mut Vec<u8>, text: &str, json: bool) {
+    let mut utf8 = [0u8; 4];
+    for c in text.chars().take(200).flat_map(char::escape_default) {
+        let s: &str = c.encode_utf8(&mut utf8);
+        if json {
+            json_escape(buf, s);
+        } else {
+            buf.extend_from_slice(s.as_bytes());
+        }
     }
 }
 
@@ -303,4 +521,74 @@ pub fn sanitise(text: &str) -> String {
         .take(200)
         .flat_map(char::escape_default)
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one_request(format: LogFormat, method: &Method, path: &str) -> String {
+        let (log, lines) = Logger::capture(format);
+        log.request(RequestId(0xab), method, path, 404, Instant::now());
+        let (level, line) = lines.try_recv().expect("a line");
+        assert_eq!(level, Level::Info);
+        line
+    }
+
+    #[test]
+    fn a_json_request_line_has_every_field_and_the_path_as_sanitise_makes_it() {
+        let path = "/a\"b\\c'd\u{7f}é\n";
+        let line = one_request(LogFormat::Json, &Method::GET, path);
+        let event: Value = serde_json::from_str(&line).unwrap_or_else(|e| panic!("{line}: {e}"));
+        assert_eq!(event["path"], sanitise(path));
+        assert_eq!(event["id"], "00000000000000ab");
+        assert_eq!(event["method"], "GET");
+        assert_eq!(event["status"], 404);
+        assert!(event["ms"].as_f64().is_some_and(|ms| ms >= 0.0), "{line}");
+        let ts = event["ts"].as_str().unwrap();
+        let format = time::macros::format_description!(
+            "[year]-[month]-[day]T[hour]:[minute]:[second].[subsecond digits:3]Z"
+        );
+        assert!(time::PrimitiveDateTime::parse(ts, &format).is_ok(), "{ts}");
+        assert_eq!(ts.len(), now().len());
+        assert_eq!(event.as_object().unwrap().len(), 6, "{line}");
+    }
+
+    #[test]
+    fn a_json_request_line_escapes_an_unusual_method() {
+        let method = Method::from_bytes(b"PURGE").unwrap();
+        let line = one_request(LogFormat::Json, &method, "/");
+        let event: Value = serde_json::from_str(&line).unwrap();
+        assert_eq!(event["method"], "PURGE");
+    }
+
+    #[test]
+    fn a_text_request_line_reads_as_before() {
+        let path = "/x y\u{1}";
+        let line = one_request(LogFormat::Text, &Method::POST, path);
+        let rest = line.split_once(' ').expect("a timestamp first").1;
+        let expected = format!("req=00000000000000ab POST {} 404 ", sanitise(path));
+        assert!(rest.starts_with(&expected), "{line}");
+        assert!(rest.ends_with("ms"), "{line}");
+        assert!(
+            rest[expected.len()..rest.len() - 2].parse::<f64>().is_ok(),
+            "{line}"
+        );
+    }
+
+    #[test]
+    fn no_line_when_the_log_is_off() {
+        let (log, lines) = Logger::capture(LogFormat::Off);
+        log.request(RequestId::new(), &Method::GET, "/", 200, Instant::now());
+        assert!(lines.try_recv().is_err());
+    }
+
+    #[test]
+    fn request_ids_are_sixteen_hex_digits() {
+        let id = RequestId(0x0123_4567_89ab_cdef);
+        assert_eq!(&id.hex(), b"0123456789abcdef");
+        assert_eq!(id.to_string(), "0123456789abcdef");
+        assert_eq!(id.header_value(), "0123456789abcdef");
+        assert_eq!(RequestId(1).to_string(), "0000000000000001");
+    }
 }

@@ -15,14 +15,9 @@ use futures_util::FutureExt;
 
 use super::error::{AppError, Format};
 use super::limits::{MAX_HEADER_BYTES, MAX_URI_BYTES};
-use super::log::{Level, sanitise};
+use super::log::{Level, RequestId, sanitise};
 use super::state::{AppState, Live};
 use crate::site::ErrorKind;
-
-/// A random request id: 64 bits, so ids say nothing about how many requests came before.
-pub fn request_id() -> String {
-    format!("{:016x}", rand::random::<u64>())
-}
 
 /// Gives the response an `X-Request-Id` and logs one line for the request.
 pub async fn log_request(
@@ -30,15 +25,16 @@ pub async fn log_request(
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<impl MessageBody>, Error> {
     let started = Instant::now();
-    let id = request_id();
+    let id = RequestId::new();
     let state = req.app_data::<web::Data<AppState>>().cloned();
     // The connection's head deadline ends here; the body's is the app's own.
     let watch = super::conn::watch_of(&req);
     if let Some(w) = &watch {
         w.request_started();
     }
-    let method = req.method().to_string();
-    let path = sanitise(req.path());
+    // Kept for the log line (cheap copies, not text): formatted only if logged.
+    let method = req.method().clone();
+    let uri = req.uri().clone();
     let mut response = next.call(req).await;
     let status = match &mut response {
         Ok(r) => {
@@ -47,10 +43,8 @@ pub async fn log_request(
             {
                 w.close_after_response();
             }
-            if let Ok(value) = HeaderValue::from_str(&id) {
-                r.headers_mut()
-                    .insert(HeaderName::from_static("x-request-id"), value);
-            }
+            r.headers_mut()
+                .insert(HeaderName::from_static("x-request-id"), id.header_value());
             r.status().as_u16()
         }
         Err(e) => e.as_response_error().status_code().as_u16(),
@@ -63,13 +57,7 @@ pub async fn log_request(
         w.request_done(keep_alive);
     }
     if let Some(state) = state {
-        state.log.request(
-            &id,
-            &method,
-            &path,
-            status,
-            started.elapsed().as_secs_f64() * 1000.0,
-        );
+        state.log.request(id, &method, uri.path(), status, started);
     }
     response
 }

@@ -1,7 +1,8 @@
 //! The one entry point for every request: look the path up in the route
 //! table, check the method, then serve a prepared file or call a handler.
 
-use actix_web::http::{Method, header};
+use actix_web::body::BoxBody;
+use actix_web::http::{Method, StatusCode, header};
 use actix_web::web::{Data, Payload};
 use actix_web::{HttpRequest, HttpResponse};
 
@@ -78,31 +79,20 @@ pub async fn dispatch(
 }
 
 /// Writes a prepared asset in the best coding the client accepts, or `304`
-/// when the client already has that variant.
+/// when the client already has that variant. The header lines were built
+/// with the variant at start-up: nothing is formatted here.
 pub fn serve(req: &HttpRequest, asset: &Asset) -> HttpResponse {
     let coding = headers::negotiate(req, asset);
     let variant = asset.variant(coding).unwrap_or(&asset.identity);
     let fresh = headers::fresh(req, &variant.tag);
     let mut response = if fresh {
-        HttpResponse::NotModified()
+        HttpResponse::new(StatusCode::NOT_MODIFIED)
     } else {
-        HttpResponse::Ok()
+        HttpResponse::with_body(StatusCode::OK, BoxBody::new(variant.body.clone()))
     };
-    response
-        .insert_header(header::ETag(header::EntityTag::new_strong(
-            variant.tag.clone(),
-        )))
-        .insert_header((header::CACHE_CONTROL, asset.cache.header_value()));
-    if asset.varies() {
-        response.insert_header((header::VARY, "Accept-Encoding"));
-    }
-    if fresh {
-        return response.finish();
-    }
-    if let Some(value) = coding.header_value() {
-        response.insert_header((header::CONTENT_ENCODING, value));
+    let head = response.headers_mut();
+    for (name, value) in variant.headers(fresh) {
+        head.insert(name.clone(), value.clone());
     }
     response
-        .content_type(asset.content_type)
-        .body(variant.body.clone())
 }

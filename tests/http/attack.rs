@@ -1242,8 +1242,17 @@ async fn the_readme_proxy_recipe_logs_no_code_referer_or_address_and_limits_at_t
         .await
         .unwrap();
     assert_eq!(answer.status(), 302, "proxied to the app");
-    let logged = std::fs::read_to_string(&access_log).unwrap();
-    assert!(logged.contains("\"GET /connect\""), "{logged}");
+    // nginx writes its access line after the answer has gone (and a recipe
+    // may buffer it): wait for the line, for as long as a busy machine needs.
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let logged = loop {
+        let logged = std::fs::read_to_string(&access_log).unwrap_or_default();
+        if logged.contains("\"GET /connect\"") {
+            break logged;
+        }
+        assert!(Instant::now() < deadline, "no access line: {logged}");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    };
     for secret in ["I80", "Phlebitis", "mrn", "ehr.example", "127.0.0.1"] {
         assert!(
             !logged.contains(secret),
