@@ -1,10 +1,12 @@
 //! Criterion benchmarks: parsing a form, the pure rules, and rendering a result page.
 
+#![warn(clippy::too_many_lines)]
+
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use leg_pain_guide::config::SettingsArgs;
 use leg_pain_guide::problem::Level;
+use leg_pain_guide::settings::RawSettings;
 use leg_pain_guide::site::{Mode, check::render_result};
 use leg_pain_guide::startup;
 use leg_pain_guide::triage::{self, Submission};
@@ -16,9 +18,9 @@ fn benches(c: &mut Criterion) {
         .parse()
         .complete()
         .expect("valid answers");
-    let settings = SettingsArgs {
-        content_dir: concat!(env!("CARGO_MANIFEST_DIR"), "/content").into(),
-        locales_dir: concat!(env!("CARGO_MANIFEST_DIR"), "/locales").into(),
+    let settings = RawSettings {
+        content_dir: Some(concat!(env!("CARGO_MANIFEST_DIR"), "/content").into()),
+        locales_dir: Some(concat!(env!("CARGO_MANIFEST_DIR"), "/locales").into()),
         ..Default::default()
     }
     .validate()

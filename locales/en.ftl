@@ -535,3 +535,7 @@ search-emergency-words =
     trouble breathing
     hard to breathe
     difficulty breathing
+
+# Issue 23: list punctuation from the strings, not the code.
+# One answer with its hint, in the summary of answers: "Days ago (it started this week)".
+summary-answer-with-hint = { $answer } ({ $hint })

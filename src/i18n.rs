@@ -160,6 +160,21 @@ impl Strings {
         escape_text(&text).replace(NUMBER_MARK, &self.globals.number_link())
     }
 
+    /// "22 November 2026", in the language's words.
+    pub fn date(&self, date: time::Date) -> String {
+        // `t.format("date"`: the literal id, as `check` finds every one.
+        let t = self;
+        let month = t.get(&crate::ids::month(u8::from(date.month())));
+        t.format(
+            "date",
+            &[
+                ("day", FluentValue::from(date.day())),
+                ("month", FluentValue::from(month.to_string())),
+                ("year", FluentValue::from(date.year())),
+            ],
+        )
+    }
+
     /// Whether the message `id` exists.
     pub fn has(&self, id: &str) -> bool {
         self.lines.contains_key(id)

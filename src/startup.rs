@@ -1,13 +1,13 @@
 //! Start-up: settings, strings and content become a `Site`, once. `check`,
 //! `serve` and `export` all come through here, so they agree.
 
-use crate::config::Settings;
 use crate::content::readability::INFLESZ_BANDS;
-use crate::content::{self, Content, LoadOptions, rule_string_id, signs_heading_id};
+use crate::content::{self, Content, LoadOptions};
 use crate::i18n::{self, Globals, Locales, Need};
+use crate::ids;
 use crate::problem::{Level, Problems};
-use crate::site::check::{option_string_id, question_string_id, tip_string_id, urgency_string_id};
-use crate::site::{ErrorKind, Mode, Site, source_string_id};
+use crate::settings::Settings;
+use crate::site::{ErrorKind, Mode, Site};
 use crate::triage::{self, CAUSES, CareCard, JsonType, Offered, QUESTIONS, RULES, TIPS, Urgency};
 
 include!(concat!(env!("OUT_DIR"), "/string_uses.rs"));
@@ -93,66 +93,66 @@ pub fn string_needs() -> Vec<Need> {
         .map(|(file, line, id)| Need::required(*id, format!("{file}:{line}")))
         .collect();
     needs.push(Need::required("language-name", "the language links"));
+    symptom_check_needs(&mut needs);
+    page_needs(&mut needs);
+    // One entry per id, the first use kept.
+    let mut seen = std::collections::HashSet::new();
+    needs.retain(|n| seen.insert(n.id.clone()));
+    needs
+}
+
+/// The strings named after the symptom check's data: questions and their
+/// answers, form sections, rules, tips and causes.
+fn symptom_check_needs(needs: &mut Vec<Need>) {
     for q in QUESTIONS {
         let what = format!("question {}", q.field);
-        needs.push(Need::required(question_string_id(q.field, None), &what));
-        needs.push(Need::optional(
-            format!("{}-hint", question_string_id(q.field, None)),
-            &what,
-        ));
+        needs.push(Need::required(ids::question(q.field), &what));
+        needs.push(Need::optional(ids::question_hint(q.field), &what));
         for v in q.values {
-            let label = option_string_id(q, v);
-            needs.push(Need::required(&label, &what));
-            needs.push(Need::optional(format!("{label}-hint"), &what));
+            needs.push(Need::required(ids::answer(q, v), &what));
+            needs.push(Need::optional(ids::answer_hint(q, v), &what));
         }
     }
     for (section, _) in triage::sections() {
         let what = format!("form section {section}");
-        needs.push(Need::required(format!("form-section-{section}"), &what));
-        needs.push(Need::optional(
-            format!("form-section-{section}-intro"),
-            &what,
-        ));
+        needs.push(Need::required(ids::form_section(section), &what));
+        needs.push(Need::optional(ids::form_section_intro(section), &what));
     }
     for rule in RULES {
         let what = format!("rule {}", rule.code);
-        needs.push(Need::required(rule_string_id(rule.code, "reason"), &what));
-        needs.push(Need::required(rule_string_id(rule.code, "sign"), &what));
-        needs.push(Need::required(rule_string_id(rule.code, "source"), &what));
-        needs.push(Need::optional(rule_string_id(rule.code, "reading"), &what));
+        needs.push(Need::required(ids::rule_reason(rule.code), &what));
+        needs.push(Need::required(ids::rule_sign(rule.code), &what));
+        needs.push(Need::required(ids::rule_source(rule.code), &what));
+        needs.push(Need::optional(ids::rule_reading(rule.code), &what));
     }
     for tip in TIPS {
         let what = format!("tip {}", tip.id);
-        needs.push(Need::required(tip_string_id(tip.id), &what));
-        needs.push(Need::required(
-            format!("{}-name", tip_string_id(tip.id)),
-            &what,
-        ));
+        needs.push(Need::required(ids::tip(tip.id), &what));
+        needs.push(Need::required(ids::tip_name(tip.id), &what));
         if matches!(tip.offered, Offered::OnRoutineWhen(_)) {
-            needs.push(Need::required(
-                format!("{}-when", tip_string_id(tip.id)),
-                &what,
-            ));
+            needs.push(Need::required(ids::tip_when(tip.id), &what));
         }
         if tip.withheld_when.is_some() {
-            needs.push(Need::required(
-                format!("{}-withheld-when", tip_string_id(tip.id)),
-                &what,
-            ));
+            needs.push(Need::required(ids::tip_withheld_when(tip.id), &what));
         }
     }
     for cause in CAUSES {
         needs.push(Need::required(
-            format!("cause-{}-when", cause.id),
+            ids::cause_when(cause.id),
             format!("cause {}", cause.id),
         ));
     }
+}
+
+/// The strings named after the site's other data: urgency levels, care
+/// cards, error pages, the API's error types, reading bands, months and sources.
+fn page_needs(needs: &mut Vec<Need>) {
     for level in Urgency::ALL {
         let what = format!("level {}", level.as_str());
-        needs.push(Need::required(urgency_string_id(*level, "title"), &what));
-        needs.push(Need::required(urgency_string_id(*level, "advice"), &what));
+        needs.push(Need::required(ids::urgency_title(*level), &what));
+        needs.push(Need::required(ids::urgency_advice(*level), &what));
         if triage::signs(*level).next().is_some() {
-            needs.push(Need::required(signs_heading_id(*level), &what));
+            needs.push(Need::required(ids::signs_heading(*level), &what));
         }
     }
     for card in CareCard::ALL {
@@ -163,35 +163,31 @@ pub fn string_needs() -> Vec<Need> {
     }
     for kind in ErrorKind::ALL {
         let what = format!("error page {}", kind.id());
-        needs.push(Need::required(kind.heading_id(), &what));
-        needs.push(Need::required(kind.message_id(), &what));
+        needs.push(Need::required(ids::error_heading(kind.id()), &what));
+        needs.push(Need::required(ids::error_message(kind.id()), &what));
     }
     for kind in ErrorKind::API {
         needs.push(Need::required(
-            kind.program_message_id(),
+            ids::error_json(kind.id()),
             format!("JSON API error {}", kind.id()),
         ));
     }
     for json in JsonType::ALL {
         needs.push(Need::required(
-            format!("api-type-{}", json.name()),
+            ids::api_type(json.name()),
             "JSON API errors",
         ));
     }
     for band in INFLESZ_BANDS {
         needs.push(Need::required(
-            format!("inflesz-{band}"),
+            ids::inflesz(band),
             "the INFLESZ reading scale",
         ));
     }
     for month in 1..=12 {
-        needs.push(Need::required(format!("month-{month}"), "dates"));
+        needs.push(Need::required(ids::month(month), "dates"));
     }
     for source in content::front_matter::SOURCES {
-        needs.push(Need::required(source_string_id(source), "the sources"));
+        needs.push(Need::required(ids::source(source), "the sources"));
     }
-    // One entry per id, the first use kept.
-    let mut seen = std::collections::HashSet::new();
-    needs.retain(|n| seen.insert(n.id.clone()));
-    needs
 }

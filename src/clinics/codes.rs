@@ -2,7 +2,7 @@
 //! explain them: looking a code up, checking that each code leads to one
 //! section, and matching a display name when the code is not known.
 
-use super::code_system::{CodeSystem, Matcher};
+use crate::code_system::{CodeSystem, Matcher};
 use crate::content::Content;
 use crate::problem::Problems;
 

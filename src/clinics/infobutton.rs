@@ -4,7 +4,7 @@
 
 use serde::Deserialize;
 
-pub use super::code_system::CodeSystem;
+pub use crate::code_system::CodeSystem;
 
 /// How to answer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

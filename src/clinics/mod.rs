@@ -1,7 +1,6 @@
 //! What clinics use: diagnosis-code links (HL7 Infobutton), QR codes and
 //! search-engine metadata. Depends on the content, never on the web layer.
 
-pub mod code_system;
 pub mod codes;
 pub mod infobutton;
 pub mod jsonld;

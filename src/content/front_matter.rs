@@ -1,11 +1,11 @@
 //! Front matter: TOML between `+++` lines at the top of each Markdown file.
 //! Split off by hand so a `+++` further down the page stays Markdown.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::Deserialize;
 
-use crate::clinics::code_system::{CodeSystem, Matcher};
+use crate::code_system::{CodeSystem, Matcher};
 use crate::problem::line_of;
 
 /// The source documents the site's medical content may come from (their titles are in the strings, `source-000`, `source-001`).
@@ -175,8 +175,10 @@ pub struct FrontMatterError {
 #[derive(Debug)]
 pub struct Split<'a> {
     pub front: FrontMatter,
-    /// The TOML text, to find the line of a key.
+    /// The TOML text, to find the line of a list entry.
     pub toml: &'a str,
+    /// The line in the file of each top-level key, from the parser's spans.
+    key_lines: KeyLines,
     pub body: &'a str,
     /// 1-based line number of the first body line.
     pub body_line: usize,
@@ -185,7 +187,7 @@ pub struct Split<'a> {
 impl Split<'_> {
     /// The line in the file of the front matter key `key`, or 1.
     pub fn line_of_key(&self, key: &str) -> usize {
-        key_line(self.toml, key)
+        self.key_lines.line(key)
     }
 }
 
@@ -211,10 +213,12 @@ pub fn split(source: &str) -> Result<Split<'_>, FrontMatterError> {
                 line: 1 + e.span().map_or(0, |s| line_of(toml_text, s.start)),
                 message: format!("front matter: {}", first_line(e.message())),
             })?;
-            validate(&front, toml_text)?;
+            let key_lines = KeyLines::of(toml_text);
+            validate(&front, toml_text, &key_lines)?;
             return Ok(Split {
                 front,
                 toml: toml_text,
+                key_lines,
                 body: &source[offset + line.len()..],
                 body_line: line_no + 1,
             });
@@ -231,19 +235,33 @@ fn first_line(s: &str) -> &str {
     s.lines().next().unwrap_or(s).trim()
 }
 
-/// Line (1-based, in the file) of the key `key` in the front matter, or 1.
-fn key_line(toml_text: &str, key: &str) -> usize {
-    toml_text
-        .lines()
-        .position(|l| {
-            let l = l.trim();
-            l.strip_prefix(key)
-                .is_some_and(|rest| rest.trim_start().starts_with('='))
-                || l.strip_prefix('[')
-                    .and_then(|t| t.strip_suffix(']'))
-                    .is_some_and(|t| t.trim() == key)
-        })
-        .map_or(1, |i| i + 2)
+/// The line (1-based, in the file) of each top-level key of the front
+/// matter (`title = …` or a `[synonyms]` table), read from the spans of
+/// toml's own parse rather than by scanning the text again.
+#[derive(Debug, Clone, Default)]
+struct KeyLines(HashMap<String, usize>);
+
+impl KeyLines {
+    fn of(toml_text: &str) -> KeyLines {
+        let Ok(table) = toml::de::DeTable::parse(toml_text) else {
+            return KeyLines::default();
+        };
+        KeyLines(
+            table
+                .get_ref()
+                .iter()
+                .map(|(key, _)| {
+                    let line = 1 + line_of(toml_text, key.span().start);
+                    (key.get_ref().to_string(), line)
+                })
+                .collect(),
+        )
+    }
+
+    /// The line of `key`, or 1 when the front matter does not have it.
+    fn line(&self, key: &str) -> usize {
+        self.0.get(key).copied().unwrap_or(1)
+    }
 }
 
 /// Line (1-based, in the file) of the first line of the front matter that
@@ -275,9 +293,13 @@ pub fn entry_lines<'a>(toml_text: &str, texts: impl Iterator<Item = &'a str>) ->
         .collect()
 }
 
-fn validate(front: &FrontMatter, toml_text: &str) -> Result<(), FrontMatterError> {
+fn validate(
+    front: &FrontMatter,
+    toml_text: &str,
+    key_lines: &KeyLines,
+) -> Result<(), FrontMatterError> {
     let err = |key: &str, message: String| FrontMatterError {
-        line: key_line(toml_text, key),
+        line: key_lines.line(key),
         message: format!("front matter: {message}"),
     };
     if front.title.trim().is_empty() {

@@ -3,174 +3,26 @@
 //! review dates, reading level, and that the languages agree). Every problem
 //! names its `file:line`.
 
-pub mod checks;
 pub mod contract;
 pub mod front_matter;
 pub mod markdown;
+pub mod page;
 pub mod readability;
+pub mod validate;
+
+pub use page::{Content, LangContent, PAGE_LAYOUT_IDS, Page, Readability};
 
 use std::path::{Path, PathBuf};
 
 use time::Date;
 
 use crate::i18n::{Locales, Strings};
-use crate::problem::{Level, Problems};
+use crate::ids;
+use crate::problem::Problems;
 use crate::triage::{self, Urgency};
-use front_matter::{FrontMatter, PageKind, Split, to_date};
-use markdown::{Glossary, RenderContext, Rendered, Sign, SignsCard};
+use front_matter::{Split, to_date};
+use markdown::{Glossary, RenderContext, Sign, SignsCard};
 use readability::Method;
-
-/// How a page reads, by its language's method.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Readability {
-    pub method: Method,
-    pub score: f64,
-}
-
-/// One content page of one language, rendered.
-#[derive(Debug)]
-pub struct Page {
-    /// Language-neutral path, e.g. `/causes` (`/` for the home page).
-    pub path: String,
-    /// The address in its language, e.g. `/es/causes`.
-    pub url: String,
-    /// The file it came from.
-    pub file: String,
-    pub front: FrontMatter,
-    pub body: Rendered,
-    pub last_reviewed: Date,
-    pub next_review: Date,
-    pub readability: Option<Readability>,
-    /// The file line of each front matter key, for problems.
-    key_lines: Vec<(&'static str, usize)>,
-    /// The file line of each diagnosis code entry, in order.
-    pub code_lines: Vec<usize>,
-}
-
-impl Page {
-    /// The short name used in contents lists and menus.
-    pub fn nav_title(&self) -> &str {
-        self.front.nav_title.as_deref().unwrap_or(&self.front.title)
-    }
-
-    pub fn is_topic(&self) -> bool {
-        self.front.kind == PageKind::Topic
-    }
-
-    /// Every id a link may point at on this page.
-    pub fn has_anchor(&self, id: &str) -> bool {
-        self.body.headings.iter().any(|h| h.id == id) || PAGE_LAYOUT_IDS.contains(&id)
-    }
-
-    /// The text of the heading with this id.
-    pub fn heading(&self, id: &str) -> Option<&str> {
-        self.body
-            .headings
-            .iter()
-            .find(|h| h.id == id)
-            .map(|h| h.text.as_str())
-    }
-
-    /// The file line of a front matter key, or 1.
-    pub fn line_of_key(&self, key: &str) -> usize {
-        self.key_lines
-            .iter()
-            .find(|(k, _)| *k == key)
-            .map_or(1, |(_, l)| *l)
-    }
-
-    /// Whether the page's review date has passed.
-    pub fn overdue(&self, today: Date) -> bool {
-        self.next_review < today
-    }
-}
-
-/// Ids the page layout adds around every body.
-pub const PAGE_LAYOUT_IDS: &[&str] = &["main-content", "on-this-page", "sources"];
-
-/// One language: its strings and its pages (topics in guide order, then the rest by path).
-#[derive(Debug)]
-pub struct LangContent {
-    pub strings: Strings,
-    pub pages: Vec<Page>,
-    pub glossary: Glossary,
-    /// The folder its pages come from, for problems about a missing page.
-    pub dir: String,
-}
-
-impl LangContent {
-    /// The page at the language-neutral `path`.
-    pub fn page(&self, path: &str) -> Option<&Page> {
-        self.pages.iter().find(|p| p.path == path)
-    }
-
-    /// The topic pages, in reading order.
-    pub fn topics(&self) -> impl Iterator<Item = &Page> {
-        self.pages.iter().filter(|p| p.is_topic())
-    }
-
-    /// The name of a section, from its heading: `/causes#arthritis` is "Arthritis".
-    /// A path with no fragment names the page.
-    pub fn section_title(&self, link: &str) -> Option<&str> {
-        let (path, fragment) = link.split_once('#').unwrap_or((link, ""));
-        let page = self.page(path)?;
-        if fragment.is_empty() {
-            Some(page.front.title.as_str())
-        } else {
-            page.heading(fragment)
-        }
-    }
-}
-
-/// Every language's content, the default language first.
-#[derive(Debug)]
-pub struct Content {
-    pub langs: Vec<LangContent>,
-}
-
-impl Content {
-    /// The default language.
-    pub fn default_lang(&self) -> &LangContent {
-        &self.langs[0]
-    }
-
-    /// The language with this code.
-    pub fn lang(&self, code: &str) -> Option<&LangContent> {
-        self.langs.iter().find(|l| l.strings.lang.code == code)
-    }
-
-    /// Review dates: a warning 30 days ahead; a passed date at `overdue` level
-    /// (an error for `check`, a warning for a running server).
-    pub fn review_problems(&self, today: Date, overdue: Level) -> Problems {
-        let mut problems = Problems::default();
-        for page in self.langs.iter().flat_map(|l| &l.pages) {
-            let line = page.line_of_key("next_review");
-            if page.overdue(today) {
-                problems.push(crate::problem::Problem {
-                    file: page.file.clone(),
-                    line,
-                    message: format!(
-                        "review date passed: the page was due for review on {}",
-                        page.next_review
-                    ),
-                    level: overdue,
-                    fatal: false,
-                });
-            } else if page.next_review <= today + time::Duration::days(30) {
-                problems.warning(
-                    &page.file,
-                    line,
-                    format!(
-                        "review due on {}, in {} days",
-                        page.next_review,
-                        (page.next_review - today).whole_days()
-                    ),
-                );
-            }
-        }
-        problems
-    }
-}
 
 /// What loading needs besides the files.
 pub struct LoadOptions<'a> {
@@ -195,7 +47,7 @@ pub fn load(locales: Locales, opts: &LoadOptions<'_>) -> (Content, Problems) {
             let mut problems = Problems::default();
             let dir = opts.content_dir.join(&strings.lang.code);
             let lang = load_language(strings, &dir, opts, &mut problems);
-            checks::site(&lang, &mut problems);
+            validate::site(&lang, &mut problems);
             (lang, problems)
         })
         .collect();
@@ -205,7 +57,7 @@ pub fn load(locales: Locales, opts: &LoadOptions<'_>) -> (Content, Problems) {
         langs.push(lang);
     }
     let content = Content { langs };
-    checks::languages_agree(&content, &mut problems);
+    validate::languages_agree(&content, &mut problems);
     (content, problems)
 }
 
@@ -215,14 +67,7 @@ fn load_language(
     opts: &LoadOptions<'_>,
     problems: &mut Problems,
 ) -> LangContent {
-    let files = markdown_files(dir, problems);
-    let mut texts = Vec::new();
-    for file in files {
-        match std::fs::read_to_string(&file) {
-            Ok(text) => texts.push((file, text)),
-            Err(e) => problems.fatal(file.display().to_string(), format!("cannot read: {e}")),
-        }
-    }
+    let texts = read_files(markdown_files(dir, problems), problems);
     let mut splits: Vec<(&PathBuf, Split<'_>)> = Vec::new();
     for (file, text) in &texts {
         match front_matter::split(text) {
@@ -265,37 +110,9 @@ fn load_language(
             method,
             score: method.score(&body.text),
         });
-        match readability {
-            Some(Readability { method: Method::FleschKincaid, score }) if score > opts.max_grade => problems.error(
-                &shown,
-                split.body_line,
-                format!("reading grade {score:.1} is above the limit of {:.1} (--max-grade): use shorter sentences and plainer words", opts.max_grade),
-            ),
-            Some(Readability { method: Method::Inflesz, score }) if score < opts.min_inflesz => problems.error(
-                &shown,
-                split.body_line,
-                format!("INFLESZ score {score:.1} is below the limit of {:.1} (--min-inflesz): use shorter sentences and shorter words", opts.min_inflesz),
-            ),
-            _ => {}
-        }
+        readability_limits(readability, &shown, split.body_line, opts, problems);
         let path = page_path(dir, file);
-        let key_lines = [
-            "last_reviewed",
-            "next_review",
-            "order",
-            "codes",
-            "synonyms",
-            "search_words",
-            "glossary",
-            "kind",
-            "sources",
-            "title",
-            "menu",
-            "generated",
-        ]
-        .into_iter()
-        .map(|k| (k, split.line_of_key(k)))
-        .collect();
+        let key_lines = key_lines(&split);
         let code_lines = front_matter::entry_lines(
             split.toml,
             split.front.codes.iter().map(front_matter::CodeLink::key),
@@ -329,25 +146,15 @@ fn signs_card(strings: &Strings, level: &str) -> Option<SignsCard> {
     let level = Urgency::from_name(level).filter(|l| *l != Urgency::SelfCare)?;
     Some(SignsCard {
         kind: level.card(),
-        heading: strings.get(&signs_heading_id(level)).to_string(),
-        heading_html: strings.html(&signs_heading_id(level)).to_string(),
+        heading: strings.get(&ids::signs_heading(level)).to_string(),
+        heading_html: strings.html(&ids::signs_heading(level)).to_string(),
         signs: triage::signs(level)
             .map(|rule| Sign {
                 rule: rule.code.to_string(),
-                text: strings.get(&rule_string_id(rule.code, "sign")).to_string(),
+                text: strings.get(&ids::rule_sign(rule.code)).to_string(),
             })
             .collect(),
     })
-}
-
-/// The string id of a warning-sign card's heading: `signs-urgent-heading`.
-pub fn signs_heading_id(level: Urgency) -> String {
-    format!("signs-{}-heading", level.as_str())
-}
-
-/// The string id of one of a rule's words: `rule-E1-reason`, `rule-E1-sign`, `rule-E1-source`.
-pub fn rule_string_id(code: &str, part: &str) -> String {
-    format!("rule-{code}-{part}")
 }
 
 /// Every `*.md` file under `dir`, sorted.
@@ -378,6 +185,62 @@ fn markdown_files(dir: &Path, problems: &mut Problems) -> Vec<PathBuf> {
 }
 
 /// `content/en/causes.md` is `/causes`; `index.md` is `/`; `check/how-it-works.md` is `/check/how-it-works`.
+/// Every file's text; a file that cannot be read is a fatal problem.
+fn read_files(files: Vec<PathBuf>, problems: &mut Problems) -> Vec<(PathBuf, String)> {
+    let mut texts = Vec::new();
+    for file in files {
+        match std::fs::read_to_string(&file) {
+            Ok(text) => texts.push((file, text)),
+            Err(e) => problems.fatal(file.display().to_string(), format!("cannot read: {e}")),
+        }
+    }
+    texts
+}
+
+/// A page that reads above the grade limit (English) or below the INFLESZ limit (Spanish).
+fn readability_limits(
+    readability: Option<Readability>,
+    shown: &str,
+    body_line: usize,
+    opts: &LoadOptions<'_>,
+    problems: &mut Problems,
+) {
+    match readability {
+        Some(Readability { method: Method::FleschKincaid, score }) if score > opts.max_grade => problems.error(
+            shown,
+            body_line,
+            format!("reading grade {score:.1} is above the limit of {:.1} (--max-grade): use shorter sentences and plainer words", opts.max_grade),
+        ),
+        Some(Readability { method: Method::Inflesz, score }) if score < opts.min_inflesz => problems.error(
+            shown,
+            body_line,
+            format!("INFLESZ score {score:.1} is below the limit of {:.1} (--min-inflesz): use shorter sentences and shorter words", opts.min_inflesz),
+        ),
+        _ => {}
+    }
+}
+
+/// The line of each front-matter key in the page's file.
+fn key_lines(split: &Split<'_>) -> Vec<(&'static str, usize)> {
+    [
+        "last_reviewed",
+        "next_review",
+        "order",
+        "codes",
+        "synonyms",
+        "search_words",
+        "glossary",
+        "kind",
+        "sources",
+        "title",
+        "menu",
+        "generated",
+    ]
+    .into_iter()
+    .map(|k| (k, split.line_of_key(k)))
+    .collect()
+}
+
 fn page_path(dir: &Path, file: &Path) -> String {
     let relative = file.strip_prefix(dir).unwrap_or(file).with_extension("");
     let parts: Vec<String> = relative

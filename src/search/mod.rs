@@ -968,7 +968,7 @@ mod tests {
 
     #[test]
     fn every_heading_of_every_page_is_a_section_linked_in_its_language() {
-        let settings = crate::config::SettingsArgs::default().validate().unwrap();
+        let settings = crate::settings::RawSettings::default().validate().unwrap();
         let (content, problems) = crate::startup::load(
             &settings,
             crate::startup::today(),

@@ -9,10 +9,11 @@ use askama::Template;
 use fluent_bundle::FluentValue;
 
 use super::layout::{Layout, Meta};
-use crate::config::Clinic;
+use crate::content::LangContent;
 use crate::content::markdown::Sign;
-use crate::content::{LangContent, rule_string_id, signs_heading_id};
 use crate::i18n::{Lang, Strings};
+use crate::ids;
+use crate::settings::Clinic;
 use crate::triage::{
     self, Answers, Assessment, CAUSES, CareCard, FieldError, Kind, Offered, Page, Problem, RULES,
     Submission, TIPS, Tip, Urgency, question,
@@ -26,6 +27,10 @@ pub struct OptionText {
     pub id: String,
     pub label: String,
     pub hint: Option<String>,
+    /// The answer as the summary of answers writes it when it is the only
+    /// one: its label with its hint (`summary-answer-with-hint`), made once
+    /// per language rather than per request.
+    pub summary: String,
 }
 
 /// One question, in words.
@@ -113,8 +118,8 @@ impl CheckText {
             .into_iter()
             .map(|(section, questions)| SectionText {
                 id: section.replace('_', "-"),
-                title: t.get(&format!("form-section-{section}")).to_string(),
-                intro: optional(t, &format!("form-section-{section}-intro")),
+                title: t.get(&ids::form_section(section)).to_string(),
+                intro: optional(t, &ids::form_section_intro(section)),
                 questions: questions.into_iter().map(|q| question_text(t, q)).collect(),
             })
             .collect();
@@ -124,14 +129,14 @@ impl CheckText {
                 .iter()
                 .map(|r| {
                     let text = RuleText {
-                        reason: t.get(&rule_string_id(r.code, "reason")).to_string(),
-                        reason_html: t.html(&rule_string_id(r.code, "reason")).to_string(),
-                        sign: t.get(&rule_string_id(r.code, "sign")).to_string(),
-                        source: t.get(&rule_string_id(r.code, "source")).to_string(),
+                        reason: t.get(&ids::rule_reason(r.code)).to_string(),
+                        reason_html: t.html(&ids::rule_reason(r.code)).to_string(),
+                        sign: t.get(&ids::rule_sign(r.code)).to_string(),
+                        source: t.get(&ids::rule_source(r.code)).to_string(),
                         href: link_in(&t.lang, r.link),
                         label: section_title(r.link),
                         safety_choice: r.safety_choice,
-                        reading: optional(t, &rule_string_id(r.code, "reading")),
+                        reading: optional(t, &ids::rule_reading(r.code)),
                     };
                     (r.code, text)
                 })
@@ -142,7 +147,7 @@ impl CheckText {
                     let text = CauseText {
                         href: link_in(&t.lang, &c.path()),
                         title: section_title(&c.path()),
-                        when: t.get(&format!("cause-{}-when", c.id)).to_string(),
+                        when: t.get(&ids::cause_when(c.id)).to_string(),
                     };
                     (c.id, text)
                 })
@@ -150,18 +155,17 @@ impl CheckText {
             tips: TIPS
                 .iter()
                 .map(|tip| {
-                    let id = tip_string_id(tip.id);
                     let when = match tip.offered {
                         Offered::Always => t.get("how-tip-always").to_string(),
-                        Offered::OnRoutineWhen(_) => t.get(&format!("{id}-when")).to_string(),
+                        Offered::OnRoutineWhen(_) => t.get(&ids::tip_when(tip.id)).to_string(),
                     };
                     let text = TipText {
-                        text: t.get(&id).to_string(),
-                        name: t.get(&format!("{id}-name")).to_string(),
+                        text: t.get(&ids::tip(tip.id)).to_string(),
+                        name: t.get(&ids::tip_name(tip.id)).to_string(),
                         when,
                         withheld_when: tip
                             .withheld_when
-                            .map(|_| t.get(&format!("{id}-withheld-when")).to_string()),
+                            .map(|_| t.get(&ids::tip_withheld_when(tip.id)).to_string()),
                     };
                     (tip.id, text)
                 })
@@ -224,12 +228,9 @@ impl CheckText {
                         .iter()
                         .map(|o| o.label.as_str())
                         .collect::<Vec<_>>()
-                        .join(", "),
+                        .join(t.get("list-comma")),
                     // One choice keeps its hint: "Days ago" alone would lose its meaning.
-                    (_, [o]) => match &o.hint {
-                        Some(hint) => format!("{} ({})", o.label, lower_first(hint)),
-                        None => o.label.clone(),
-                    },
+                    (_, [o]) => o.summary.clone(),
                     (_, []) => t.get("result-summary-not-answered").to_string(),
                     _ => String::new(),
                 };
@@ -265,21 +266,8 @@ fn optional(t: &Strings, id: &str) -> Option<String> {
     t.has(id).then(|| t.get(id).to_string())
 }
 
-/// The string id of a tip: `tip-stretch`.
-pub fn tip_string_id(id: &str) -> String {
-    format!("tip-{id}")
-}
-
-/// The string id of a question's or a value's words: `q-onset`, `q-onset-days`.
-pub fn question_string_id(field: &str, value: Option<&str>) -> String {
-    match value {
-        Some(v) => format!("q-{field}-{v}"),
-        None => format!("q-{field}"),
-    }
-}
-
 fn question_text(t: &Strings, q: &triage::Question) -> QuestionText {
-    let legend = t.get(&question_string_id(q.field, None)).to_string();
+    let legend = t.get(&ids::question(q.field)).to_string();
     let question = [("question", FluentValue::from(lower_first(&legend)))];
     let missing = match q.kind {
         Kind::Sign => t.format("form-missing-sign", &question),
@@ -288,7 +276,7 @@ fn question_text(t: &Strings, q: &triage::Question) -> QuestionText {
     QuestionText {
         field: q.field,
         kind: q.kind,
-        hint: optional(t, &format!("{}-hint", question_string_id(q.field, None))),
+        hint: optional(t, &ids::question_hint(q.field)),
         input_type: if q.kind == Kind::AnyOf {
             "checkbox"
         } else {
@@ -299,18 +287,16 @@ fn question_text(t: &Strings, q: &triage::Question) -> QuestionText {
             .values
             .iter()
             .enumerate()
-            .map(|(i, value)| {
-                let label_id = option_string_id(q, value);
-                OptionText {
-                    value,
-                    id: if i == 0 {
-                        q.field.to_string()
-                    } else {
-                        format!("{}-{value}", q.field)
-                    },
-                    label: t.get(&label_id).to_string(),
-                    hint: optional(t, &format!("{label_id}-hint")),
-                }
+            .map(|(i, value)| OptionText {
+                value,
+                id: if i == 0 {
+                    q.field.to_string()
+                } else {
+                    format!("{}-{value}", q.field)
+                },
+                label: t.get(&ids::answer(q, value)).to_string(),
+                hint: optional(t, &ids::answer_hint(q, value)),
+                summary: answer_summary(t, q, value),
             })
             .collect(),
         legend,
@@ -318,13 +304,19 @@ fn question_text(t: &Strings, q: &triage::Question) -> QuestionText {
     }
 }
 
-/// The string id of a value's label: the warning signs share theirs
-/// (`answer-yes`, `answer-no`, `answer-unsure`), the rest are the question's own.
-pub fn option_string_id(q: &triage::Question, value: &str) -> String {
-    if q.kind == Kind::Sign {
-        format!("answer-{value}")
-    } else {
-        question_string_id(q.field, Some(value))
+/// A chosen answer in the summary of answers: its label, with its hint when
+/// it has one ("Days ago (it started this week)").
+fn answer_summary(t: &Strings, q: &triage::Question, value: &str) -> String {
+    let label = t.get(&ids::answer(q, value));
+    match optional(t, &ids::answer_hint(q, value)) {
+        Some(hint) => t.format(
+            "summary-answer-with-hint",
+            &[
+                ("answer", FluentValue::from(label)),
+                ("hint", FluentValue::from(lower_first(&hint))),
+            ],
+        ),
+        None => label.to_string(),
     }
 }
 
@@ -607,11 +599,6 @@ impl ResultTemplate<'_> {
     }
 }
 
-/// The string id of a level's words: `urgency-routine-title`, `urgency-routine-advice`.
-pub fn urgency_string_id(level: Urgency, part: &str) -> String {
-    format!("urgency-{}-{part}", level.as_str())
-}
-
 /// The signs that would make a result at `level` more urgent, grouped by level;
 /// for an emergency, the emergency signs again.
 pub fn come_back(t: &Strings, text: &CheckText, level: Urgency) -> Vec<SignGroup> {
@@ -619,7 +606,7 @@ pub fn come_back(t: &Strings, text: &CheckText, level: Urgency) -> Vec<SignGroup
         heading: if level == Urgency::Emergency {
             t.html("result-come-back-emergency-group").to_string()
         } else {
-            t.html(&signs_heading_id(l)).to_string()
+            t.html(&ids::signs_heading(l)).to_string()
         },
         signs: triage::signs(l)
             .map(|r| Sign {
@@ -660,7 +647,7 @@ pub fn render_result(
     today: time::Date,
 ) -> Result<String, askama::Error> {
     let urgency = assessment.urgency;
-    let title = t.get(&urgency_string_id(urgency, "title"));
+    let title = t.get(&ids::urgency_title(urgency));
     let mut meta = Meta::for_path(
         layout,
         langs,
@@ -707,7 +694,7 @@ pub fn render_result(
         urgency: urgency.as_str(),
         card: urgency.card(),
         title,
-        advice: t.html(&urgency_string_id(urgency, "advice")),
+        advice: t.html(&ids::urgency_advice(urgency)),
         complete: assessment.complete(),
         unanswered: assessment
             .unanswered
@@ -728,7 +715,7 @@ pub fn render_result(
         tips: tip_lines(&assessment.tips, |w| &w.text),
         withheld: tip_lines(&assessment.withheld, |w| &w.name),
         summary: text.summary(t, answers),
-        date: super::human_date(t, today),
+        date: t.date(today),
     };
     // Sized for the largest result so far: rendered without growing (and
     // copying) the page as it is written.
@@ -798,8 +785,8 @@ pub fn render_rules(
             .rev()
             .map(|l| LevelRow {
                 name: l.as_str(),
-                title: t.get(&urgency_string_id(*l, "title")),
-                advice: t.html(&urgency_string_id(*l, "advice")),
+                title: t.get(&ids::urgency_title(*l)),
+                advice: t.html(&ids::urgency_advice(*l)),
             })
             .collect(),
         rules: RULES
@@ -807,7 +794,7 @@ pub fn render_rules(
             .filter_map(|r| {
                 Some(RuleRow {
                     code: r.code,
-                    level: t.get(&urgency_string_id(r.level, "title")),
+                    level: t.get(&ids::urgency_title(r.level)),
                     text: text.rules.get(r.code)?,
                 })
             })

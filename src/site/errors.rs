@@ -130,15 +130,15 @@ impl ErrorKind {
     }
 
     pub fn heading_id(self) -> String {
-        format!("error-{}-heading", self.id())
+        crate::ids::error_heading(self.id())
     }
 
     pub fn message_id(self) -> String {
-        format!("error-{}-message", self.id())
+        crate::ids::error_message(self.id())
     }
 
     /// The message for programs, in the JSON API's errors.
     pub fn program_message_id(self) -> String {
-        format!("error-{}-json", self.id())
+        crate::ids::error_json(self.id())
     }
 }

@@ -1,8 +1,8 @@
 //! What every page's layout needs, per language and for the site or an embed,
 //! and the per-page facts for its `<head>`.
 
-use crate::config::Clinic;
 use crate::i18n::Lang;
+use crate::settings::Clinic;
 use crate::triage::CareCard;
 
 /// An entry in a menu or the guide's contents.

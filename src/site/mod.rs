@@ -17,20 +17,21 @@ use actix_web::web::Bytes;
 use askama::Template;
 use fluent_bundle::FluentValue;
 
-use crate::clinics::code_system::CodeSystem;
 use crate::clinics::{
     self,
     codes::{CodeIndex, NameIndex},
 };
-use crate::config::Settings;
+use crate::code_system::CodeSystem;
 use crate::content::front_matter::{CODE_NAME_LANG, SOURCE_LANG, SOURCE_TITLES};
 use crate::content::front_matter::{Generated, Menu};
 use crate::content::markdown::{Block, CardBody};
 use crate::content::readability::{Method, inflesz_band};
 use crate::content::{Content, LangContent, Page};
 use crate::i18n::{Lang, Strings};
+use crate::ids;
 use crate::problem::Problems;
 use crate::search::{SearchError, SearchIndex};
+use crate::settings::Settings;
 use assets::{Asset, CachePolicy, Effort, Prepared, content_hash};
 use check::CheckText;
 pub use errors::ErrorKind;
@@ -230,8 +231,8 @@ struct ForClinicsTemplate<'a> {
 /// or found a problem: the clinic running this copy when it can be reached,
 /// else the site's contact.
 enum StatementContact<'a> {
-    Clinic(&'a crate::config::Clinic),
-    Site(&'a crate::config::Contact),
+    Clinic(&'a crate::settings::Clinic),
+    Site(&'a crate::settings::Contact),
     Nobody,
 }
 
@@ -256,27 +257,223 @@ pub enum BuildError {
     Search(#[from] SearchError),
 }
 
-/// "22 November 2026", in the language's words.
-pub fn human_date(t: &Strings, date: time::Date) -> String {
-    t.format(
-        "date",
-        &[
-            ("day", FluentValue::from(date.day())),
-            (
-                "month",
-                FluentValue::from(
-                    t.get(&format!("month-{}", u8::from(date.month())))
-                        .to_string(),
-                ),
-            ),
-            ("year", FluentValue::from(date.year())),
-        ],
-    )
+/// What every page of a build shares: the settings, the languages, the
+/// diagnosis codes, the day, and the addresses of the stylesheet and icon.
+struct BuildContext<'a> {
+    settings: &'a Settings,
+    mode: Mode,
+    today: time::Date,
+    langs: Vec<Lang>,
+    codes: &'a CodeIndex,
+    css_url: String,
+    icon_url: String,
+}
+
+/// A page's link in a menu or list.
+fn nav_item(p: &Page) -> NavItem {
+    NavItem {
+        url: p.url.clone(),
+        title: p.nav_title().to_string(),
+    }
+}
+
+/// The pages of one menu of a language, in their order.
+fn menu_items(lang: &LangContent, m: Menu) -> Vec<NavItem> {
+    let mut items: Vec<(u32, NavItem)> = lang
+        .pages
+        .iter()
+        .filter_map(|p| p.front.menu.get(&m).map(|n| (*n, nav_item(p))))
+        .collect();
+    items.sort_by_key(|(n, _)| *n);
+    items.into_iter().map(|(_, i)| i).collect()
+}
+
+/// Step 1: one language's layouts (site and embed) and the check's words.
+fn lang_site(lang: &LangContent, cx: &BuildContext<'_>) -> LangSite {
+    let t = &lang.strings;
+    let settings = cx.settings;
+    let layout = Layout {
+        lang: t.lang.clone(),
+        embed: false,
+        css_url: cx.css_url.clone(),
+        icon_url: cx.icon_url.clone(),
+        base_url: settings.base_url.clone(),
+        emergency_number: settings.emergency_number.clone(),
+        guide: lang.topics().map(nav_item).collect(),
+        header_menu: menu_items(lang, Menu::Header),
+        footer_menu: menu_items(lang, Menu::Footer),
+        strip_text: strip_text(t),
+        clinic: settings.clinic.clone(),
+        statement: lang
+            .pages
+            .iter()
+            .find(|p| p.front.generated == Some(Generated::AccessibilityStatement))
+            .map(nav_item),
+        action_base: if cx.mode == Mode::Export {
+            settings.base_url.clone()
+        } else {
+            String::new()
+        },
+    };
+    let embed_layout = Layout {
+        embed: true,
+        ..layout.clone()
+    };
+    LangSite {
+        layout,
+        embed_layout,
+        check: CheckText::new(lang),
+    }
+}
+
+/// Step 2: the files that are not pages: stylesheet, icon, sitemap, robots.txt, health check.
+fn fixed_assets(
+    content: &Content,
+    cx: &BuildContext<'_>,
+    stylesheet: String,
+) -> Result<Vec<Prepared>, BuildError> {
+    let settings = cx.settings;
+    Ok(vec![
+        Prepared {
+            path: cx.css_url.clone(),
+            body: stylesheet.into(),
+            content_type: "text/css; charset=utf-8",
+            cache: CachePolicy::Immutable,
+            effort: Effort::Smallest,
+        },
+        Prepared {
+            path: cx.icon_url.clone(),
+            body: ICON.into(),
+            content_type: "image/svg+xml",
+            cache: CachePolicy::Immutable,
+            effort: Effort::Quick,
+        },
+        Prepared {
+            path: "/sitemap.xml".into(),
+            body: sitemap(content, &cx.langs, &settings.base_url)?.into(),
+            content_type: "application/xml; charset=utf-8",
+            cache: CachePolicy::Revalidate,
+            effort: Effort::Quick,
+        },
+        Prepared {
+            path: "/robots.txt".into(),
+            body: RobotsTemplate {
+                base_url: &settings.base_url,
+                disallow: cx
+                    .langs
+                    .iter()
+                    .map(|l| l.url(search::SEARCH_PATH))
+                    .collect(),
+            }
+            .render()?
+            .into(),
+            content_type: "text/plain; charset=utf-8",
+            cache: CachePolicy::Revalidate,
+            effort: Effort::Quick,
+        },
+        Prepared {
+            path: "/healthz".into(),
+            body: "ok\n".into(),
+            content_type: "text/plain; charset=utf-8",
+            cache: CachePolicy::NoStore,
+            effort: Effort::None,
+        },
+    ])
+}
+
+/// Step 3, for one page: its site and embed HTML and its QR code (a
+/// problem if the page's address is too long for one).
+fn page_assets(
+    lang: &LangContent,
+    site: &LangSite,
+    page: &Page,
+    cx: &BuildContext<'_>,
+) -> Result<(Vec<Prepared>, Problems), askama::Error> {
+    let settings = cx.settings;
+    let mut prepared = Vec::new();
+    let mut problems = Problems::default();
+    for embed in [false, true] {
+        let layout = site.layout(embed);
+        let after = generated(lang, site, layout, page, cx.codes, settings)?;
+        let html = render_page(lang, layout, &cx.langs, page, &after, "", cx.today)?;
+        prepared.push(Prepared {
+            path: layout.url(&page.path),
+            body: html.into(),
+            content_type: "text/html; charset=utf-8",
+            cache: CachePolicy::Revalidate,
+            effort: Effort::Quick,
+        });
+    }
+    let url = format!("{}{}", settings.base_url, page.url);
+    match clinics::qr_svg(&url) {
+        Some(svg) => prepared.push(Prepared {
+            path: clinics::qr_path(&lang.strings.lang.prefix, &page.path),
+            body: svg.into(),
+            content_type: "image/svg+xml",
+            cache: CachePolicy::Revalidate,
+            effort: Effort::Quick,
+        }),
+        None => problems.error(
+            &page.file,
+            0,
+            format!("the address {url} is too long for a QR code: use a shorter --base-url"),
+        ),
+    }
+    Ok((prepared, problems))
+}
+
+/// Step 3: every page of every language, rendered on every core; any
+/// page's problem (an address too long for a QR code) fails the build.
+fn pages(
+    content: &Content,
+    lang_sites: &[LangSite],
+    cx: &BuildContext<'_>,
+) -> Result<Vec<Prepared>, BuildError> {
+    let jobs: Vec<(&LangContent, &LangSite, &Page)> = content
+        .langs
+        .iter()
+        .zip(lang_sites)
+        .flat_map(|(lang, site)| lang.pages.iter().map(move |page| (lang, site, page)))
+        .collect();
+    let rendered: Vec<Result<(Vec<Prepared>, Problems), askama::Error>> = jobs
+        .par_iter()
+        .map(|&(lang, site, page)| page_assets(lang, site, page, cx))
+        .collect();
+    let mut all = Vec::new();
+    let mut problems = Problems::default();
+    for result in rendered {
+        let (prepared, page_problems) = result?;
+        all.extend(prepared);
+        problems.extend(page_problems);
+    }
+    if problems.has_errors() {
+        return Err(BuildError::Problems(problems));
+    }
+    Ok(all)
+}
+
+/// Step 4: the error pages, by kind, language and layout (site or embed).
+fn error_pages(
+    content: &Content,
+    lang_sites: &[LangSite],
+) -> Result<HashMap<(ErrorKind, usize, bool), Bytes>, askama::Error> {
+    let mut errors = HashMap::new();
+    for (i, (lang, site)) in content.langs.iter().zip(lang_sites).enumerate() {
+        for embed in [false, true] {
+            for kind in ErrorKind::ALL {
+                let html = render_error(&lang.strings, site.layout(embed), *kind)?;
+                errors.insert((*kind, i, embed), Bytes::from(html));
+            }
+        }
+    }
+    Ok(errors)
 }
 
 impl Site {
     /// Renders every page of every language, its embed and QR code, the
-    /// sitemap and the error pages.
+    /// sitemap and the error pages, in named steps: the languages' layouts,
+    /// the fixed files, the pages (beside the search index), the error
+    /// pages, and every file compressed.
     pub fn build(
         content: Content,
         settings: &Settings,
@@ -284,190 +481,34 @@ impl Site {
         today: time::Date,
     ) -> Result<Site, BuildError> {
         let stylesheet = stylesheet(&settings.base_url);
-        let css_url = format!(
-            "/static/style.{}.css",
-            &content_hash(stylesheet.as_bytes())[..8]
-        );
-        let icon_url = format!("/static/icon.{}.svg", &content_hash(ICON.as_bytes())[..8]);
-        let langs: Vec<Lang> = content
-            .langs
-            .iter()
-            .map(|l| l.strings.lang.clone())
-            .collect();
         let codes = CodeIndex::build(&content);
         let names = NameIndex::build(&content, &codes);
-        let mut lang_sites = Vec::new();
-        for lang in &content.langs {
-            let t = &lang.strings;
-            let menu = |m: Menu| {
-                let mut items: Vec<(u32, NavItem)> = lang
-                    .pages
-                    .iter()
-                    .filter_map(|p| {
-                        p.front.menu.get(&m).map(|n| {
-                            (
-                                *n,
-                                NavItem {
-                                    url: p.url.clone(),
-                                    title: p.nav_title().to_string(),
-                                },
-                            )
-                        })
-                    })
-                    .collect();
-                items.sort_by_key(|(n, _)| *n);
-                items.into_iter().map(|(_, i)| i).collect::<Vec<_>>()
-            };
-            let layout = Layout {
-                lang: t.lang.clone(),
-                embed: false,
-                css_url: css_url.clone(),
-                icon_url: icon_url.clone(),
-                base_url: settings.base_url.clone(),
-                emergency_number: settings.emergency_number.clone(),
-                guide: lang
-                    .topics()
-                    .map(|p| NavItem {
-                        url: p.url.clone(),
-                        title: p.nav_title().to_string(),
-                    })
-                    .collect(),
-                header_menu: menu(Menu::Header),
-                footer_menu: menu(Menu::Footer),
-                strip_text: strip_text(t),
-                clinic: settings.clinic.clone(),
-                statement: lang
-                    .pages
-                    .iter()
-                    .find(|p| p.front.generated == Some(Generated::AccessibilityStatement))
-                    .map(|p| NavItem {
-                        url: p.url.clone(),
-                        title: p.nav_title().to_string(),
-                    }),
-                action_base: if mode == Mode::Export {
-                    settings.base_url.clone()
-                } else {
-                    String::new()
-                },
-            };
-            let embed_layout = Layout {
-                embed: true,
-                ..layout.clone()
-            };
-            lang_sites.push(LangSite {
-                layout,
-                embed_layout,
-                check: CheckText::new(lang),
-            });
-        }
-        let mut raw = vec![
-            Prepared {
-                path: css_url,
-                body: stylesheet.into(),
-                content_type: "text/css; charset=utf-8",
-                cache: CachePolicy::Immutable,
-                effort: Effort::Smallest,
-            },
-            Prepared {
-                path: icon_url,
-                body: ICON.into(),
-                content_type: "image/svg+xml",
-                cache: CachePolicy::Immutable,
-                effort: Effort::Quick,
-            },
-            Prepared {
-                path: "/sitemap.xml".into(),
-                body: sitemap(&content, &langs, &settings.base_url)?.into(),
-                content_type: "application/xml; charset=utf-8",
-                cache: CachePolicy::Revalidate,
-                effort: Effort::Quick,
-            },
-            Prepared {
-                path: "/robots.txt".into(),
-                body: RobotsTemplate {
-                    base_url: &settings.base_url,
-                    disallow: langs.iter().map(|l| l.url(search::SEARCH_PATH)).collect(),
-                }
-                .render()?
-                .into(),
-                content_type: "text/plain; charset=utf-8",
-                cache: CachePolicy::Revalidate,
-                effort: Effort::Quick,
-            },
-            Prepared {
-                path: "/healthz".into(),
-                body: "ok\n".into(),
-                content_type: "text/plain; charset=utf-8",
-                cache: CachePolicy::NoStore,
-                effort: Effort::None,
-            },
-        ];
-        // Every page of every language, rendered on every core.
-        let jobs: Vec<(&LangContent, &LangSite, &Page)> = content
-            .langs
-            .iter()
-            .zip(&lang_sites)
-            .flat_map(|(lang, site)| lang.pages.iter().map(move |page| (lang, site, page)))
-            .collect();
-        // The search index is built beside the pages.
-        let render_all = || -> Vec<Result<(Vec<Prepared>, Problems), askama::Error>> {
-            jobs.par_iter()
-                .map(|&(lang, site, page)| {
-                    let mut prepared = Vec::new();
-                    let mut problems = Problems::default();
-                    for embed in [false, true] {
-                        let layout = site.layout(embed);
-                        let after = generated(lang, site, layout, page, &codes, settings)?;
-                        let html = render_page(lang, layout, &langs, page, &after, "", today)?;
-                        prepared.push(Prepared {
-                            path: layout.url(&page.path),
-                            body: html.into(),
-                            content_type: "text/html; charset=utf-8",
-                            cache: CachePolicy::Revalidate,
-                            effort: Effort::Quick,
-                        });
-                    }
-                    let url = format!("{}{}", settings.base_url, page.url);
-                    match clinics::qr_svg(&url) {
-                    Some(svg) => prepared.push(Prepared {
-                        path: clinics::qr_path(&lang.strings.lang.prefix, &page.path),
-                        body: svg.into(),
-                        content_type: "image/svg+xml",
-                        cache: CachePolicy::Revalidate,
-                        effort: Effort::Quick,
-                    }),
-                    None => problems.error(
-                        &page.file,
-                        0,
-                        format!(
-                            "the address {url} is too long for a QR code: use a shorter --base-url"
-                        ),
-                    ),
-                }
-                    Ok((prepared, problems))
-                })
-                .collect()
+        let cx = BuildContext {
+            settings,
+            mode,
+            today,
+            langs: content
+                .langs
+                .iter()
+                .map(|l| l.strings.lang.clone())
+                .collect(),
+            codes: &codes,
+            css_url: format!(
+                "/static/style.{}.css",
+                &content_hash(stylesheet.as_bytes())[..8]
+            ),
+            icon_url: format!("/static/icon.{}.svg", &content_hash(ICON.as_bytes())[..8]),
         };
-        let (rendered, search) = rayon::join(render_all, || SearchIndex::build(&content));
+        let lang_sites: Vec<LangSite> = content.langs.iter().map(|l| lang_site(l, &cx)).collect();
+        let mut raw = fixed_assets(&content, &cx, stylesheet)?;
+        // The search index is built beside the pages.
+        let (rendered, search) = rayon::join(
+            || pages(&content, &lang_sites, &cx),
+            || SearchIndex::build(&content),
+        );
         let search = search?;
-        let mut problems = Problems::default();
-        for result in rendered {
-            let (prepared, page_problems) = result?;
-            raw.extend(prepared);
-            problems.extend(page_problems);
-        }
-        if problems.has_errors() {
-            return Err(BuildError::Problems(problems));
-        }
-        let mut errors = HashMap::new();
-        for (i, (lang, site)) in content.langs.iter().zip(&lang_sites).enumerate() {
-            for embed in [false, true] {
-                for kind in ErrorKind::ALL {
-                    let html = render_error(&lang.strings, site.layout(embed), *kind)?;
-                    errors.insert((*kind, i, embed), Bytes::from(html));
-                }
-            }
-        }
+        raw.extend(rendered?);
+        let errors = error_pages(&content, &lang_sites)?;
         if mode == Mode::Check {
             for asset in &mut raw {
                 asset.effort = Effort::None;
@@ -570,7 +611,7 @@ fn css_string(s: &str) -> String {
 /// if any emergency sign holds.
 fn strip_text(t: &Strings) -> String {
     let signs: Vec<&str> = crate::triage::signs(crate::triage::Urgency::Emergency)
-        .map(|r| t.get(&crate::content::rule_string_id(r.code, "sign")))
+        .map(|r| t.get(&ids::rule_sign(r.code)))
         .collect();
     t.format_html(
         "layout-strip-text",
@@ -662,7 +703,7 @@ fn generated(
                 t,
                 contact,
                 checked_iso: page.last_reviewed.to_string(),
-                checked: human_date(t, page.last_reviewed),
+                checked: t.date(page.last_reviewed),
             }
             .render()
         }
@@ -713,10 +754,7 @@ pub fn render_page(
                 ("score", FluentValue::from(format!("{:.0}", r.score))),
                 (
                     "band",
-                    FluentValue::from(
-                        t.get(&format!("inflesz-{}", inflesz_band(r.score)))
-                            .to_string(),
-                    ),
+                    FluentValue::from(t.get(&ids::inflesz(inflesz_band(r.score))).to_string()),
                 ),
             ],
         ),
@@ -745,19 +783,14 @@ pub fn render_page(
                     .find(|(s, _)| s == id)
                     .map_or("", |(_, title)| title),
                 lang: SOURCE_LANG,
-                about: t.get(&source_string_id(id)),
+                about: t.get(&ids::source(id)),
             })
             .collect(),
-        last_reviewed: human_date(t, page.last_reviewed),
-        next_review: human_date(t, page.next_review),
+        last_reviewed: t.date(page.last_reviewed),
+        next_review: t.date(page.next_review),
         reading_level,
     }
     .render()
-}
-
-/// The string id of a source document's citation: `source-000`.
-pub fn source_string_id(id: &str) -> String {
-    format!("source-{id}")
 }
 
 /// An error page in `layout`: no canonical link (it is not a page to index).

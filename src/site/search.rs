@@ -7,8 +7,8 @@ use askama::Template;
 
 use super::layout::{Layout, Meta};
 use crate::content::markdown::Sign;
-use crate::content::rule_string_id;
 use crate::i18n::{Lang, Strings};
+use crate::ids;
 use crate::search::{Answer, MAX_QUERY_CHARS, Query, Section};
 use crate::triage::{self, Urgency};
 
@@ -74,7 +74,7 @@ pub fn render_search(
         triage::signs(Urgency::Emergency)
             .map(|rule| Sign {
                 rule: rule.code.to_string(),
-                text: t.get(&rule_string_id(rule.code, "sign")).to_string(),
+                text: t.get(&ids::rule_sign(rule.code)).to_string(),
             })
             .collect()
     } else {

@@ -67,7 +67,7 @@ pub enum Reply {
     /// empty, `422` otherwise (then `errors` are the problems on that page).
     Form {
         page: Page,
-        errors: Vec<super::FieldError>,
+        errors: Vec<super::answers::FieldError>,
         /// On step 2 when urgent is already decided: the rules fired so
         /// far, for the notice and its "See my result now".
         notice: Option<Assessment>,
@@ -104,7 +104,7 @@ fn details_sent(parsed: &Parsed) -> bool {
     parsed
         .sent
         .iter()
-        .any(|f| super::question(f).is_some_and(|q| !q.is_sign()))
+        .any(|f| super::answers::question(f).is_some_and(|q| !q.is_sign()))
 }
 
 /// What a POST to `/check` answers, given its answers and the button pressed.
@@ -164,7 +164,7 @@ pub fn api_reply(parsed: &Parsed, other_problems: bool) -> ApiReply {
     let only_missing = parsed
         .detail_errors()
         .iter()
-        .all(|e| e.problem == super::Problem::Missing);
+        .all(|e| e.problem == super::answers::Problem::Missing);
     let not_an_object = parsed.errors.0.iter().any(|e| e.field.is_empty());
     if !other_problems && !not_an_object && (parsed.errors.0.is_empty() || (urgent && only_missing))
     {

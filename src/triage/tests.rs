@@ -1234,6 +1234,10 @@ fn questions_are_the_spec_fields_and_values_in_form_order() {
             ),
         ]
     );
+}
+
+#[test]
+fn questions_are_found_by_field_and_grouped_in_the_spec_sections() {
     assert_eq!(question("severity").map(|q| q.field), Some("severity"));
     assert_eq!(question("nope"), None);
     let sections: Vec<_> = sections()
@@ -1305,7 +1309,14 @@ fn rules_are_the_spec_codes_in_order_with_their_levels_sources_and_links() {
             r.code,
             r.link
         );
-        assert_eq!(rule(r.code), Some(r));
+        // The very rule, every field (`Rule`'s `==` compares codes only, so
+        // `assert_eq!(rule(code), Some(r))` could not fail).
+        assert_eq!(
+            rule(r.code).map(|found| format!("{found:?}")),
+            Some(format!("{r:?}")),
+            "{}: its code finds another rule",
+            r.code
+        );
     }
     assert_eq!(rule("R3"), None);
     // Only S0 is not a warning sign; the signs of each level are its rules.

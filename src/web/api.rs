@@ -7,10 +7,10 @@ use actix_web::{HttpRequest, HttpResponse};
 use fluent_bundle::FluentValue;
 use serde_json::{Map, Value, json};
 
-use super::Live;
 use super::body;
 use super::error::AppError;
 use super::routes::Post;
+use super::state::Live;
 use crate::i18n::Strings;
 use crate::site::assets::CachePolicy;
 use crate::site::check::CheckText;
@@ -74,7 +74,7 @@ fn field_message(t: &Strings, e: &FieldError) -> String {
                 ("expected", expected),
                 (
                     "got",
-                    FluentValue::from(t.get(&format!("api-type-{}", got.name())).to_string()),
+                    FluentValue::from(t.get(&crate::ids::api_type(got.name())).to_string()),
                 ),
             ],
         ),

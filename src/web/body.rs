@@ -8,9 +8,10 @@ use actix_web::web::{Bytes, BytesMut, Payload};
 use actix_web::{HttpMessage, HttpRequest};
 use futures_util::StreamExt;
 
-use super::error::AppError;
+use super::error::{AppError, Format};
 use super::limits::MAX_BODY_BYTES;
 use super::routes::BodyRule;
+use crate::site::ErrorKind;
 
 /// Why a body was not read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
@@ -25,6 +26,22 @@ pub enum BodyError {
     Timeout,
     #[error("the request body came without a Content-Length")]
     LengthRequired,
+}
+
+/// The error answer for a body refused: as a page or as JSON, with
+/// `wrong_type` for a body of another content type.
+pub fn refusal(e: BodyError, format: Format, wrong_type: ErrorKind) -> AppError {
+    let kind = match e {
+        BodyError::WrongContentType => wrong_type,
+        BodyError::TooLarge => ErrorKind::TooLarge,
+        BodyError::Unreadable => ErrorKind::Unreadable,
+        BodyError::Timeout => ErrorKind::Timeout,
+        BodyError::LengthRequired => ErrorKind::LengthRequired,
+    };
+    AppError {
+        format,
+        ..AppError::page(kind)
+    }
 }
 
 /// Checks what the head says about the body: content type `expected`, no
@@ -64,7 +81,7 @@ pub async fn read(
 ) -> Result<Bytes, AppError> {
     read_bytes(req, payload, rule.content_type, deadline)
         .await
-        .map_err(|e| AppError::body(e, rule.format, rule.wrong_type))
+        .map_err(|e| refusal(e, rule.format, rule.wrong_type))
 }
 
 async fn read_bytes(

@@ -6,10 +6,10 @@ use actix_web::http::{StatusCode, header};
 use actix_web::web::Payload;
 use actix_web::{HttpRequest, HttpResponse};
 
-use super::Live;
 use super::body;
 use super::error::AppError;
 use super::routes::Post;
+use super::state::Live;
 use crate::site::assets::CachePolicy;
 use crate::site::check::{render_result, render_step};
 use crate::site::{ErrorKind, Place};

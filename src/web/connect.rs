@@ -7,8 +7,8 @@
 use actix_web::http::{StatusCode, header};
 use actix_web::{HttpRequest, HttpResponse};
 
-use super::Live;
 use super::error::{AppError, Format};
+use super::state::Live;
 use crate::clinics::infobutton::{self, Answer, AnswerEntry, RequestError, ResponseType};
 use crate::site::ErrorKind;
 use crate::site::assets::CachePolicy;

@@ -7,8 +7,7 @@ use actix_web::http::{StatusCode, header};
 use actix_web::middleware::Next;
 use actix_web::{HttpResponse, ResponseError, web};
 
-use super::body::BodyError;
-use super::{AppState, Live};
+use super::state::{AppState, Live};
 use crate::clinics::infobutton::{self, Answer, FeedType};
 use crate::site::ErrorKind;
 use crate::site::Place;
@@ -76,6 +75,11 @@ pub fn error_body(live: &Live, error: &AppError, place: &Place) -> (&'static str
     }
 }
 
+/// Whether a path belongs to the JSON API (errors there are JSON).
+pub fn is_api(path: &str) -> bool {
+    path.starts_with("/api/")
+}
+
 /// An error answer: what went wrong and how to write it.
 #[derive(Debug, Clone, thiserror::Error)]
 #[error("{} ({})", .kind.id(), .kind.status())]
@@ -101,21 +105,6 @@ impl AppError {
     pub fn json(kind: ErrorKind) -> AppError {
         AppError {
             format: Format::Json,
-            ..AppError::page(kind)
-        }
-    }
-
-    /// A body error, as a page or as JSON.
-    pub fn body(e: BodyError, format: Format, wrong_type: ErrorKind) -> AppError {
-        let kind = match e {
-            BodyError::WrongContentType => wrong_type,
-            BodyError::TooLarge => ErrorKind::TooLarge,
-            BodyError::Unreadable => ErrorKind::Unreadable,
-            BodyError::Timeout => ErrorKind::Timeout,
-            BodyError::LengthRequired => ErrorKind::LengthRequired,
-        };
-        AppError {
-            format,
             ..AppError::page(kind)
         }
     }
@@ -168,7 +157,7 @@ pub async fn render(
         place.lang = lang;
     }
     let mut error = error;
-    if super::routes::is_api(&path) {
+    if is_api(&path) {
         // Every error under the API is JSON for programs, whatever raised it.
         error.format = Format::Api;
     }

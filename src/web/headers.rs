@@ -139,6 +139,7 @@ pub fn embed_content_security_policy(origins: Option<&[String]>) -> String {
 pub const PERMISSIONS_POLICY: &str = "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=(), interest-cohort=()";
 
 /// The security headers of one response.
+#[derive(Debug, Clone, Copy)]
 pub struct Security<'a> {
     pub https: bool,
     /// The embed policy when the response is an embed.

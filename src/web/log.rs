@@ -21,7 +21,7 @@ use actix_web::http::Method;
 use actix_web::http::header::HeaderValue;
 use serde_json::{Map, Value};
 
-use crate::config::LogFormat;
+use crate::settings::LogFormat;
 
 /// Where a line goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -13,10 +13,10 @@ use actix_web::middleware::Next;
 use actix_web::{Error, ResponseError, web};
 use futures_util::FutureExt;
 
-use super::AppState;
 use super::error::{AppError, Format};
-use super::limits::{MAX_HEADER_BYTES, MAX_TRACKED_CLIENTS, MAX_URI_BYTES};
+use super::limits::{MAX_HEADER_BYTES, MAX_URI_BYTES};
 use super::log::{Level, RequestId, sanitise};
+use super::state::{AppState, Live};
 use crate::site::ErrorKind;
 
 /// Gives the response an `X-Request-Id` and logs one line for the request.
@@ -28,7 +28,7 @@ pub async fn log_request(
     let id = RequestId::new();
     let state = req.app_data::<web::Data<AppState>>().cloned();
     // The connection's head deadline ends here; the body's is the app's own.
-    let watch = super::server::watch_of(&req);
+    let watch = super::conn::watch_of(&req);
     if let Some(w) = &watch {
         w.request_started();
     }
@@ -169,48 +169,11 @@ pub async fn limit_request_head(
     }
 }
 
-/// Requests per client, with `governor`'s GCRA: a client may send `rate`
-/// requests at once, then one every `60 / rate` seconds.
-pub struct Limiter {
-    clients: governor::DefaultKeyedRateLimiter<IpAddr>,
-    /// When forgotten clients were last cleared out.
-    cleared: std::sync::Mutex<Instant>,
-}
-
-impl Limiter {
-    pub fn new(per_minute: std::num::NonZeroU32) -> Limiter {
-        Limiter {
-            clients: governor::RateLimiter::keyed(governor::Quota::per_minute(per_minute)),
-            cleared: std::sync::Mutex::new(Instant::now()),
-        }
-    }
-
-    /// `Ok`, or how long the client must wait.
-    fn check(&self, client: IpAddr) -> Result<(), Duration> {
-        use governor::clock::{Clock, DefaultClock};
-        let result = self
-            .clients
-            .check_key(&client)
-            .map_err(|not_until| not_until.wait_time_from(DefaultClock::default().now()));
-        // Memory stays bounded however many addresses a flood comes from:
-        // clients whose allowance is full again are forgotten (at most once a second).
-        if self.clients.len() > MAX_TRACKED_CLIENTS
-            && let Ok(mut cleared) = self.cleared.try_lock()
-            && cleared.elapsed() >= Duration::from_secs(1)
-        {
-            *cleared = Instant::now();
-            self.clients.retain_recent();
-            self.clients.shrink_to_fit();
-        }
-        result
-    }
-}
-
 /// Whether a request counts against its client's limit: the symptom
 /// check's answers (`POST` to `/check` in any language, on the site or in
 /// an embed), the API, `/connect` and search (by path prefix, so pages added
 /// under them are covered too).
-fn is_limited(req: &ServiceRequest, live: &super::Live) -> bool {
+fn is_limited(req: &ServiceRequest, live: &Live) -> bool {
     let path = req.path();
     let place = live.place(path);
     let under = |prefix: &str| {

@@ -1,141 +1,27 @@
-//! The HTTP shell: one place builds the app (routes and middleware), used by
-//! `serve`, the tests and `export`, so what is tested is what runs.
+//! The HTTP shell: the application (`app.rs`: routes and middleware), the
+//! server and its connections (`server.rs`, `conn.rs`), one error type
+//! (`error.rs`) and the handlers. Arrows point one way: handlers and
+//! middleware use the state, errors and routes, never the server.
 
 pub mod api;
+pub mod app;
 pub mod body;
 pub mod check;
+pub mod conn;
 pub mod connect;
 pub mod error;
 pub mod headers;
+pub mod limiter;
 pub mod limits;
 pub mod log;
 pub mod middleware;
 pub mod pages;
+pub mod raw;
 pub mod routes;
 pub mod search;
 pub mod server;
+pub mod state;
 
-use std::sync::Arc;
-
-use actix_web::body::MessageBody;
-use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
-use actix_web::http::header::HeaderValue;
-use actix_web::middleware::from_fn;
-use actix_web::web::Bytes;
-use actix_web::{App, web};
-use arc_swap::ArcSwap;
-
-use crate::config::Settings;
-use crate::site::{ErrorKind, Place, Site};
-use headers::Security;
-use log::Logger;
-
+pub use app::app;
 pub use server::{Capacity, start, start_with};
-
-/// The site and the settings it was built with: swapped whole by a reload,
-/// so a request sees one or the other, never a mix.
-pub struct Live {
-    pub site: Arc<Site>,
-    pub settings: Settings,
-    /// The `Content-Security-Policy` of the embeds, built once from the settings.
-    pub embed_csp: HeaderValue,
-    /// The whole `408` answer the connection layer writes when a request head
-    /// comes too slowly (the app never sees that request).
-    pub slow_head: Bytes,
-    /// The whole `431` answer it writes for a request head larger than any the app reads.
-    pub large_head: Bytes,
-    /// Requests per client on the limited routes (`None`: no limit). A
-    /// reload starts it afresh with the new rate.
-    pub limiter: Option<middleware::Limiter>,
-}
-
-impl Live {
-    pub fn new(site: Arc<Site>, settings: Settings) -> Live {
-        let limiter = settings.rate_limit.map(middleware::Limiter::new);
-        let csp = headers::embed_content_security_policy(settings.embed_origins.as_deref());
-        let embed_csp = HeaderValue::from_str(&csp)
-            .unwrap_or_else(|_| HeaderValue::from_static("frame-ancestors 'none'"));
-        let mut live = Live {
-            site,
-            settings,
-            embed_csp,
-            slow_head: Bytes::new(),
-            large_head: Bytes::new(),
-            limiter,
-        };
-        live.slow_head = server::raw_error_response(&live, ErrorKind::Timeout);
-        live.large_head = server::raw_error_response(&live, ErrorKind::HeadersTooLarge);
-        live
-    }
-
-    /// The security headers of a response (the embed policy for an embed).
-    pub fn security(&self, embed: bool) -> Security<'_> {
-        Security {
-            https: self.settings.https(),
-            embed_csp: embed.then_some(&self.embed_csp),
-        }
-    }
-
-    /// Where a request path points.
-    pub fn place(&self, path: &str) -> Place {
-        self.site.place(path)
-    }
-}
-
-/// Everything a request handler may read; built once, shared by all workers.
-pub struct AppState {
-    live: ArcSwap<Live>,
-    pub log: Logger,
-    /// Told when the server stops, so idle kept-alive connections close at once.
-    pub shutdown: Arc<tokio::sync::Notify>,
-}
-
-impl AppState {
-    pub fn new(site: Site, settings: Settings, log: Logger) -> AppState {
-        Self::sharing(Arc::new(site), settings, log)
-    }
-
-    /// The same, for a site already built (tests build each site once).
-    pub fn sharing(site: Arc<Site>, settings: Settings, log: Logger) -> AppState {
-        AppState {
-            live: ArcSwap::from_pointee(Live::new(site, settings)),
-            log,
-            shutdown: Arc::new(tokio::sync::Notify::new()),
-        }
-    }
-
-    /// The site and settings as they are now.
-    pub fn live(&self) -> Arc<Live> {
-        self.live.load_full()
-    }
-
-    /// Serves `site` with `settings` from the next request on; requests in
-    /// flight finish with the old ones.
-    pub fn replace(&self, site: Site, settings: Settings) {
-        self.live
-            .store(Arc::new(Live::new(Arc::new(site), settings)));
-    }
-}
-
-/// The application: middleware and the one dispatching handler.
-pub fn app(
-    state: web::Data<AppState>,
-) -> App<
-    impl ServiceFactory<
-        ServiceRequest,
-        Config = (),
-        Response = ServiceResponse<impl MessageBody>,
-        Error = actix_web::Error,
-        InitError = (),
-    >,
-> {
-    App::new()
-        .app_data(state)
-        .wrap(from_fn(middleware::limit_request_head))
-        .wrap(from_fn(middleware::rate_limit))
-        .wrap(from_fn(middleware::catch_panics))
-        .wrap(from_fn(error::render))
-        .wrap(from_fn(middleware::security_headers))
-        .wrap(from_fn(middleware::log_request))
-        .default_service(web::to(pages::dispatch))
-}
+pub use state::{AppState, Live};

@@ -6,10 +6,10 @@ use actix_web::http::{Method, StatusCode, header};
 use actix_web::web::{Data, Payload};
 use actix_web::{HttpRequest, HttpResponse};
 
-use super::AppState;
-use super::error::{AppError, Format};
+use super::error::{AppError, Format, is_api};
 use super::headers;
 use super::routes::{self, Get, Post};
+use super::state::AppState;
 use crate::site::ErrorKind;
 use crate::site::assets::Asset;
 
@@ -34,7 +34,7 @@ pub async fn dispatch(
         return Err(AppError::page(ErrorKind::NotFound));
     };
     if !resource.allows(req.method()) {
-        let format = if routes::is_api(path) {
+        let format = if is_api(path) {
             Format::Json
         } else {
             Format::Html

@@ -113,8 +113,3 @@ pub fn resolve<'s>(site: &'s Site, path: &str, place: &Place) -> Option<Resource
     };
     (get.is_some() || post.is_some()).then_some(Resource { get, post })
 }
-
-/// Whether a path belongs to the JSON API (errors there are JSON).
-pub fn is_api(path: &str) -> bool {
-    path.starts_with("/api/")
-}

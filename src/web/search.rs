@@ -8,9 +8,9 @@ use actix_web::{HttpRequest, HttpResponse};
 use fluent_bundle::FluentValue;
 use serde_json::{Value, json};
 
-use super::Live;
 use super::error::AppError;
-use crate::content::rule_string_id;
+use super::state::Live;
+use crate::ids;
 use crate::search::Query;
 use crate::site::assets::CachePolicy;
 use crate::site::search::{render_search, search_url};
@@ -93,7 +93,7 @@ pub fn api(req: &HttpRequest, live: &Live) -> Result<HttpResponse, AppError> {
             "urgency": Urgency::Emergency.as_str(),
             "heading": t.get("signs-emergency-heading"),
             "signs": triage::signs(Urgency::Emergency)
-                .map(|rule| t.get(&rule_string_id(rule.code, "sign")))
+                .map(|rule| t.get(&ids::rule_sign(rule.code)))
                 .collect::<Vec<_>>(),
             "call": t.get("search-emergency-call"),
             "tel": format!("tel:{number}"),

@@ -16,10 +16,10 @@
 use serde_json::Value;
 
 use crate::checks::{self, Axe};
-use crate::helpers::{TestApp, spawn_app};
 use crate::states::{Form, Input, LEVELS, Report, State, states_in};
 use crate::tools::{self, screenshot_dir};
 use crate::webdriver::{Options, Session};
+use common::{TestApp, spawn_app};
 
 /// Viewport widths for the axe and privacy sweep: a desktop and a phone.
 const WIDTHS: &[u32] = &[1280, 375];

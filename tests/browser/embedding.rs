@@ -16,16 +16,16 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use actix_web::{App, HttpRequest, HttpResponse, HttpServer, web};
-use leg_pain_guide::config::SettingsArgs;
+use leg_pain_guide::settings::RawSettings;
 use serde_json::{Value, json};
 
 use crate::checks::{self, active_element};
-use crate::helpers::{TestApp, spawn_app, spawn_app_with};
 use crate::states::{
     EMBED_URGENT, Form, Input, SIGN_FIELDS, complete_check, submit, urgency_shown,
 };
 use crate::tools::{self, screenshot_dir};
 use crate::webdriver::{Options, Session};
+use common::{TestApp, spawn_app, spawn_app_with};
 
 /// Another site than the app's: where a clinic's page is.
 const OTHER_SITE: &str = "127.0.0.2";
@@ -412,14 +412,14 @@ async fn the_embed_origins_setting_decides_who_may_frame_the_embeds() {
         let probe = TcpListener::bind((OTHER_SITE, 0)).expect("bind a free port");
         format!("http://{}", probe.local_addr().unwrap())
     };
-    let not_the_clinic = spawn_app_with(SettingsArgs {
-        embed_origins: format!("https://clinic.example, {other}"),
-        ..SettingsArgs::default()
+    let not_the_clinic = spawn_app_with(RawSettings {
+        embed_origins: Some(format!("https://clinic.example, {other}")),
+        ..RawSettings::default()
     })
     .await;
-    let the_clinic = spawn_app_with(SettingsArgs {
-        embed_origins: clinic.origin.clone(),
-        ..SettingsArgs::default()
+    let the_clinic = spawn_app_with(RawSettings {
+        embed_origins: Some(clinic.origin.clone()),
+        ..RawSettings::default()
     })
     .await;
     let session = Session::start(&tools, Options::default()).await;

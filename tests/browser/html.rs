@@ -2,9 +2,9 @@
 //! embeddable copies included.
 
 use crate::checks;
-use crate::helpers::spawn_app;
 use crate::states::all_states;
 use crate::tools;
+use common::spawn_app;
 
 #[tokio::test]
 async fn every_page_and_check_state_is_valid_html() {

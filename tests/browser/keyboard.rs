@@ -6,13 +6,13 @@ use std::collections::BTreeSet;
 use serde_json::{Value, json};
 
 use crate::checks::{self, active_element};
-use crate::helpers::spawn_app;
 use crate::states::{
     Form, Input, Report, SIGN_FIELDS, State, states_in,
     submit_empty_check_and_expect_focused_summary, wait_for_result, wait_for_step,
 };
 use crate::tools;
 use crate::webdriver::{ARROW_DOWN, ENTER, Options, SPACE, Session, TAB};
+use common::spawn_app;
 
 #[tokio::test]
 async fn skip_link_comes_first_and_focus_is_visible_on_every_tab_stop_in_english() {

@@ -3,11 +3,10 @@
 //!
 //! Needs chromium, chromedriver, java and `npm ci` (axe-core, vnu-jar);
 //! scripts/test installs them. A missing tool fails the tests, never skips.
-//! Screenshots for review are written to target/screenshots/.
+//! Screenshots for review are written to target/screenshots/. Helpers and
+//! lists shared with the HTTP tests are `tests/common`.
 
-#[allow(dead_code)]
-#[path = "../http/helpers.rs"]
-mod helpers;
+#![warn(clippy::too_many_lines)]
 
 mod audit;
 mod broken;

@@ -2,13 +2,13 @@
 
 use serde_json::{Value, json};
 
-use crate::helpers::{TestApp, select, spawn_app, text_of};
 use crate::states::{
     Form, Input, LANGS, LEVELS, NOT_FOUND_PATH, State, all_pages, complete_check,
     submit_empty_check_and_expect_focused_summary, urgency_shown,
 };
 use crate::tools;
 use crate::webdriver::{Options, Session};
+use common::{TestApp, select, spawn_app, text_of};
 
 /// Whether scripts run in this browser: a local page that rewrites its title.
 async fn scripts_run(session: &Session) -> bool {

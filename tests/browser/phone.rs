@@ -6,10 +6,10 @@
 
 use serde_json::Value;
 
-use crate::helpers::spawn_app;
 use crate::states::{LANGS, Report, all_pages};
 use crate::tools::{self, screenshot_dir};
 use crate::webdriver::{Options, Session};
+use common::spawn_app;
 
 /// A phone's screen, in CSS pixels.
 const PHONE: (u32, u32) = (390, 844);

@@ -3,13 +3,13 @@
 
 use serde_json::{Value, json};
 
-use leg_pain_guide::config::SettingsArgs;
+use leg_pain_guide::settings::RawSettings;
 
-use crate::helpers::{spawn_app, spawn_app_with};
 use crate::states::Form;
 use crate::states::{Input, LANGS, LEVELS, State};
 use crate::tools;
 use crate::webdriver::{Options, Session};
+use common::{spawn_app, spawn_app_with};
 
 /// A4, the paper most clinics print on; Chromium's default margins plus the
 /// stylesheet's `@page` margins apply.
@@ -93,8 +93,8 @@ const BASE_URL: &str = "https://legs.example";
 #[tokio::test]
 async fn pages_print_as_handouts_without_navigation_and_with_the_site_and_full_link_addresses() {
     let tools = tools::require();
-    let app = spawn_app_with(SettingsArgs {
-        base_url: BASE_URL.into(),
+    let app = spawn_app_with(RawSettings {
+        base_url: Some(BASE_URL.into()),
         ..Default::default()
     })
     .await;

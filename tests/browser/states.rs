@@ -4,8 +4,8 @@
 
 use serde_json::json;
 
-use crate::helpers::{TestApp, every_page, in_lang};
 use crate::webdriver::Session;
+use common::{TestApp, every_page, in_lang};
 
 /// A page's short name, for reports and screenshots: `causes`,
 /// `how-it-works`, and `index` for the home page.
@@ -20,7 +20,7 @@ fn short_name(path: &str) -> &str {
 pub const NOT_FOUND_PATH: &str = "/no-such-page";
 
 /// The languages' path prefixes: English, then Spanish.
-pub const LANGS: &[&str] = &["", "/es"];
+pub use common::LANGS;
 
 /// Every page in every language, by a short name (`es-causes`) and its path.
 pub fn all_pages() -> Vec<(String, String)> {

@@ -4,9 +4,9 @@
 //! (never before a page's last review), English words on Spanish pages are
 //! marked as English, and no image holds text.
 
-use leg_pain_guide::config::SettingsArgs;
+use leg_pain_guide::settings::RawSettings;
 
-use crate::helpers::*;
+use common::*;
 
 /// The date the statement gives for the last check, as `YYYY-MM-DD`.
 fn last_checked(doc: &scraper::Html) -> String {
@@ -84,7 +84,7 @@ async fn every_footer_and_every_embed_links_to_the_accessibility_statement() {
 }
 
 /// The statement's part on how to get another format or report a problem.
-async fn contact_part(args: SettingsArgs, path: &str) -> (String, Vec<String>) {
+async fn contact_part(args: RawSettings, path: &str) -> (String, Vec<String>) {
     let app = spawn_app_with(args).await;
     let doc = app.page(path).await;
     let part = select(&doc, "main .statement-contact");
@@ -98,7 +98,7 @@ async fn contact_part(args: SettingsArgs, path: &str) -> (String, Vec<String>) {
 
 #[tokio::test]
 async fn the_statement_names_the_clinic_when_set_else_the_sites_contact() {
-    let clinic = SettingsArgs {
+    let clinic = RawSettings {
         clinic_name: Some("Riverside Clinic".into()),
         clinic_phone: Some("+1 (555) 010-0199".into()),
         clinic_url: Some("https://riverside.example/".into()),
@@ -118,7 +118,7 @@ async fn the_statement_names_the_clinic_when_set_else_the_sites_contact() {
         "{text}"
     );
 
-    let site = SettingsArgs {
+    let site = RawSettings {
         contact: Some("access@legs.example".into()),
         ..Default::default()
     };
@@ -127,7 +127,7 @@ async fn the_statement_names_the_clinic_when_set_else_the_sites_contact() {
     assert!(text.contains("access@legs.example"), "{text}");
 
     // A clinic with only a name cannot be reached: the site's contact is given.
-    let name_only = SettingsArgs {
+    let name_only = RawSettings {
         clinic_name: Some("Riverside Clinic".into()),
         contact: Some("https://legs.example/contact".into()),
         ..Default::default()
@@ -136,7 +136,7 @@ async fn the_statement_names_the_clinic_when_set_else_the_sites_contact() {
     assert_eq!(links, ["https://legs.example/contact"]);
 
     // Nothing set: no dead end, but no made-up address either.
-    let (text, links) = contact_part(SettingsArgs::default(), "/accessibility").await;
+    let (text, links) = contact_part(RawSettings::default(), "/accessibility").await;
     assert!(links.is_empty(), "{links:?}");
     assert!(text.contains("no contact address"), "{text}");
 }

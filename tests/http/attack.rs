@@ -4,15 +4,16 @@
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::TcpStream;
+use std::path::Path;
 use std::process::{Child, ChildStdout, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use leg_pain_guide::config::SettingsArgs;
+use leg_pain_guide::settings::RawSettings;
 use leg_pain_guide::web::Capacity;
 use serde_json::Value;
 
-use crate::helpers::*;
-use crate::support::{BASELINE, Conn, start_binary};
+use common::*;
+use common::{BASELINE, Conn, start_binary};
 
 /// A process's resident memory now and at its peak, in KiB (`VmRSS`, `VmHWM`).
 pub fn memory_kib(pid: u32) -> (u64, u64) {
@@ -196,9 +197,9 @@ async fn near_the_connection_limit_idle_connections_close_first_so_a_new_client_
     // One worker that holds 8 connections, and deadlines (600 s) far longer
     // than the test: only making room can serve a new client.
     let app = spawn_app_holding(
-        SettingsArgs {
-            keep_alive: "600".into(),
-            body_timeout: "600".into(),
+        RawSettings {
+            keep_alive: Some("600".into()),
+            body_timeout: Some("600".into()),
             ..Default::default()
         },
         Capacity {
@@ -250,17 +251,17 @@ async fn near_the_connection_limit_idle_connections_close_first_so_a_new_client_
 
 /// The real binary with its standard output a pipe that nobody reads after
 /// the line that says where it listens (standard error goes nowhere).
-fn start_binary_nobody_reads(extra: &[&str]) -> (Child, String, BufReader<ChildStdout>) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_leg-pain-guide"))
-        .args(["serve", "--bind", "127.0.0.1:0", "--content-dir"])
-        .arg(content_dir())
-        .arg("--locales-dir")
-        .arg(locales_dir())
-        .args(extra)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
+fn start_binary_nobody_reads(extra: &[&str]) -> (Running, String, BufReader<ChildStdout>) {
+    let mut child = Running::spawn(
+        Command::new(env!("CARGO_BIN_EXE_leg-pain-guide"))
+            .args(["serve", "--bind", "127.0.0.1:0", "--content-dir"])
+            .arg(content_dir())
+            .arg("--locales-dir")
+            .arg(locales_dir())
+            .args(extra)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null()),
+    );
     let mut stdout = BufReader::new(child.stdout.take().unwrap());
     let mut line = String::new();
     let address = loop {
@@ -530,10 +531,10 @@ fn a_missing_or_unreadable_folder_or_file_is_one_line_and_exit_2_from_any_workin
 
 #[test]
 fn a_reload_with_a_missing_folder_or_a_bad_setting_is_one_log_line_and_the_old_site_stays() {
-    let fixture = crate::support::Fixture::new();
+    let fixture = common::Fixture::new();
     let settings = fixture.path("settings.toml");
     std::fs::write(&settings, "emergency_number = \"112\"\n").unwrap();
-    let (mut child, address, mut lines) = crate::support::start_binary_with(
+    let (mut child, address, mut lines) = common::start_binary_with(
         &fixture.path("content"),
         &fixture.path("locales"),
         &[
@@ -619,7 +620,7 @@ fn a_reload_with_a_missing_folder_or_a_bad_setting_is_one_log_line_and_the_old_s
 
 #[test]
 fn a_description_holding_script_markup_never_swallows_the_page() {
-    let fixture = crate::support::Fixture::new();
+    let fixture = common::Fixture::new();
     let description = "Who this site is for <!--<script> and </script> & more.";
     fixture.replace(
         "content/en/about.md",
@@ -628,7 +629,7 @@ fn a_description_holding_script_markup_never_swallows_the_page() {
     );
     let (ok, stderr) = fixture.check(&[]);
     assert!(ok, "check accepts it: {stderr}");
-    let (mut child, address, _lines) = crate::support::start_binary_with(
+    let (mut child, address, _lines) = common::start_binary_with(
         &fixture.path("content"),
         &fixture.path("locales"),
         &["--log-format", "off"],
@@ -669,7 +670,7 @@ fn a_description_holding_script_markup_never_swallows_the_page() {
 #[tokio::test]
 async fn a_clinic_url_with_a_query_is_accepted_and_linked_as_written() {
     let url = "https://riverside.example/?page_id=12&lang=en";
-    let app = spawn_app_with(SettingsArgs {
+    let app = spawn_app_with(RawSettings {
         clinic_name: Some("Riverside Clinic".into()),
         clinic_url: Some(url.into()),
         ..Default::default()
@@ -842,9 +843,9 @@ async fn a_client_past_the_rate_limit_gets_429_with_retry_after_in_its_format() 
     // Behind a proxy on loopback that names the client in X-Forwarded-For.
     // One request a minute: the next one comes back after 60 s, far longer
     // than this test takes on any machine.
-    let app = spawn_app_with(SettingsArgs {
-        rate_limit: "1".into(),
-        trusted_proxies: "127.0.0.1".into(),
+    let app = spawn_app_with(RawSettings {
+        rate_limit: Some("1".into()),
+        trusted_proxies: Some("127.0.0.1".into()),
         ..Default::default()
     })
     .await;
@@ -916,8 +917,8 @@ async fn a_client_past_the_rate_limit_gets_429_with_retry_after_in_its_format() 
 async fn loopback_clients_and_a_limit_of_0_are_never_limited() {
     // No proxy declared: the loopback peer is the client, as in local tests
     // and benchmarks; what it writes in X-Forwarded-For is not believed.
-    let app = spawn_app_with(SettingsArgs {
-        rate_limit: "3".into(),
+    let app = spawn_app_with(RawSettings {
+        rate_limit: Some("3".into()),
         ..Default::default()
     })
     .await;
@@ -930,9 +931,9 @@ async fn loopback_clients_and_a_limit_of_0_are_never_limited() {
         );
         assert_eq!(get_as(&app, "203.0.113.7", CONNECT).await.status(), 302);
     }
-    let off = spawn_app_with(SettingsArgs {
-        rate_limit: "0".into(),
-        trusted_proxies: "127.0.0.1".into(),
+    let off = spawn_app_with(RawSettings {
+        rate_limit: Some("0".into()),
+        trusted_proxies: Some("127.0.0.1".into()),
         ..Default::default()
     })
     .await;
@@ -949,7 +950,7 @@ async fn loopback_clients_and_a_limit_of_0_are_never_limited() {
 // ---- Finding 9 (info): HTTP as RFC 9110 says, and an API that speaks to programs ----
 
 #[tokio::test]
-async fn if_match_expect_and_an_h2c_upgrade_are_answered_as_rfc_9110_says() {
+async fn if_match_is_answered_as_rfc_9110_says() {
     let app = spawn_app().await;
     let get = |headers: &'static [(&'static str, &'static str)]| {
         let mut request = app
@@ -1023,9 +1024,20 @@ async fn if_match_expect_and_an_h2c_upgrade_are_answered_as_rfc_9110_says() {
             .unwrap()
             .contains("If-Match")
     );
+}
 
+#[tokio::test]
+async fn an_unknown_expectation_gets_417_and_an_h2c_upgrade_is_ignored() {
+    let app = spawn_app().await;
     // An expectation other than 100-continue.
-    let expect = get(&[("expect", "200-ok")]).await.unwrap();
+    let expect = app
+        .client
+        .get(app.url("/causes"))
+        .header("accept-encoding", "br")
+        .header("expect", "200-ok")
+        .send()
+        .await
+        .unwrap();
     assert_eq!(expect.status(), 417);
     assert!(
         expect
@@ -1118,12 +1130,9 @@ async fn the_apis_errors_speak_to_programs_in_json() {
 
 // ---- Finding 5: the README's reverse-proxy recipe ----
 
-#[tokio::test]
-async fn the_readme_proxy_recipe_logs_no_code_referer_or_address_and_limits_at_the_edge() {
-    let nginx = ["/usr/sbin/nginx", "/usr/bin/nginx"]
-        .into_iter()
-        .find(|p| std::path::Path::new(p).exists())
-        .expect("nginx is not installed: run scripts/test, which installs it");
+/// The README's nginx recipe, after checking its log format writes no
+/// query, referer or address.
+fn readme_proxy_recipe() -> String {
     let readme = std::fs::read_to_string(repo().join("README.md")).unwrap();
     let section = &readme[readme.find("### Behind a reverse proxy").unwrap()..];
     let start = section.find("```nginx\n").unwrap() + "```nginx\n".len();
@@ -1141,23 +1150,35 @@ async fn the_readme_proxy_recipe_logs_no_code_referer_or_address_and_limits_at_t
     ] {
         assert!(!log_format.contains(leak), "{leak} in {log_format}");
     }
-    let app = spawn_app_with(SettingsArgs {
-        trusted_proxies: "127.0.0.1".into(),
-        ..Default::default()
-    })
-    .await;
-    let dir = tempfile::tempdir().unwrap();
+    recipe.to_string()
+}
+
+/// nginx stopped (TERM, so its workers stop too) and waited for when dropped.
+struct Nginx(Child);
+
+impl Drop for Nginx {
+    fn drop(&mut self) {
+        let _ = Command::new("kill")
+            .args(["-TERM", &self.0.id().to_string()])
+            .status();
+        let _ = self.0.wait();
+    }
+}
+
+/// nginx running the recipe in `dir`, in front of the app at `upstream`, on
+/// a free port; with the port and its access log's path.
+fn start_edge(nginx: &str, recipe: &str, upstream: &str, dir: &Path) -> (Nginx, u16, String) {
     let port = {
         let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
         l.local_addr().unwrap().port()
     };
-    let d = dir.path().display().to_string();
+    let d = dir.display().to_string();
     let access_log = format!("{d}/access.log");
     let block = recipe
         .replace("listen 443 ssl;", &format!("listen 127.0.0.1:{port};"))
         .replace("/var/log/nginx/legs.access.log", &access_log)
-        .replace("http://127.0.0.1:8080", &app.address);
-    let conf = dir.path().join("nginx.conf");
+        .replace("http://127.0.0.1:8080", upstream);
+    let conf = dir.join("nginx.conf");
     std::fs::write(
         &conf,
         format!(
@@ -1165,19 +1186,10 @@ async fn the_readme_proxy_recipe_logs_no_code_referer_or_address_and_limits_at_t
         ),
     )
     .unwrap();
-    struct Nginx(Child);
-    impl Drop for Nginx {
-        fn drop(&mut self) {
-            let _ = Command::new("kill")
-                .args(["-TERM", &self.0.id().to_string()])
-                .status();
-            let _ = self.0.wait();
-        }
-    }
-    let _nginx = Nginx(
+    let nginx = Nginx(
         Command::new(nginx)
             .arg("-p")
-            .arg(dir.path())
+            .arg(dir)
             .arg("-c")
             .arg(&conf)
             .args(["-g", "daemon off;"])
@@ -1187,6 +1199,23 @@ async fn the_readme_proxy_recipe_logs_no_code_referer_or_address_and_limits_at_t
             .spawn()
             .unwrap(),
     );
+    (nginx, port, access_log)
+}
+
+#[tokio::test]
+async fn the_readme_proxy_recipe_logs_no_code_referer_or_address_and_limits_at_the_edge() {
+    let nginx = ["/usr/sbin/nginx", "/usr/bin/nginx"]
+        .into_iter()
+        .find(|p| std::path::Path::new(p).exists())
+        .expect("nginx is not installed: run scripts/test, which installs it");
+    let recipe = readme_proxy_recipe();
+    let app = spawn_app_with(RawSettings {
+        trusted_proxies: Some("127.0.0.1".into()),
+        ..Default::default()
+    })
+    .await;
+    let dir = tempfile::tempdir().unwrap();
+    let (_nginx, port, access_log) = start_edge(nginx, &recipe, &app.address, dir.path());
     let edge = format!("http://127.0.0.1:{port}");
     let deadline = Instant::now() + Duration::from_secs(30);
     while app

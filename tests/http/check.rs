@@ -5,8 +5,8 @@ use leg_pain_guide::triage::{JsonBody, WorkedCase, worked_cases};
 use proptest::prelude::*;
 use serde_json::{Value, json};
 
-use crate::helpers::*;
-use crate::support::{BASELINE, start_binary};
+use common::*;
+use common::{BASELINE, start_binary};
 
 fn cases() -> Vec<WorkedCase> {
     let cases = worked_cases();
@@ -399,6 +399,41 @@ async fn an_emergency_yes_gets_the_emergency_result_at_once_whatever_else_is_mis
     );
 }
 
+/// The step-1 button, and a one-page POST with no step-2 answer: step 2
+/// with the urgent notice, its reason `rule` and its "See my result now".
+async fn urgent_notice_on_step_2(app: &TestApp, signs: &str, rule: &str) {
+    // The step-1 button, and a one-page POST with no step-2 answer: step 2 with the notice.
+    for body in [format!("{signs}&step=signs"), signs.to_string()] {
+        let doc = form_page(app, &body, 200, "details").await;
+        let notice = select(&doc, "[data-urgency]");
+        assert_eq!(notice.len(), 1, "{body}");
+        assert_eq!(notice[0].value().attr("data-urgency"), Some("urgent"));
+        let text = text_of(&notice[0]);
+        assert!(
+            text.contains("From your answers so far: contact a doctor within 24 hours"),
+            "{text}"
+        );
+        assert!(text.contains("after-hours"), "{text}");
+        assert_eq!(
+            attrs(&doc, "[data-urgency] [data-rule]", "data-rule"),
+            [rule]
+        );
+        let now = select(&doc, "[data-urgency] form button[name=step][value=now]");
+        assert_eq!(now.len(), 1, "See my result now");
+        assert_eq!(text_of(&now[0]), "See my result now");
+        if rule == "U6" {
+            assert!(
+                text.contains("Look at both legs") && text.contains("call 911"),
+                "{text}"
+            );
+            assert_eq!(
+                select(&doc, "[data-urgency] a.tel[href='tel:911']").len(),
+                1
+            );
+        }
+    }
+}
+
 #[tokio::test]
 async fn urgent_decided_in_step_1_offers_the_result_now_with_the_reasons_so_far() {
     let app = spawn_app().await;
@@ -415,36 +450,7 @@ async fn urgent_decided_in_step_1_offers_the_result_now_with_the_reasons_so_far(
         ),
         (SIGNS_NO.replace("breathless=no", "breathless=unsure"), "U6"),
     ] {
-        // The step-1 button, and a one-page POST with no step-2 answer: step 2 with the notice.
-        for body in [format!("{signs}&step=signs"), signs.clone()] {
-            let doc = form_page(&app, &body, 200, "details").await;
-            let notice = select(&doc, "[data-urgency]");
-            assert_eq!(notice.len(), 1, "{body}");
-            assert_eq!(notice[0].value().attr("data-urgency"), Some("urgent"));
-            let text = text_of(&notice[0]);
-            assert!(
-                text.contains("From your answers so far: contact a doctor within 24 hours"),
-                "{text}"
-            );
-            assert!(text.contains("after-hours"), "{text}");
-            assert_eq!(
-                attrs(&doc, "[data-urgency] [data-rule]", "data-rule"),
-                [rule]
-            );
-            let now = select(&doc, "[data-urgency] form button[name=step][value=now]");
-            assert_eq!(now.len(), 1, "See my result now");
-            assert_eq!(text_of(&now[0]), "See my result now");
-            if rule == "U6" {
-                assert!(
-                    text.contains("Look at both legs") && text.contains("call 911"),
-                    "{text}"
-                );
-                assert_eq!(
-                    select(&doc, "[data-urgency] a.tel[href='tel:911']").len(),
-                    1
-                );
-            }
-        }
+        urgent_notice_on_step_2(&app, &signs, rule).await;
         // "See my result now": the urgent result at once, with what was answered.
         let partial = format!("{signs}&severity=severe&feelings=cramp&step=now");
         let page = post_check(&app, &partial).await;
@@ -925,8 +931,8 @@ async fn each_rule_shows_as_a_linked_sentence_and_each_cause_links_to_its_sectio
 
 #[tokio::test]
 async fn the_emergency_result_puts_the_configured_number_first_as_a_link_to_call() {
-    let app = spawn_app_with(leg_pain_guide::config::SettingsArgs {
-        emergency_number: "999".into(),
+    let app = spawn_app_with(leg_pain_guide::settings::RawSettings {
+        emergency_number: Some("999".into()),
         ..Default::default()
     })
     .await;
@@ -1219,12 +1225,12 @@ fn the_request_log_shows_method_path_status_and_time_but_never_an_answer() {
     assert!(get.contains(" GET /causes 200 "), "{get}");
 }
 
-fn clinic_settings() -> leg_pain_guide::config::SettingsArgs {
-    leg_pain_guide::config::SettingsArgs {
+fn clinic_settings() -> leg_pain_guide::settings::RawSettings {
+    leg_pain_guide::settings::RawSettings {
         clinic_name: Some("Riverside Clinic".into()),
         clinic_phone: Some("+1 (555) 010-0199".into()),
         clinic_url: Some("https://riverside.example/appointments".into()),
-        emergency_number: "999".into(),
+        emergency_number: Some("999".into()),
         ..Default::default()
     }
 }

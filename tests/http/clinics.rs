@@ -2,21 +2,22 @@
 //! metadata, and the static export served by nginx.
 
 use std::collections::HashSet;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
-use leg_pain_guide::config::SettingsArgs;
+use leg_pain_guide::settings::RawSettings;
 use serde_json::Value;
 
-use crate::helpers::*;
-use crate::support::CONTRACT_ANCHORS;
+use common::CONTRACT_ANCHORS;
+use common::*;
 
 const ICD10: &str = "2.16.840.1.113883.6.90";
 const BASE: &str = "https://legs.example";
 
-fn clinic_args() -> SettingsArgs {
-    SettingsArgs {
-        base_url: BASE.into(),
+fn clinic_args() -> RawSettings {
+    RawSettings {
+        base_url: Some(BASE.into()),
         ..Default::default()
     }
 }
@@ -211,8 +212,8 @@ async fn only_embed_paths_may_be_framed_and_only_by_the_configured_origins() {
     );
     assert!(r.headers().get("x-frame-options").is_none());
 
-    let app = spawn_app_with(SettingsArgs {
-        embed_origins: "https://clinic.example, http://localhost:9000".into(),
+    let app = spawn_app_with(RawSettings {
+        embed_origins: Some("https://clinic.example, http://localhost:9000".into()),
         ..Default::default()
     })
     .await;
@@ -766,18 +767,29 @@ fn free_port() -> u16 {
         .port()
 }
 
-#[tokio::test]
-async fn the_static_export_served_by_nginx_matches_what_the_server_returns() {
-    let nginx = ["/usr/sbin/nginx", "/usr/bin/nginx"].into_iter().find(|p| std::path::Path::new(p).exists()).expect(
-        "nginx is not installed: run scripts/test, which installs it (apt-get install nginx libnginx-mod-http-brotli-static)",
-    );
-    let brotli_module = "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so";
-    assert!(
-        std::path::Path::new(brotli_module).exists(),
-        "libnginx-mod-http-brotli-static is not installed: run scripts/test"
-    );
-    let dir = tempfile::tempdir().unwrap();
-    let site = dir.path().join("site");
+/// The text of the `.br` and `.gz` copies beside an exported file.
+fn unpacked_copies(file: &Path) -> (String, String) {
+    let br = std::fs::read(format!("{}.br", file.display())).unwrap();
+    let mut from_br = String::new();
+    std::io::Read::read_to_string(
+        &mut brotli::Decompressor::new(br.as_slice(), 4096),
+        &mut from_br,
+    )
+    .unwrap();
+    let gz = std::fs::read(format!("{}.gz", file.display())).unwrap();
+    let mut from_gz = String::new();
+    std::io::Read::read_to_string(
+        &mut flate2::read::GzDecoder::new(gz.as_slice()),
+        &mut from_gz,
+    )
+    .unwrap();
+    (from_br, from_gz)
+}
+
+/// The site exported with the public `BASE` into `dir/site`, and nginx
+/// serving it (with its precompressed copies) on a free port.
+fn export_and_serve(nginx: &str, brotli_module: &str, dir: &Path) -> (PathBuf, Nginx, u16) {
+    let site = dir.join("site");
     let output = Command::new(env!("CARGO_BIN_EXE_leg-pain-guide"))
         .args(["export", "--base-url", BASE, "--content-dir"])
         .arg(content_dir())
@@ -794,24 +806,24 @@ async fn the_static_export_served_by_nginx_matches_what_the_server_returns() {
     // nginx workers run as an unprivileged user.
     Command::new("chmod")
         .args(["-R", "a+rX"])
-        .arg(dir.path())
+        .arg(dir)
         .status()
         .unwrap();
     let port = free_port();
-    let conf = dir.path().join("nginx.conf");
+    let conf = dir.join("nginx.conf");
     std::fs::write(
         &conf,
         format!(
             "load_module {brotli_module};\nworker_processes 1;\npid {d}/nginx.pid;\nerror_log {d}/error.log warn;\nevents {{ worker_connections 256; }}\nhttp {{\n include /etc/nginx/mime.types;\n access_log off;\n gzip_static on;\n brotli_static on;\n client_body_temp_path {d}/body;\n server {{\n  listen 127.0.0.1:{port};\n  root {site};\n  error_page 404 /404.html;\n  index index.html;\n  location / {{ try_files $uri $uri.html $uri/ =404; }}\n }}\n}}\n",
-            d = dir.path().display(),
+            d = dir.display(),
             site = site.display(),
         ),
     )
     .unwrap();
-    let _nginx = Nginx(
+    let nginx = Nginx(
         Command::new(nginx)
             .arg("-p")
-            .arg(dir.path())
+            .arg(dir)
             .arg("-c")
             .arg(&conf)
             .args(["-g", "daemon off;"])
@@ -821,6 +833,21 @@ async fn the_static_export_served_by_nginx_matches_what_the_server_returns() {
             .spawn()
             .unwrap(),
     );
+    (site, nginx, port)
+}
+
+#[tokio::test]
+async fn the_static_export_served_by_nginx_matches_what_the_server_returns() {
+    let nginx = ["/usr/sbin/nginx", "/usr/bin/nginx"].into_iter().find(|p| std::path::Path::new(p).exists()).expect(
+        "nginx is not installed: run scripts/test, which installs it (apt-get install nginx libnginx-mod-http-brotli-static)",
+    );
+    let brotli_module = "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so";
+    assert!(
+        std::path::Path::new(brotli_module).exists(),
+        "libnginx-mod-http-brotli-static is not installed: run scripts/test"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let (site, _nginx, port) = export_and_serve(nginx, brotli_module, dir.path());
     let app = app().await;
     let nginx_url = format!("http://127.0.0.1:{port}");
     let client = reqwest::Client::new();
@@ -877,22 +904,9 @@ async fn the_static_export_served_by_nginx_matches_what_the_server_returns() {
                 "{path}: forms post to the public server"
             );
             // Its precompressed copies hold the same page.
-            let br = std::fs::read(format!("{}.br", file.display())).unwrap();
-            let mut unpacked = String::new();
-            std::io::Read::read_to_string(
-                &mut brotli::Decompressor::new(br.as_slice(), 4096),
-                &mut unpacked,
-            )
-            .unwrap();
-            assert!(unpacked == nginx_body, "{path}.br");
-            let gz = std::fs::read(format!("{}.gz", file.display())).unwrap();
-            let mut unpacked = String::new();
-            std::io::Read::read_to_string(
-                &mut flate2::read::GzDecoder::new(gz.as_slice()),
-                &mut unpacked,
-            )
-            .unwrap();
-            assert!(unpacked == nginx_body, "{path}.gz");
+            let (br, gz) = unpacked_copies(&file);
+            assert!(br == nginx_body, "{path}.br");
+            assert!(gz == nginx_body, "{path}.gz");
             continue;
         }
         assert!(

@@ -5,8 +5,8 @@ use std::process::Command;
 
 use serde::Deserialize;
 
-use crate::helpers::*;
-use crate::support::Fixture;
+use common::Fixture;
+use common::*;
 
 #[derive(Deserialize)]
 struct Facts {

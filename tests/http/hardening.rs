@@ -8,13 +8,13 @@ use std::process::Command;
 use std::time::Duration;
 
 use actix_web::web;
-use leg_pain_guide::config::{LogFormat, SettingsArgs};
+use leg_pain_guide::settings::{LogFormat, RawSettings};
 use leg_pain_guide::web::AppState;
 use leg_pain_guide::web::log::Logger;
 use serde_json::Value;
 
-use crate::helpers::*;
-use crate::support::{BASELINE, Conn, Fixture, start_binary, start_binary_with};
+use common::*;
+use common::{BASELINE, Conn, Fixture, start_binary, start_binary_with};
 
 /// Runs blocking socket work off the test's runtime.
 async fn blocking<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
@@ -33,11 +33,11 @@ const CLOSE_MARGIN: Duration = Duration::from_secs(15);
 /// `write`, while short enough for the test to wait it out.
 const HEAD: &str = "1";
 
-fn fast(head: &str, body: &str, keep_alive: &str) -> SettingsArgs {
-    SettingsArgs {
-        head_timeout: head.into(),
-        body_timeout: body.into(),
-        keep_alive: keep_alive.into(),
+fn fast(head: &str, body: &str, keep_alive: &str) -> RawSettings {
+    RawSettings {
+        head_timeout: Some(head.into()),
+        body_timeout: Some(body.into()),
+        keep_alive: Some(keep_alive.into()),
         ..Default::default()
     }
 }
@@ -46,7 +46,7 @@ fn fast(head: &str, body: &str, keep_alive: &str) -> SettingsArgs {
 
 #[actix_web::test]
 async fn a_panic_in_a_handler_answers_a_500_page_with_the_usual_headers_and_a_log_line() {
-    let args = test_args(SettingsArgs::default());
+    let args = test_args(RawSettings::default());
     let (log, lines) = Logger::capture(LogFormat::Json);
     let state = web::Data::new(AppState::sharing(
         site_for(&args),
@@ -404,8 +404,8 @@ fn a_setting_that_cannot_work_is_refused_by_check_serve_and_export_alike() {
 
 #[tokio::test]
 async fn the_sitemap_stays_xml_when_the_base_url_holds_an_ampersand() {
-    let app = spawn_app_with(SettingsArgs {
-        base_url: "https://legs.example/a&b".into(),
+    let app = spawn_app_with(RawSettings {
+        base_url: Some("https://legs.example/a&b".into()),
         ..Default::default()
     })
     .await;

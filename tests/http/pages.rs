@@ -2,7 +2,7 @@
 
 use std::collections::{BTreeSet, HashMap, VecDeque};
 
-use crate::helpers::*;
+use common::*;
 
 /// Every page of the site contract, with its content file.
 const CONTRACT_PAGES: &[(&str, &str)] = &[
@@ -70,38 +70,20 @@ async fn head_answers_every_page_without_a_body() {
 #[tokio::test]
 async fn every_contract_anchor_exists() {
     let app = spawn_app().await;
-    let doc = app.page("/causes").await;
-    for anchor in [
-        "nighttime-leg-cramps",
-        "restless-legs-syndrome",
-        "dehydration-and-minerals",
-        "nerve-compression",
-        "peripheral-artery-disease",
-        "peripheral-neuropathy",
-        "deep-vein-thrombosis",
-        "arthritis",
-        "varicose-veins",
-        "physical-exertion",
-        "poor-circulation",
-    ] {
-        assert!(has_id(&doc, anchor), "/causes#{anchor}");
-    }
-    for (path, anchors) in [
-        (
-            "/when-to-seek-help",
-            &["emergency", "urgent", "routine"][..],
-        ),
-        ("/treatments", &["relief-at-home", "medical-treatments"]),
-        (
-            "/prevention",
-            &["exercise", "sleep", "water-and-minerals", "stress"],
-        ),
-    ] {
+    for (path, anchors) in CONTRACT_ANCHORS {
         let doc = app.page(path).await;
-        for anchor in anchors {
+        for anchor in *anchors {
             assert!(has_id(&doc, anchor), "{path}#{anchor}");
         }
     }
+}
+
+#[test]
+fn the_sites_own_contract_lists_are_the_tests_lists() {
+    use leg_pain_guide::content::contract;
+    let promised: Vec<&str> = every_page().filter(|p| *p != "/glossary").collect();
+    assert_eq!(contract::PAGES, promised.as_slice());
+    assert_eq!(contract::ANCHORS, CONTRACT_ANCHORS);
 }
 
 #[tokio::test]
@@ -249,8 +231,8 @@ async fn every_content_page_shows_review_dates_sources_reading_level_and_a_not_a
 
 #[tokio::test]
 async fn warning_signs_are_reachable_from_every_page_with_the_emergency_number() {
-    let app = spawn_app_with(leg_pain_guide::config::SettingsArgs {
-        emergency_number: "112".into(),
+    let app = spawn_app_with(leg_pain_guide::settings::RawSettings {
+        emergency_number: Some("112".into()),
         ..Default::default()
     })
     .await;
@@ -372,8 +354,8 @@ async fn a_wrong_method_gets_405_with_allow() {
 
 #[tokio::test]
 async fn healthz_robots_and_sitemap_answer() {
-    let app = spawn_app_with(leg_pain_guide::config::SettingsArgs {
-        base_url: "https://legs.example".into(),
+    let app = spawn_app_with(leg_pain_guide::settings::RawSettings {
+        base_url: Some("https://legs.example".into()),
         ..Default::default()
     })
     .await;
@@ -617,7 +599,7 @@ async fn how_it_works_publishes_every_rule_with_its_level_reason_and_source_and_
         );
     }
     let result = app
-        .post_form("/check", crate::support::BASELINE)
+        .post_form("/check", common::BASELINE)
         .await
         .text()
         .await
@@ -635,8 +617,8 @@ async fn how_it_works_publishes_every_rule_with_its_level_reason_and_source_and_
 async fn every_emergency_number_shown_is_a_link_to_call_it() {
     // A number that appears nowhere else on the site.
     let number = "73519";
-    let app = spawn_app_with(leg_pain_guide::config::SettingsArgs {
-        emergency_number: number.into(),
+    let app = spawn_app_with(leg_pain_guide::settings::RawSettings {
+        emergency_number: Some(number.into()),
         ..Default::default()
     })
     .await;
@@ -650,8 +632,8 @@ async fn every_emergency_number_shown_is_a_link_to_call_it() {
         paths.push(in_lang(lang, "/no-such-page"));
     }
     let bodies = [
-        crate::support::BASELINE.replace("one_leg_signs=no", "one_leg_signs=yes"),
-        crate::support::BASELINE.to_string(),
+        common::BASELINE.replace("one_leg_signs=no", "one_leg_signs=yes"),
+        common::BASELINE.to_string(),
         "one_leg_signs=unsure&breathless=no&numbness=no&skin_changes=no&injury=no".into(),
     ];
     let mut docs = Vec::new();

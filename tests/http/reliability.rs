@@ -5,10 +5,10 @@ use std::net::TcpStream;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use leg_pain_guide::config::SettingsArgs;
+use leg_pain_guide::settings::RawSettings;
 
-use crate::helpers::*;
-use crate::support::{BASELINE, Conn, start_binary};
+use common::*;
+use common::{BASELINE, Conn, start_binary};
 
 async fn every_kind_of_response(app: &TestApp) -> Vec<(String, reqwest::Response)> {
     let mut out = Vec::new();
@@ -90,8 +90,8 @@ async fn every_response_errors_included_carries_the_security_headers_and_no_cook
 
 #[tokio::test]
 async fn hsts_is_sent_when_the_public_base_url_is_https() {
-    let app = spawn_app_with(SettingsArgs {
-        base_url: "https://legs.example".into(),
+    let app = spawn_app_with(RawSettings {
+        base_url: Some("https://legs.example".into()),
         ..Default::default()
     })
     .await;
@@ -140,8 +140,8 @@ fn raw_request(address: &str, bytes: &[u8]) -> String {
 async fn a_client_that_sends_its_headers_too_slowly_gets_408() {
     // One second: far longer than a busy machine's pause between connecting
     // and writing (a connection that sends nothing is closed quietly after it).
-    let app = spawn_app_with(SettingsArgs {
-        head_timeout: "1".into(),
+    let app = spawn_app_with(RawSettings {
+        head_timeout: Some("1".into()),
         ..Default::default()
     })
     .await;

@@ -5,10 +5,10 @@ use std::path::PathBuf;
 
 use leg_pain_guide::triage::RULES;
 
-use crate::helpers::repo;
+use common::repo;
 
 /// The file a test path names: `http::check::x` is tests/http/check.rs,
-/// `triage::tests::x` is src/triage/tests.rs, `config::tests::x` is src/config.rs.
+/// `triage::tests::x` is src/triage/tests.rs, `settings::tests::x` is src/settings/mod.rs.
 fn file_of(path: &[&str]) -> Vec<PathBuf> {
     match path {
         ["http" | "browser", module] => vec![repo().join(format!("tests/{}/{module}.rs", path[0]))],

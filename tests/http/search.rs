@@ -4,11 +4,10 @@
 
 use std::collections::BTreeMap;
 
-use leg_pain_guide::config::SettingsArgs;
+use leg_pain_guide::settings::RawSettings;
 use serde::Deserialize;
 
-use crate::helpers::*;
-use crate::support::{Conn, Fixture, start_binary, start_binary_with};
+use common::*;
 
 /// `tests/data/search_queries.toml`.
 #[derive(Deserialize)]
@@ -177,8 +176,8 @@ async fn results_with_the_same_heading_on_two_pages_have_links_that_say_which_pa
 #[tokio::test]
 async fn a_search_naming_a_warning_sign_shows_the_emergency_card_with_the_number_before_the_results()
  {
-    let app = spawn_app_with(SettingsArgs {
-        emergency_number: "112".into(),
+    let app = spawn_app_with(RawSettings {
+        emergency_number: Some("112".into()),
         ..Default::default()
     })
     .await;
@@ -364,8 +363,8 @@ async fn a_search_with_no_result_says_so_and_a_misspelt_one_offers_the_sites_own
 
 #[tokio::test]
 async fn the_json_api_answers_the_same_results_for_clinic_sites() {
-    let app = spawn_app_with(SettingsArgs {
-        base_url: "https://legs.example".into(),
+    let app = spawn_app_with(RawSettings {
+        base_url: Some("https://legs.example".into()),
         ..Default::default()
     })
     .await;

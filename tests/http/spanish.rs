@@ -7,8 +7,8 @@ use std::collections::BTreeSet;
 use leg_pain_guide::triage::worked_cases;
 use serde_json::Value;
 
-use crate::helpers::*;
-use crate::support::{BASELINE, CONTRACT_ANCHORS, Fixture};
+use common::*;
+use common::{BASELINE, CONTRACT_ANCHORS, Fixture};
 
 /// The Spanish twin of an English path.
 fn es(path: &str) -> String {
@@ -24,8 +24,8 @@ fn attr(doc: &scraper::Html, css: &str, name: &str) -> Vec<String> {
 
 #[tokio::test]
 async fn every_page_has_a_spanish_twin_with_the_same_anchors_and_each_links_to_the_other() {
-    let app = spawn_app_with(leg_pain_guide::config::SettingsArgs {
-        base_url: "https://legs.example".into(),
+    let app = spawn_app_with(leg_pain_guide::settings::RawSettings {
+        base_url: Some("https://legs.example".into()),
         ..Default::default()
     })
     .await;
@@ -371,8 +371,8 @@ async fn the_spanish_check_keeps_the_safety_wording() {
 
 #[tokio::test]
 async fn connect_answers_in_spanish_when_the_recipient_reads_spanish() {
-    let app = spawn_app_with(leg_pain_guide::config::SettingsArgs {
-        base_url: "https://legs.example".into(),
+    let app = spawn_app_with(leg_pain_guide::settings::RawSettings {
+        base_url: Some("https://legs.example".into()),
         ..Default::default()
     })
     .await;

@@ -1,7 +1,7 @@
 //! Stage 1: care cards and warning-sign cards, split from the Markdown
 //! around them, line by line, keeping each block's first file line.
 
-use super::MarkdownProblem;
+use super::nodes::MarkdownProblem;
 use crate::triage::CareCard;
 
 /// A part of a page body before rendering.

@@ -4,7 +4,7 @@
 
 use pulldown_cmark::{Event, Tag, TagEnd};
 
-use super::{Lined, MarkdownProblem, Node, Passage, SectionText};
+use super::nodes::{Lined, MarkdownProblem, Node, Passage, SectionText};
 use crate::content::readability::Counter;
 
 /// Every heading's own text, gathered while a page is read, block by block.

@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, Tag, TagEnd};
 
-use super::{Glossary, Lined, Node};
+use super::nodes::{Glossary, Lined, Node};
 
 /// Links the first use on the page of each term, outside headings, links and code.
 pub fn link_terms<'a>(

@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use pulldown_cmark::{Event, Tag, TagEnd};
 
-use super::{Heading, Lined, MarkdownProblem, Node};
+use super::nodes::{Heading, Lined, MarkdownProblem, Node};
 
 /// Gives every heading an id; returns the headings in order.
 pub fn assign_ids(

@@ -4,7 +4,7 @@
 use pulldown_cmark::Event;
 use pulldown_cmark_escape::{escape_href, escape_html};
 
-use super::{Html, Lined, Node};
+use super::nodes::{Html, Lined, Node};
 
 /// The HTML of `nodes` for the site and for embeds. `lang_prefix` (`/es`) goes
 /// before every page path; `term_note` ("word list") ends each glossary link

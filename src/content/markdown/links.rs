@@ -3,7 +3,7 @@
 
 use pulldown_cmark::{Event, Tag, TagEnd};
 
-use super::{Lined, Link, MarkdownProblem, Node};
+use super::nodes::{Lined, Link, MarkdownProblem, Node};
 
 /// Turns Markdown links into site links, collecting them; refuses outside links.
 pub fn collect(nodes: &mut [Lined<'_>], problems: &mut Vec<MarkdownProblem>) -> Vec<Link> {

@@ -2,7 +2,7 @@
 
 use pulldown_cmark::Event;
 
-use super::{Lined, MarkdownProblem, Node};
+use super::nodes::{Lined, MarkdownProblem, Node};
 
 /// The placeholder that is the emergency number: it becomes a `tel:` link.
 pub const EMERGENCY_NUMBER: &str = "emergency_number";

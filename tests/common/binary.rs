@@ -1,41 +1,57 @@
-//! Shared by the HTTP tests only (the browser tests include `helpers.rs`).
+//! The real binary, for what only a process shows: signals, exit codes,
+//! standard output and error. Every child is a [`Running`] guard: it is
+//! killed and waited for when the test ends, whether it passed or panicked,
+//! so a failed test leaves no server behind.
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
+use std::io::{BufRead, BufReader};
+use std::ops::{Deref, DerefMut};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
 use std::time::Duration;
 
-use crate::helpers::{content_dir, locales_dir};
+use crate::app::{content_dir, locales_dir};
 
-/// Answers that fire no rule: every warning sign no, mild, recent, helped.
-pub const BASELINE: &str = "one_leg_signs=no&breathless=no&numbness=no&skin_changes=no&injury=no&severity=mild&onset=days&frequency=occasional&course=same&sleep_impact=little&home_care=helped";
+/// The binary cargo built beside this test binary (`target/debug/leg-pain-guide`).
+pub fn binary() -> PathBuf {
+    let test = std::env::current_exe().expect("the test binary's path");
+    let dir = test
+        .parent()
+        .and_then(|deps| deps.parent())
+        .expect("the test binary is in target/<profile>/deps");
+    dir.join(format!("leg-pain-guide{}", std::env::consts::EXE_SUFFIX))
+}
 
-/// The anchors the site contract promises.
-pub const CONTRACT_ANCHORS: &[(&str, &[&str])] = &[
-    (
-        "/causes",
-        &[
-            "nighttime-leg-cramps",
-            "restless-legs-syndrome",
-            "dehydration-and-minerals",
-            "nerve-compression",
-            "peripheral-artery-disease",
-            "peripheral-neuropathy",
-            "deep-vein-thrombosis",
-            "arthritis",
-            "varicose-veins",
-            "physical-exertion",
-            "poor-circulation",
-        ],
-    ),
-    ("/when-to-seek-help", &["emergency", "urgent", "routine"]),
-    ("/treatments", &["relief-at-home", "medical-treatments"]),
-    (
-        "/prevention",
-        &["exercise", "sleep", "water-and-minerals", "stress"],
-    ),
-];
+/// A child process that is killed (and waited for) when dropped.
+#[derive(Debug)]
+pub struct Running(pub Child);
+
+impl Running {
+    /// Starts `command`, guarded.
+    pub fn spawn(command: &mut Command) -> Running {
+        Running(command.spawn().expect("start the child"))
+    }
+}
+
+impl Deref for Running {
+    type Target = Child;
+    fn deref(&self) -> &Child {
+        &self.0
+    }
+}
+
+impl DerefMut for Running {
+    fn deref_mut(&mut self) -> &mut Child {
+        &mut self.0
+    }
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        // Already ended (the test waited for it): both are no-ops.
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
 
 /// The lines a started binary writes on standard output (its log), from the
 /// first. Ends when the binary closes its output, or after 20 s with no line,
@@ -56,7 +72,7 @@ impl Iterator for LogLines {
 
 /// Starts the real binary on a free port with `extra` arguments; returns it,
 /// its address, and its stdout lines (the log) from the first.
-pub fn start_binary(extra: &[&str]) -> (Child, String, LogLines) {
+pub fn start_binary(extra: &[&str]) -> (Running, String, LogLines) {
     start_binary_with(&content_dir(), &locales_dir(), extra)
 }
 
@@ -65,17 +81,17 @@ pub fn start_binary_with(
     content: &Path,
     locales: &Path,
     extra: &[&str],
-) -> (Child, String, LogLines) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_leg-pain-guide"))
-        .args(["serve", "--bind", "127.0.0.1:0", "--content-dir"])
-        .arg(content)
-        .arg("--locales-dir")
-        .arg(locales)
-        .args(extra)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
+) -> (Running, String, LogLines) {
+    let mut child = Running::spawn(
+        Command::new(binary())
+            .args(["serve", "--bind", "127.0.0.1:0", "--content-dir"])
+            .arg(content)
+            .arg("--locales-dir")
+            .arg(locales)
+            .args(extra)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null()),
+    );
     let stdout = BufReader::new(child.stdout.take().unwrap());
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
@@ -128,6 +144,12 @@ fn copy_tree(from: &Path, to: &Path) {
     }
 }
 
+impl Default for Fixture {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 impl Fixture {
     pub fn new() -> Fixture {
         let dir = tempfile::tempdir().unwrap();
@@ -163,7 +185,12 @@ impl Fixture {
     pub fn replace_in_every_language(&self, page: &str, from: &str, to: &str) -> usize {
         let mut langs: Vec<String> = std::fs::read_dir(self.path("content"))
             .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter_map(|e| {
+                let e = e.unwrap();
+                e.path()
+                    .is_dir()
+                    .then(|| e.file_name().to_string_lossy().into_owned())
+            })
             .collect();
         langs.sort_by_key(|l| (l != "en", l.clone()));
         let lines: Vec<usize> = langs
@@ -187,7 +214,7 @@ impl Fixture {
 
     /// Runs the binary with this copy's folders.
     pub fn run(&self, command: &str, extra: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_leg-pain-guide"))
+        Command::new(binary())
             .args([command, "--bind", "127.0.0.1:0", "--content-dir"])
             .arg(self.path("content"))
             .arg("--locales-dir")
@@ -204,99 +231,5 @@ impl Fixture {
             output.status.success(),
             String::from_utf8_lossy(&output.stderr).into_owned(),
         )
-    }
-}
-
-/// One raw HTTP/1.1 connection, for what a client library hides: slow
-/// clients, kept-alive connections, `Expect`, closing.
-pub struct Conn {
-    stream: TcpStream,
-    buffer: Vec<u8>,
-}
-
-/// A response read off a raw connection.
-#[derive(Debug)]
-pub struct Raw {
-    pub status: u16,
-    pub head: String,
-    pub body: String,
-}
-
-impl Raw {
-    /// A header's value (names compared without case).
-    pub fn header(&self, name: &str) -> Option<String> {
-        self.head.lines().find_map(|l| {
-            let (n, v) = l.split_once(':')?;
-            n.trim()
-                .eq_ignore_ascii_case(name)
-                .then(|| v.trim().to_string())
-        })
-    }
-}
-
-impl Conn {
-    pub fn open(address: &str) -> Conn {
-        let stream = TcpStream::connect(address.trim_start_matches("http://")).unwrap();
-        stream
-            .set_read_timeout(Some(Duration::from_secs(10)))
-            .unwrap();
-        Conn {
-            stream,
-            buffer: Vec::new(),
-        }
-    }
-
-    pub fn send(&mut self, bytes: &[u8]) {
-        self.stream.write_all(bytes).unwrap();
-    }
-
-    /// The next whole response, or `None` if the server closed the connection first.
-    pub fn response(&mut self) -> Option<Raw> {
-        loop {
-            if let Some(end) = self.buffer.windows(4).position(|w| w == b"\r\n\r\n") {
-                let head = String::from_utf8_lossy(&self.buffer[..end]).into_owned();
-                let length: usize = head
-                    .lines()
-                    .find_map(|l| {
-                        l.split_once(':')
-                            .filter(|(n, _)| n.trim().eq_ignore_ascii_case("content-length"))
-                            .map(|(_, v)| v.trim().parse().unwrap_or(0))
-                    })
-                    .unwrap_or(0);
-                let status: u16 = head
-                    .split_whitespace()
-                    .nth(1)
-                    .and_then(|s| s.parse().ok())
-                    .unwrap_or(0);
-                // 1xx answers have no body.
-                let length = if status < 200 { 0 } else { length };
-                if self.buffer.len() >= end + 4 + length {
-                    let body = String::from_utf8_lossy(&self.buffer[end + 4..end + 4 + length])
-                        .into_owned();
-                    self.buffer.drain(..end + 4 + length);
-                    return Some(Raw { status, head, body });
-                }
-            }
-            let mut chunk = [0u8; 8192];
-            match self.stream.read(&mut chunk) {
-                Ok(0) | Err(_) => return None,
-                Ok(n) => self.buffer.extend_from_slice(&chunk[..n]),
-            }
-        }
-    }
-
-    /// Whether the server closes the connection within `wait` (and sends nothing more).
-    pub fn closes_within(&mut self, wait: Duration) -> bool {
-        self.stream.set_read_timeout(Some(wait)).unwrap();
-        let mut chunk = [0u8; 256];
-        let closed = match self.stream.read(&mut chunk) {
-            Ok(0) => true,
-            Ok(_) => false,
-            Err(e) => e.kind() == std::io::ErrorKind::ConnectionReset,
-        };
-        self.stream
-            .set_read_timeout(Some(Duration::from_secs(10)))
-            .unwrap();
-        closed
     }
 }

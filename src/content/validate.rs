@@ -4,14 +4,26 @@
 
 use std::collections::{BTreeSet, HashMap};
 
+use super::contract;
 use super::front_matter::Generated;
 use super::markdown::{Block, CardBody, html::is_site_file};
-use super::{Content, LangContent, Page, contract};
+use super::page::{Content, LangContent, Page};
 use crate::problem::Problems;
 
 /// Checks one language's pages together.
 pub fn site(lang: &LangContent, problems: &mut Problems) {
     let by_path: HashMap<&str, &Page> = lang.pages.iter().map(|p| (p.path.as_str(), p)).collect();
+    contract_pages(lang, &by_path, problems);
+    for page in &lang.pages {
+        page_references(page, &by_path, problems);
+    }
+    glossary(lang, problems);
+    statement_is_current(lang, problems);
+    unique_keys(lang, problems);
+}
+
+/// Every page and anchor the site contract promises is there.
+fn contract_pages(lang: &LangContent, by_path: &HashMap<&str, &Page>, problems: &mut Problems) {
     let dir = &lang.dir;
     for path in contract::PAGES {
         if !by_path.contains_key(path) {
@@ -43,59 +55,66 @@ pub fn site(lang: &LangContent, problems: &mut Problems) {
             }
         }
     }
-    for page in &lang.pages {
-        if let Some(h) = page.body.headings.iter().find(|h| h.level == 1) {
-            problems.error(
-                &page.file,
-                h.line,
-                "use `##` and below: the page title is the only level-1 heading",
-            );
-        }
-        for link in &page.body.links {
-            if let Some(message) = broken_link(&link.url, page, &by_path) {
-                problems.error(&page.file, link.line, message);
-            }
-        }
-        for (code, line) in page.front.codes.iter().zip(&page.code_lines) {
-            if let Some(anchor) = &code.anchor
-                && !page.has_anchor(anchor)
-            {
-                problems.error(
-                    &page.file,
-                    *line,
-                    format!(
-                        "code {} points to #{anchor}, which is not a heading on this page",
-                        code.key()
-                    ),
-                );
-            }
-        }
-        for anchor in page.front.synonyms.keys() {
-            if !page.has_anchor(anchor) {
-                problems.error(
-                    &page.file,
-                    page.line_of_key("synonyms"),
-                    format!("synonyms for #{anchor}, which is not a heading on this page"),
-                );
-            }
-        }
-        for (anchor, words) in &page.front.search_words {
-            if !page.has_anchor(anchor) {
-                problems.error(
-                    &page.file,
-                    page.line_of_key("search_words"),
-                    format!("search words for #{anchor}, which is not a heading on this page"),
-                );
-            }
-            if words.iter().any(|w| w.trim().is_empty()) {
-                problems.error(
-                    &page.file,
-                    page.line_of_key("search_words"),
-                    format!("an empty search word for #{anchor}"),
-                );
-            }
+}
+
+/// One page's own references: a single level-1 heading, links to pages
+/// and anchors that exist, and front matter that names its headings.
+fn page_references(page: &Page, by_path: &HashMap<&str, &Page>, problems: &mut Problems) {
+    if let Some(h) = page.body.headings.iter().find(|h| h.level == 1) {
+        problems.error(
+            &page.file,
+            h.line,
+            "use `##` and below: the page title is the only level-1 heading",
+        );
+    }
+    for link in &page.body.links {
+        if let Some(message) = broken_link(&link.url, page, by_path) {
+            problems.error(&page.file, link.line, message);
         }
     }
+    for (code, line) in page.front.codes.iter().zip(&page.code_lines) {
+        if let Some(anchor) = &code.anchor
+            && !page.has_anchor(anchor)
+        {
+            problems.error(
+                &page.file,
+                *line,
+                format!(
+                    "code {} points to #{anchor}, which is not a heading on this page",
+                    code.key()
+                ),
+            );
+        }
+    }
+    for anchor in page.front.synonyms.keys() {
+        if !page.has_anchor(anchor) {
+            problems.error(
+                &page.file,
+                page.line_of_key("synonyms"),
+                format!("synonyms for #{anchor}, which is not a heading on this page"),
+            );
+        }
+    }
+    for (anchor, words) in &page.front.search_words {
+        if !page.has_anchor(anchor) {
+            problems.error(
+                &page.file,
+                page.line_of_key("search_words"),
+                format!("search words for #{anchor}, which is not a heading on this page"),
+            );
+        }
+        if words.iter().any(|w| w.trim().is_empty()) {
+            problems.error(
+                &page.file,
+                page.line_of_key("search_words"),
+                format!("an empty search word for #{anchor}"),
+            );
+        }
+    }
+}
+
+/// One page at most holds the glossary, and each term has its heading.
+fn glossary(lang: &LangContent, problems: &mut Problems) {
     let glossaries: Vec<&Page> = lang
         .pages
         .iter()
@@ -119,7 +138,10 @@ pub fn site(lang: &LangContent, problems: &mut Problems) {
             }
         }
     }
-    statement_is_current(lang, problems);
+}
+
+/// Order numbers, generated kinds and menu places are unique within a language.
+fn unique_keys(lang: &LangContent, problems: &mut Problems) {
     unique(
         lang,
         "order",
@@ -287,7 +309,16 @@ pub fn languages_agree(content: &Content, problems: &mut Problems) {
     }
 }
 
+/// A page in another language says what the reference page says: the
+/// same headings in the same places, the same care cards and front matter.
 fn pages_agree(reference: &Page, page: &Page, problems: &mut Problems) {
+    headings_agree(reference, page, problems);
+    cards_agree(reference, page, problems);
+    front_matter_agrees(reference, page, problems);
+}
+
+/// The same heading ids, in the same order.
+fn headings_agree(reference: &Page, page: &Page, problems: &mut Problems) {
     let ids = |p: &Page| {
         p.body
             .headings
@@ -342,6 +373,10 @@ fn pages_agree(reference: &Page, page: &Page, problems: &mut Problems) {
             ),
         );
     }
+}
+
+/// The same care cards, of the same kinds, under the same headings.
+fn cards_agree(reference: &Page, page: &Page, problems: &mut Problems) {
     let cards = |p: &Page| -> Vec<(String, String)> {
         p.body
             .blocks
@@ -384,6 +419,11 @@ fn pages_agree(reference: &Page, page: &Page, problems: &mut Problems) {
             ),
         );
     }
+}
+
+/// The same review dates, kind, order, menus, generated part and sources;
+/// diagnosis codes only on the reference page.
+fn front_matter_agrees(reference: &Page, page: &Page, problems: &mut Problems) {
     for (key, same) in [
         (
             "last_reviewed",
