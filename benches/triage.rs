@@ -7,7 +7,7 @@ use std::hint::black_box;
 use criterion::{Criterion, criterion_group, criterion_main};
 use leg_pain_guide::problem::Level;
 use leg_pain_guide::settings::RawSettings;
-use leg_pain_guide::site::{Mode, check::render_result};
+use leg_pain_guide::site::{Mode, symptom::render_result};
 use leg_pain_guide::startup;
 use leg_pain_guide::triage::{self, Submission};
 

@@ -986,7 +986,7 @@ mod tests {
                 assert!(page.has_anchor(anchor), "{}", s.path);
                 assert_eq!(
                     s.url,
-                    crate::site::check::link_in(&lang.strings.lang, &s.path)
+                    crate::site::symptom::link_in(&lang.strings.lang, &s.path)
                 );
                 assert!(!s.snippet.is_empty() && !s.title.is_empty(), "{}", s.path);
             }

@@ -4,10 +4,10 @@
 //! check's answers are rendered per request.
 
 pub mod assets;
-pub mod check;
 pub mod errors;
 pub mod layout;
 pub mod search;
+pub mod symptom;
 
 use std::collections::HashMap;
 
@@ -33,9 +33,9 @@ use crate::problem::Problems;
 use crate::search::{SearchError, SearchIndex};
 use crate::settings::Settings;
 use assets::{Asset, CachePolicy, Effort, Prepared, content_hash};
-use check::CheckText;
 pub use errors::ErrorKind;
 use layout::{Layout, Meta, NavItem, embed_url};
+use symptom::CheckText;
 
 const STYLESHEET: &str = include_str!("../../static/style.css");
 const ICON: &str = include_str!("../../static/icon.svg");
@@ -634,7 +634,7 @@ fn generated(
     let t = &lang.strings;
     match page.front.generated {
         None => Ok(String::new()),
-        Some(Generated::CheckForm) => check::render_form(
+        Some(Generated::CheckForm) => symptom::render_form(
             t,
             layout,
             &site.check,
@@ -643,7 +643,7 @@ fn generated(
             &Default::default(),
             &[],
         ),
-        Some(Generated::Rules) => check::render_rules(t, layout, &site.check),
+        Some(Generated::Rules) => symptom::render_rules(t, layout, &site.check),
         Some(Generated::ClinicLinks) => {
             let pages = lang
                 .pages
@@ -677,7 +677,7 @@ fn generated(
                     code: c.matcher.label(),
                     name: &c.name,
                     name_lang: (t.lang.code != CODE_NAME_LANG).then_some(CODE_NAME_LANG),
-                    href: check::link_in(&t.lang, &c.link),
+                    href: symptom::link_in(&t.lang, &c.link),
                     title: lang.section_title(&c.link).unwrap_or(&c.link),
                 })
                 .collect();

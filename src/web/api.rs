@@ -13,7 +13,7 @@ use super::routes::Post;
 use super::state::Live;
 use crate::i18n::Strings;
 use crate::site::assets::CachePolicy;
-use crate::site::check::CheckText;
+use crate::site::symptom::CheckText;
 use crate::triage::{self, ApiReply, FieldError, JsonBody, Kind, Problem, Urgency, question};
 
 fn respond(status: StatusCode, value: Value) -> HttpResponse {

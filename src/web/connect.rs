@@ -12,7 +12,7 @@ use super::state::Live;
 use crate::clinics::infobutton::{self, Answer, AnswerEntry, RequestError, ResponseType};
 use crate::site::ErrorKind;
 use crate::site::assets::CachePolicy;
-use crate::site::check::link_in;
+use crate::site::symptom::link_in;
 
 /// How errors for this query are written: in the format and language it asked for.
 pub fn error_format(query: &str) -> Format {

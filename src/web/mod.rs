@@ -6,7 +6,6 @@
 pub mod api;
 pub mod app;
 pub mod body;
-pub mod check;
 pub mod conn;
 pub mod connect;
 pub mod error;
@@ -21,6 +20,7 @@ pub mod routes;
 pub mod search;
 pub mod server;
 pub mod state;
+pub mod symptom;
 
 pub use app::app;
 pub use server::{Capacity, start, start_with};

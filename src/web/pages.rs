@@ -72,7 +72,7 @@ pub async fn dispatch(
         (true, Some(Get::Connect), _) => super::connect::connect(&req, &live),
         (true, Some(Get::Search), _) => super::search::page(&req, &live, &place),
         (true, Some(Get::SearchApi), _) => super::search::api(&req, &live),
-        (false, _, Some(Post::Check)) => super::check::submit(&req, payload, &live, &place).await,
+        (false, _, Some(Post::Check)) => super::symptom::submit(&req, payload, &live, &place).await,
         (false, _, Some(Post::Triage)) => super::api::triage(&req, payload, &live).await,
         _ => Err(AppError::page(ErrorKind::NotFound)),
     }

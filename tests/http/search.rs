@@ -73,7 +73,7 @@ async fn every_listed_search_finds_its_section_in_the_first_three_results_in_bot
                 let data = a.value().attr("data-result").unwrap();
                 assert_eq!(
                     href,
-                    leg_pain_guide::site::check::link_in(
+                    leg_pain_guide::site::symptom::link_in(
                         &leg_pain_guide::i18n::Lang {
                             code: lang.clone(),
                             prefix: prefix.into(),

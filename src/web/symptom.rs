@@ -11,7 +11,7 @@ use super::error::AppError;
 use super::routes::Post;
 use super::state::Live;
 use crate::site::assets::CachePolicy;
-use crate::site::check::{render_result, render_step};
+use crate::site::symptom::{render_result, render_step};
 use crate::site::{ErrorKind, Place};
 use crate::triage::{self, Reply, Step, Submission};
 
