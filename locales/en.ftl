@@ -539,3 +539,10 @@ search-emergency-words =
 # Issue 23: list punctuation from the strings, not the code.
 # One answer with its hint, in the summary of answers: "Days ago (it started this week)".
 summary-answer-with-hint = { $answer } ({ $hint })
+# The hints of single-choice answers as the summary of answers writes them,
+# after the answer in brackets: "Days ago (within the last week)".
+q-onset-days-summary-hint = within the last week
+q-onset-weeks-summary-hint = one to four weeks ago
+q-onset-months-summary-hint = more than a month ago
+q-frequency-occasional-summary-hint = now and then, not most nights
+q-sleep_impact-a_lot-summary-hint = it gets in the way of your sleep or daily activities a lot

@@ -539,3 +539,10 @@ search-emergency-words =
 # Issue 23: list punctuation from the strings, not the code.
 # One answer with its hint, in the summary of answers: "Days ago (it started this week)".
 summary-answer-with-hint = { $answer } ({ $hint })
+# The hints of single-choice answers as the summary of answers writes them,
+# after the answer in brackets: "Hace días (en la última semana)".
+q-onset-days-summary-hint = en la última semana
+q-onset-weeks-summary-hint = hace entre una y cuatro semanas
+q-onset-months-summary-hint = hace más de un mes
+q-frequency-occasional-summary-hint = algunas veces, pero no la mayoría de las noches
+q-sleep_impact-a_lot-summary-hint = le altera mucho el sueño o las actividades del día

@@ -31,6 +31,12 @@ pub fn answer_hint(q: &Question, value: &str) -> String {
     format!("{}-hint", answer(q, value))
 }
 
+/// A value's hint as the summary of answers writes it, after the label and
+/// in its case (`Days ago (within the last week)`): `q-onset-days-summary-hint`.
+pub fn answer_summary_hint(q: &Question, value: &str) -> String {
+    format!("{}-summary-hint", answer(q, value))
+}
+
 /// A form section's heading: `form-section-warning_signs`.
 pub fn form_section(section: &str) -> String {
     format!("form-section-{section}")
@@ -148,6 +154,10 @@ mod tests {
         assert_eq!(answer(sign, "yes"), "answer-yes");
         assert_eq!(answer(onset, "days"), "q-onset-days");
         assert_eq!(answer_hint(onset, "days"), "q-onset-days-hint");
+        assert_eq!(
+            answer_summary_hint(onset, "days"),
+            "q-onset-days-summary-hint"
+        );
         assert_eq!(question_hint("onset"), "q-onset-hint");
         assert_eq!(rule_reading("E1"), "rule-E1-reading");
         assert_eq!(tip_withheld_when("heat"), "tip-heat-withheld-when");

@@ -8,7 +8,9 @@ use crate::ids;
 use crate::problem::{Level, Problems};
 use crate::settings::Settings;
 use crate::site::{ErrorKind, Mode, Site};
-use crate::triage::{self, CAUSES, CareCard, JsonType, Offered, QUESTIONS, RULES, TIPS, Urgency};
+use crate::triage::{
+    self, CAUSES, CareCard, JsonType, Kind, Offered, QUESTIONS, RULES, TIPS, Urgency,
+};
 
 include!(concat!(env!("OUT_DIR"), "/string_uses.rs"));
 
@@ -111,6 +113,10 @@ fn symptom_check_needs(needs: &mut Vec<Need>) {
         for v in q.values {
             needs.push(Need::required(ids::answer(q, v), &what));
             needs.push(Need::optional(ids::answer_hint(q, v), &what));
+            // The summary of answers names one choice of these with its hint.
+            if q.kind != Kind::AnyOf {
+                needs.push(Need::optional(ids::answer_summary_hint(q, v), &what));
+            }
         }
     }
     for (section, _) in triage::sections() {

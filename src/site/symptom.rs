@@ -28,8 +28,8 @@ pub struct OptionText {
     pub label: String,
     pub hint: Option<String>,
     /// The answer as the summary of answers writes it when it is the only
-    /// one: its label with its hint (`summary-answer-with-hint`), made once
-    /// per language rather than per request.
+    /// one: its label with its summary hint (`summary-answer-with-hint`),
+    /// made once per language rather than per request.
     pub summary: String,
 }
 
@@ -305,15 +305,15 @@ fn question_text(t: &Strings, q: &triage::Question) -> QuestionText {
 }
 
 /// A chosen answer in the summary of answers: its label, with its hint when
-/// it has one ("Days ago (it started this week)").
+/// it has one, written as the summary needs it ("Days ago (within the last week)").
 fn answer_summary(t: &Strings, q: &triage::Question, value: &str) -> String {
     let label = t.get(&ids::answer(q, value));
-    match optional(t, &ids::answer_hint(q, value)) {
+    match optional(t, &ids::answer_summary_hint(q, value)) {
         Some(hint) => t.format(
             "summary-answer-with-hint",
             &[
                 ("answer", FluentValue::from(label)),
-                ("hint", FluentValue::from(lower_first(&hint))),
+                ("hint", FluentValue::from(hint)),
             ],
         ),
         None => label.to_string(),
