@@ -546,3 +546,6 @@ q-onset-weeks-summary-hint = one to four weeks ago
 q-onset-months-summary-hint = more than a month ago
 q-frequency-occasional-summary-hint = now and then, not most nights
 q-sleep_impact-a_lot-summary-hint = it gets in the way of your sleep or daily activities a lot
+# Each source's title, in the source's own language (English) on every page.
+source-000-title = Understanding Aching Legs at Night: Causes and Relief
+source-001-title = What Causes Leg Pain at Night When Lying Down?

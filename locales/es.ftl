@@ -546,3 +546,6 @@ q-onset-weeks-summary-hint = hace entre una y cuatro semanas
 q-onset-months-summary-hint = hace más de un mes
 q-frequency-occasional-summary-hint = algunas veces, pero no la mayoría de las noches
 q-sleep_impact-a_lot-summary-hint = le altera mucho el sueño o las actividades del día
+# Each source's title, in the source's own language (English) on every page.
+source-000-title = Understanding Aching Legs at Night: Causes and Relief
+source-001-title = What Causes Leg Pain at Night When Lying Down?

@@ -127,6 +127,11 @@ pub fn source(id: &str) -> String {
     format!("source-{id}")
 }
 
+/// A source document's title, in the source's own language: `source-000-title`.
+pub fn source_title(id: &str) -> String {
+    format!("source-{id}-title")
+}
+
 /// An error page's heading: `error-not-found-heading`.
 pub fn error_heading(kind: &str) -> String {
     format!("error-{kind}-heading")
@@ -170,6 +175,7 @@ mod tests {
             format!("signs-{}-heading", Urgency::ALL[0].as_str())
         );
         assert_eq!(month(12), "month-12");
+        assert_eq!(source_title("000"), "source-000-title");
         assert_eq!(error_json("not-found"), "error-not-found-json");
     }
 }

@@ -195,5 +195,6 @@ fn page_needs(needs: &mut Vec<Need>) {
     }
     for source in content::front_matter::SOURCES {
         needs.push(Need::required(ids::source(source), "the sources"));
+        needs.push(Need::required(ids::source_title(source), "the sources"));
     }
 }

@@ -8,18 +8,11 @@ use serde::Deserialize;
 use crate::code_system::{CodeSystem, Matcher};
 use crate::problem::line_of;
 
-/// The source documents the site's medical content may come from (their titles are in the strings, `source-000`, `source-001`).
+/// The source documents the site's medical content may come from. Each
+/// one's title, in its own language (`SOURCE_LANG`), is the string
+/// `source-<id>-title`; what it is and who published it, in each language,
+/// is the string `source-<id>`.
 pub const SOURCES: &[&str] = &["000", "001"];
-
-/// Each source's title, in its own language (English), the same on every page;
-/// what it is and who published it, in each language, is the string `source-<id>`.
-pub const SOURCE_TITLES: &[(&str, &str)] = &[
-    (
-        "000",
-        "Understanding Aching Legs at Night: Causes and Relief",
-    ),
-    ("001", "What Causes Leg Pain at Night When Lying Down?"),
-];
 
 /// The language the sources are written in.
 pub const SOURCE_LANG: &str = "en";

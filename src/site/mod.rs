@@ -22,7 +22,7 @@ use crate::clinics::{
     codes::{CodeIndex, NameIndex},
 };
 use crate::code_system::CodeSystem;
-use crate::content::front_matter::{CODE_NAME_LANG, SOURCE_LANG, SOURCE_TITLES};
+use crate::content::front_matter::{CODE_NAME_LANG, SOURCE_LANG};
 use crate::content::front_matter::{Generated, Menu};
 use crate::content::markdown::{Block, CardBody};
 use crate::content::readability::{Method, inflesz_band};
@@ -137,7 +137,7 @@ impl Place {
 /// A source document as a page cites it: its title, in its own language, and
 /// what it is, in the page's.
 struct SourceCitation<'a> {
-    title: &'static str,
+    title: &'a str,
     lang: &'static str,
     about: &'a str,
 }
@@ -778,10 +778,7 @@ pub fn render_page(
             .sources
             .iter()
             .map(|id| SourceCitation {
-                title: SOURCE_TITLES
-                    .iter()
-                    .find(|(s, _)| s == id)
-                    .map_or("", |(_, title)| title),
+                title: t.get(&ids::source_title(id)),
                 lang: SOURCE_LANG,
                 about: t.get(&ids::source(id)),
             })
