@@ -147,7 +147,7 @@ impl CodeLink {
         )
     }
 
-    /// The text that identifies the entry in its file, to find its line.
+    /// The text that identifies the entry: its code, prefix or range.
     pub fn key(&self) -> &str {
         self.code
             .as_deref()
@@ -168,10 +168,10 @@ pub struct FrontMatterError {
 #[derive(Debug)]
 pub struct Split<'a> {
     pub front: FrontMatter,
-    /// The TOML text, to find the line of a list entry.
-    pub toml: &'a str,
     /// The line in the file of each top-level key, from the parser's spans.
     key_lines: KeyLines,
+    /// The line in the file of each `codes` entry, in order, from the parser's spans.
+    pub code_lines: Vec<usize>,
     pub body: &'a str,
     /// 1-based line number of the first body line.
     pub body_line: usize,
@@ -206,12 +206,12 @@ pub fn split(source: &str) -> Result<Split<'_>, FrontMatterError> {
                 line: 1 + e.span().map_or(0, |s| line_of(toml_text, s.start)),
                 message: format!("front matter: {}", first_line(e.message())),
             })?;
-            let key_lines = KeyLines::of(toml_text);
-            validate(&front, toml_text, &key_lines)?;
+            let (key_lines, code_lines) = lines_of(toml_text);
+            validate(&front, &key_lines, &code_lines)?;
             return Ok(Split {
                 front,
-                toml: toml_text,
                 key_lines,
+                code_lines,
                 body: &source[offset + line.len()..],
                 body_line: line_no + 1,
             });
@@ -228,68 +228,45 @@ fn first_line(s: &str) -> &str {
     s.lines().next().unwrap_or(s).trim()
 }
 
-/// The line (1-based, in the file) of each top-level key of the front
-/// matter (`title = …` or a `[synonyms]` table), read from the spans of
-/// toml's own parse rather than by scanning the text again.
+/// The lines (1-based, in the file) of each top-level key of the front
+/// matter (`title = …` or a `[synonyms]` table) and of each `codes` entry,
+/// read from the spans of toml's own parse rather than by searching the text.
+fn lines_of(toml_text: &str) -> (KeyLines, Vec<usize>) {
+    let Ok(table) = toml::de::DeTable::parse(toml_text) else {
+        return (KeyLines::default(), Vec::new());
+    };
+    // The front matter starts on the file's second line.
+    let line = |offset: usize| 1 + line_of(toml_text, offset);
+    let keys = table
+        .get_ref()
+        .iter()
+        .map(|(key, _)| (key.get_ref().to_string(), line(key.span().start)))
+        .collect();
+    let codes = table
+        .get_ref()
+        .iter()
+        .find(|(key, _)| key.get_ref() == "codes")
+        .and_then(|(_, value)| value.get_ref().as_array())
+        .map(|entries| entries.iter().map(|e| line(e.span().start)).collect())
+        .unwrap_or_default();
+    (KeyLines(keys), codes)
+}
+
+/// The line of each top-level key of the front matter.
 #[derive(Debug, Clone, Default)]
 struct KeyLines(HashMap<String, usize>);
 
 impl KeyLines {
-    fn of(toml_text: &str) -> KeyLines {
-        let Ok(table) = toml::de::DeTable::parse(toml_text) else {
-            return KeyLines::default();
-        };
-        KeyLines(
-            table
-                .get_ref()
-                .iter()
-                .map(|(key, _)| {
-                    let line = 1 + line_of(toml_text, key.span().start);
-                    (key.get_ref().to_string(), line)
-                })
-                .collect(),
-        )
-    }
-
     /// The line of `key`, or 1 when the front matter does not have it.
     fn line(&self, key: &str) -> usize {
         self.0.get(key).copied().unwrap_or(1)
     }
 }
 
-/// Line (1-based, in the file) of the first line of the front matter that
-/// holds `"text"` (quoted), or 1.
-pub fn entry_line(toml_text: &str, text: &str) -> usize {
-    let quoted = format!("\"{text}\"");
-    toml_text
-        .lines()
-        .position(|l| l.contains(&quoted))
-        .map_or(1, |i| i + 2)
-}
-
-/// The file line of each entry, found in order: entry n is on the first line
-/// after entry n-1's that holds its text (quoted); 1 if not found.
-pub fn entry_lines<'a>(toml_text: &str, texts: impl Iterator<Item = &'a str>) -> Vec<usize> {
-    let lines: Vec<&str> = toml_text.lines().collect();
-    let mut from = 0;
-    texts
-        .map(|text| {
-            let quoted = format!("\"{text}\"");
-            match lines[from..].iter().position(|l| l.contains(&quoted)) {
-                Some(i) => {
-                    from += i + 1;
-                    from + 1
-                }
-                None => 1,
-            }
-        })
-        .collect()
-}
-
 fn validate(
     front: &FrontMatter,
-    toml_text: &str,
     key_lines: &KeyLines,
+    code_lines: &[usize],
 ) -> Result<(), FrontMatterError> {
     let err = |key: &str, message: String| FrontMatterError {
         line: key_lines.line(key),
@@ -347,16 +324,17 @@ fn validate(
         }
         _ => {}
     }
-    for code in &front.codes {
+    for (i, code) in front.codes.iter().enumerate() {
+        let line = code_lines.get(i).copied().unwrap_or(1);
         if let Err(message) = code.matcher() {
             return Err(FrontMatterError {
-                line: entry_line(toml_text, code.key()),
+                line,
                 message: format!("front matter: code {:?}: {message}", code.name),
             });
         }
         if code.name.trim().is_empty() {
             return Err(FrontMatterError {
-                line: entry_line(toml_text, code.key()),
+                line,
                 message: format!("front matter: code {} has no name", code.key()),
             });
         }
@@ -400,6 +378,15 @@ mod tests {
     fn a_toml_error_points_at_its_line() {
         let bad = GOOD.replace("description = \"D.\"", "description = D.");
         assert_eq!(split(&bad).unwrap_err().line, 3);
+    }
+
+    #[test]
+    fn code_entries_point_at_their_own_lines_not_at_a_comment_naming_them() {
+        let codes = "codes = [\n  # \"R25.2\" is below\n  { system = \"icd10cm\", code = \"R25.2\", name = \"Cramp and spasm\" },\n  { system = \"icd10cm\", code = \"R25.2\", name = \"Cramp and spasm\" },\n]\n+++\n";
+        let page = GOOD.replace("+++\nBody", &format!("{codes}Body"));
+        assert_eq!(split(&page).unwrap().code_lines, vec![9, 10]);
+        let bad = page.replacen("code = \"R25.2\"", "code = \"R25-2\"", 1);
+        assert_eq!(split(&bad).unwrap_err().line, 9);
     }
 
     #[test]

@@ -113,10 +113,7 @@ fn load_language(
         readability_limits(readability, &shown, split.body_line, opts, problems);
         let path = page_path(dir, file);
         let key_lines = key_lines(&split);
-        let code_lines = front_matter::entry_lines(
-            split.toml,
-            split.front.codes.iter().map(front_matter::CodeLink::key),
-        );
+        let code_lines = split.code_lines;
         pages.push(Page {
             url: strings.lang.url(&path),
             path,
