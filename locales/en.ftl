@@ -549,3 +549,18 @@ q-sleep_impact-a_lot-summary-hint = it gets in the way of your sleep or daily ac
 # Each source's title, in the source's own language (English) on every page.
 source-000-title = Understanding Aching Legs at Night: Causes and Relief
 source-001-title = What Causes Leg Pain at Night When Lying Down?
+# Each question as it reads inside a sentence (the form's "answer this" messages).
+q-one_leg_signs-in-sentence = is one of your legs swollen, red, warm or sore to touch?
+q-breathless-in-sentence = are you short of breath (new, or more than usual for you), or do you have chest pain?
+q-numbness-in-sentence = do you have numbness, tingling or weakness in your leg or foot?
+q-skin_changes-in-sentence = has the skin on your leg or foot changed?
+q-injury-in-sentence = did the pain start after an injury to your leg?
+q-severity-in-sentence = how bad is the pain?
+q-onset-in-sentence = when did the pain start?
+q-frequency-in-sentence = how often do you get the pain?
+q-course-in-sentence = over the last few days, how has the pain changed?
+q-sleep_impact-in-sentence = how much does the pain affect your sleep or daily life?
+q-home_care-in-sentence = have you tried home care for a few days?
+q-feelings-in-sentence = what does the pain feel like?
+q-conditions-in-sentence = do you have any of these health problems?
+q-factors-in-sentence = do any of these apply to you?

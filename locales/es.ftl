@@ -549,3 +549,18 @@ q-sleep_impact-a_lot-summary-hint = le altera mucho el sueño o las actividades 
 # Each source's title, in the source's own language (English) on every page.
 source-000-title = Understanding Aching Legs at Night: Causes and Relief
 source-001-title = What Causes Leg Pain at Night When Lying Down?
+# Cada pregunta tal como se lee dentro de una frase (los mensajes del formulario que piden una respuesta).
+q-one_leg_signs-in-sentence = ¿una de sus piernas está hinchada, roja, caliente o le duele al tocarla?
+q-breathless-in-sentence = ¿le falta el aire (algo nuevo, o más de lo normal para usted) o tiene dolor en el pecho?
+q-numbness-in-sentence = ¿tiene entumecimiento o adormecimiento (se le duerme), hormigueo o debilidad en la pierna o el pie?
+q-skin_changes-in-sentence = ¿ha cambiado la piel de su pierna o de su pie?
+q-injury-in-sentence = ¿el dolor empezó después de una lesión en la pierna?
+q-severity-in-sentence = ¿qué tan fuerte es el dolor?
+q-onset-in-sentence = ¿cuándo empezó el dolor?
+q-frequency-in-sentence = ¿con qué frecuencia tiene el dolor?
+q-course-in-sentence = en los últimos días, ¿cómo ha cambiado el dolor?
+q-sleep_impact-in-sentence = ¿cuánto afecta el dolor a su sueño o a su vida diaria?
+q-home_care-in-sentence = ¿ha probado el cuidado en casa durante unos días?
+q-feelings-in-sentence = ¿cómo se siente el dolor?
+q-conditions-in-sentence = ¿tiene alguno de estos problemas de salud?
+q-factors-in-sentence = ¿alguna de estas cosas es su caso?

@@ -11,6 +11,12 @@ pub fn question(field: &str) -> String {
     format!("q-{field}")
 }
 
+/// A question as it reads inside a sentence, written so by each language
+/// (the form's "answer this" messages): `q-onset-in-sentence`.
+pub fn question_in_sentence(field: &str) -> String {
+    format!("q-{field}-in-sentence")
+}
+
 /// A question's hint, if the language has one: `q-onset-hint`.
 pub fn question_hint(field: &str) -> String {
     format!("q-{field}-hint")
@@ -164,6 +170,7 @@ mod tests {
             "q-onset-days-summary-hint"
         );
         assert_eq!(question_hint("onset"), "q-onset-hint");
+        assert_eq!(question_in_sentence("onset"), "q-onset-in-sentence");
         assert_eq!(rule_reading("E1"), "rule-E1-reading");
         assert_eq!(tip_withheld_when("heat"), "tip-heat-withheld-when");
         assert_eq!(

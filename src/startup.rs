@@ -109,6 +109,7 @@ fn symptom_check_needs(needs: &mut Vec<Need>) {
     for q in QUESTIONS {
         let what = format!("question {}", q.field);
         needs.push(Need::required(ids::question(q.field), &what));
+        needs.push(Need::required(ids::question_in_sentence(q.field), &what));
         needs.push(Need::optional(ids::question_hint(q.field), &what));
         for v in q.values {
             needs.push(Need::required(ids::answer(q, v), &what));

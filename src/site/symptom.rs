@@ -268,7 +268,10 @@ fn optional(t: &Strings, id: &str) -> Option<String> {
 
 fn question_text(t: &Strings, q: &triage::Question) -> QuestionText {
     let legend = t.get(&ids::question(q.field)).to_string();
-    let question = [("question", FluentValue::from(lower_first(&legend)))];
+    let question = [(
+        "question",
+        FluentValue::from(t.get(&ids::question_in_sentence(q.field))),
+    )];
     let missing = match q.kind {
         Kind::Sign => t.format("form-missing-sign", &question),
         _ => t.format("form-missing-one-of", &question),
@@ -318,21 +321,6 @@ fn answer_summary(t: &Strings, q: &triage::Question, value: &str) -> String {
         ),
         None => label.to_string(),
     }
-}
-
-/// `Is one...?` becomes `is one...?`, `¿Tiene...?` becomes `¿tiene...?`.
-pub fn lower_first(s: &str) -> String {
-    let mut done = false;
-    s.chars()
-        .map(|c| {
-            if !done && c.is_alphabetic() {
-                done = true;
-                c.to_lowercase().next().unwrap_or(c)
-            } else {
-                c
-            }
-        })
-        .collect()
 }
 
 /// A language-neutral link (`/causes#arthritis`) in a language (`/es/causes#arthritis`).
@@ -832,18 +820,6 @@ pub fn clinic_shown(level: Urgency) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn lower_first_skips_opening_punctuation() {
-        assert_eq!(
-            lower_first("Is one of your legs swollen?"),
-            "is one of your legs swollen?"
-        );
-        assert_eq!(
-            lower_first("¿Tiene una pierna hinchada?"),
-            "¿tiene una pierna hinchada?"
-        );
-    }
 
     #[test]
     fn links_take_the_language_prefix_before_the_fragment() {
