@@ -128,14 +128,9 @@ pub async fn triage(
             )
         }
         None => {
-            let codes: Vec<String> = site
-                .languages()
-                .iter()
-                .map(|l| format!("\"{}\"", l.code))
-                .collect();
             let message = t.format(
                 "api-unknown-lang",
-                &[("values", FluentValue::from(codes.join(", ")))],
+                &[("values", FluentValue::from(lang_choices(site)))],
             );
             fields.insert("lang".into(), Value::String(message));
         }
@@ -156,4 +151,15 @@ pub async fn triage(
             Ok(respond(StatusCode::UNPROCESSABLE_ENTITY, body))
         }
     }
+}
+
+/// The language codes the site has, as an unknown `lang`'s message lists
+/// them: `"en", "es"`.
+pub(super) fn lang_choices(site: &crate::site::Site) -> String {
+    let codes: Vec<String> = site
+        .languages()
+        .iter()
+        .map(|l| format!("\"{}\"", l.code))
+        .collect();
+    codes.join(", ")
 }

@@ -57,14 +57,9 @@ pub fn api(req: &HttpRequest, live: &Live) -> Result<HttpResponse, AppError> {
             Some(i) => i,
             None => {
                 let t = &site.lang(0).0.strings;
-                let codes: Vec<String> = site
-                    .languages()
-                    .iter()
-                    .map(|l| format!("\"{}\"", l.code))
-                    .collect();
                 let message = t.format(
                     "search-api-unknown-lang",
-                    &[("values", FluentValue::from(codes.join(", ")))],
+                    &[("values", FluentValue::from(super::api::lang_choices(site)))],
                 );
                 return Ok(no_store(StatusCode::BAD_REQUEST).json(json!({ "error": message })));
             }
