@@ -53,6 +53,37 @@ impl Drop for Running {
     }
 }
 
+/// nginx in the foreground with this prefix and config, its output dropped:
+/// stopped when dropped with SIGTERM, not SIGKILL, so the master stops its
+/// workers too, and waited for.
+pub fn start_nginx(nginx: impl AsRef<std::ffi::OsStr>, dir: &Path, conf: &Path) -> Nginx {
+    Nginx(
+        Command::new(nginx)
+            .arg("-p")
+            .arg(dir)
+            .arg("-c")
+            .arg(conf)
+            .args(["-g", "daemon off;"])
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start nginx"),
+    )
+}
+
+/// A running nginx (see [`start_nginx`]).
+pub struct Nginx(Child);
+
+impl Drop for Nginx {
+    fn drop(&mut self) {
+        let _ = Command::new("kill")
+            .args(["-TERM", &self.0.id().to_string()])
+            .status();
+        let _ = self.0.wait();
+    }
+}
+
 /// The lines a started binary writes on standard output (its log), from the
 /// first. Ends when the binary closes its output, or after 20 s with no line,
 /// so a test waiting for a line that never comes fails instead of hanging.

@@ -16,7 +16,9 @@ pub use app::{
     TestApp, content_dir, locales_dir, repo, site_for, spawn_app, spawn_app_holding,
     spawn_app_with, test_args,
 };
-pub use binary::{Fixture, LogLines, Running, binary, start_binary, start_binary_with};
+pub use binary::{
+    Fixture, LogLines, Nginx, Running, binary, start_binary, start_binary_with, start_nginx,
+};
 pub use html::{has_id, page_text, select, text_of};
 pub use lists::{BASELINE, CONTRACT_ANCHORS, LANGS, OTHER_PAGES, TOPIC_PAGES, every_page, in_lang};
 pub use raw::{Conn, Raw};

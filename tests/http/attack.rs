@@ -1153,18 +1153,6 @@ fn readme_proxy_recipe() -> String {
     recipe.to_string()
 }
 
-/// nginx stopped (TERM, so its workers stop too) and waited for when dropped.
-struct Nginx(Child);
-
-impl Drop for Nginx {
-    fn drop(&mut self) {
-        let _ = Command::new("kill")
-            .args(["-TERM", &self.0.id().to_string()])
-            .status();
-        let _ = self.0.wait();
-    }
-}
-
 /// nginx running the recipe in `dir`, in front of the app at `upstream`, on
 /// a free port; with the port and its access log's path.
 fn start_edge(nginx: &str, recipe: &str, upstream: &str, dir: &Path) -> (Nginx, u16, String) {
@@ -1186,19 +1174,7 @@ fn start_edge(nginx: &str, recipe: &str, upstream: &str, dir: &Path) -> (Nginx, 
         ),
     )
     .unwrap();
-    let nginx = Nginx(
-        Command::new(nginx)
-            .arg("-p")
-            .arg(dir)
-            .arg("-c")
-            .arg(&conf)
-            .args(["-g", "daemon off;"])
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap(),
-    );
+    let nginx = start_nginx(nginx, dir, &conf);
     (nginx, port, access_log)
 }
 
