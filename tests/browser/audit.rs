@@ -18,7 +18,7 @@ use serde_json::Value;
 use crate::checks::{self, Axe};
 use crate::states::{Form, Input, LEVELS, Report, State, states_in};
 use crate::tools::{self, screenshot_dir};
-use crate::webdriver::{Options, Session};
+use crate::webdriver::{Options, Session, in_browser};
 use common::{TestApp, spawn_app};
 
 /// Viewport widths for the axe and privacy sweep: a desktop and a phone.
@@ -30,12 +30,18 @@ const SMALL: &[(u32, &str)] = &[(320, "320px"), (640, "200% zoom")];
 
 #[tokio::test]
 async fn every_english_page_and_check_state_is_accessible_private_and_reflows_in_light_and_dark() {
-    sweep("").await;
+    in_browser(async || {
+        sweep("").await;
+    })
+    .await;
 }
 
 #[tokio::test]
 async fn every_spanish_page_and_check_state_is_accessible_private_and_reflows_in_light_and_dark() {
-    sweep("/es").await;
+    in_browser(async || {
+        sweep("/es").await;
+    })
+    .await;
 }
 
 /// The sweep over one language's states.
@@ -98,42 +104,45 @@ async fn sweep(lang: &'static str) {
 
 #[tokio::test]
 async fn pages_and_results_print_in_both_languages() {
-    let tools = tools::require();
-    let app = spawn_app().await;
-    let session = Session::start(&tools, Options::default()).await;
-    let shots = screenshot_dir();
-    // Printed pages: a topic page with care cards, and a result, in each language.
-    session.set_viewport(1280, 900).await;
-    let printed = [
-        State::Page {
-            name: "when-to-seek-help".into(),
-            path: "/when-to-seek-help".into(),
-        },
-        State::Result(Form::SITE, &LEVELS[0]),
-        State::Page {
-            name: "es-when-to-seek-help".into(),
-            path: "/es/when-to-seek-help".into(),
-        },
-        State::Result(
-            Form {
-                embed: false,
-                lang: "/es",
+    in_browser(async || {
+        let tools = tools::require();
+        let app = spawn_app().await;
+        let session = Session::start(&tools, Options::default()).await;
+        let shots = screenshot_dir();
+        // Printed pages: a topic page with care cards, and a result, in each language.
+        session.set_viewport(1280, 900).await;
+        let printed = [
+            State::Page {
+                name: "when-to-seek-help".into(),
+                path: "/when-to-seek-help".into(),
             },
-            &LEVELS[0],
-        ),
-    ];
-    for state in printed {
-        state.reach(&session, &app, Input::Script).await;
-        session.set_media("light", true).await;
-        let print = session
-            .execute("return matchMedia('print').matches;", vec![])
-            .await;
-        assert_eq!(print, Value::Bool(true), "print media is emulated");
-        session
-            .screenshot(&shots.join(format!("print-{}.png", state.name())))
-            .await;
-        session.set_media("light", false).await;
-    }
+            State::Result(Form::SITE, &LEVELS[0]),
+            State::Page {
+                name: "es-when-to-seek-help".into(),
+                path: "/es/when-to-seek-help".into(),
+            },
+            State::Result(
+                Form {
+                    embed: false,
+                    lang: "/es",
+                },
+                &LEVELS[0],
+            ),
+        ];
+        for state in printed {
+            state.reach(&session, &app, Input::Script).await;
+            session.set_media("light", true).await;
+            let print = session
+                .execute("return matchMedia('print').matches;", vec![])
+                .await;
+            assert_eq!(print, Value::Bool(true), "print media is emulated");
+            session
+                .screenshot(&shots.join(format!("print-{}.png", state.name())))
+                .await;
+            session.set_media("light", false).await;
+        }
+    })
+    .await;
 }
 
 /// No request to another host, no console error and no cookie while the

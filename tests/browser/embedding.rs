@@ -24,7 +24,7 @@ use crate::states::{
     EMBED_URGENT, Form, Input, SIGN_FIELDS, complete_check, submit, urgency_shown,
 };
 use crate::tools::{self, screenshot_dir};
-use crate::webdriver::{Options, Session};
+use crate::webdriver::{Options, Session, in_browser};
 use common::{TestApp, spawn_app, spawn_app_with};
 
 /// Another site than the app's: where a clinic's page is.
@@ -258,187 +258,202 @@ async fn answer_in_frame(session: &Session, app: &TestApp, clinic: &Clinic) {
 
 #[tokio::test]
 async fn the_embedded_check_answers_inside_a_frame_on_another_origin() {
-    let tools = tools::require();
-    let app = spawn_app().await;
-    let session = Session::start(&tools, Options::default()).await;
-    session.set_viewport(1280, 900).await;
+    in_browser(async || {
+        let tools = tools::require();
+        let app = spawn_app().await;
+        let session = Session::start(&tools, Options::default()).await;
+        session.set_viewport(1280, 900).await;
 
-    // Same site: the logs see inside the frame, so check what it loaded,
-    // logged and stored too.
-    let clinic = Clinic::start(SAME_SITE);
-    answer_in_frame(&session, &app, &clinic).await;
-    let mut problems = checks::cookies(&session).await;
-    session.switch_to_top().await;
-    problems.extend(checks::cookies(&session).await);
-    let requests = checks::requests(&session).await;
-    let posted = ("POST".to_string(), app.url("/embed/check"));
-    assert!(
-        requests.contains(&posted),
-        "the performance log does not show the frame's own POST, so it cannot \
-         vouch for the frame's requests: {requests:#?}"
-    );
-    problems.extend(checks::outside(&requests, &[&app.address, &clinic.origin]));
-    problems.extend(checks::console_errors(&session).await);
-    session
-        .screenshot(&screenshot_dir().join("embed-in-frame-result-urgent.png"))
-        .await;
-    assert!(
-        problems.is_empty(),
-        "answering the embedded check in a frame on {}: {problems:#?}",
-        clinic.origin
-    );
+        // Same site: the logs see inside the frame, so check what it loaded,
+        // logged and stored too.
+        let clinic = Clinic::start(SAME_SITE);
+        answer_in_frame(&session, &app, &clinic).await;
+        let mut problems = checks::cookies(&session).await;
+        session.switch_to_top().await;
+        problems.extend(checks::cookies(&session).await);
+        let requests = checks::requests(&session).await;
+        let posted = ("POST".to_string(), app.url("/embed/check"));
+        assert!(
+            requests.contains(&posted),
+            "the performance log does not show the frame's own POST, so it cannot \
+             vouch for the frame's requests: {requests:#?}"
+        );
+        problems.extend(checks::outside(&requests, &[&app.address, &clinic.origin]));
+        problems.extend(checks::console_errors(&session).await);
+        session
+            .screenshot(&screenshot_dir().join("embed-in-frame-result-urgent.png"))
+            .await;
+        assert!(
+            problems.is_empty(),
+            "answering the embedded check in a frame on {}: {problems:#?}",
+            clinic.origin
+        );
 
-    // Another site, as a real clinic's page is.
-    let clinic = Clinic::start(OTHER_SITE);
-    answer_in_frame(&session, &app, &clinic).await;
+        // Another site, as a real clinic's page is.
+        let clinic = Clinic::start(OTHER_SITE);
+        answer_in_frame(&session, &app, &clinic).await;
+    })
+    .await;
 }
 
 #[tokio::test]
 async fn the_embedded_checks_error_summary_shows_inside_the_frame_without_console_errors() {
-    let tools = tools::require();
-    let app = spawn_app().await;
-    // Same site, so the browser log sees the frame's console.
-    let clinic = Clinic::start(SAME_SITE);
-    let src = app.url("/embed/check");
-    let page = clinic.page_framing("/symptom-check.html", &src);
-    let session = Session::start(&tools, Options::default()).await;
-    session.set_viewport(1280, 900).await;
-    session.goto(&page).await;
+    in_browser(async || {
+        let tools = tools::require();
+        let app = spawn_app().await;
+        // Same site, so the browser log sees the frame's console.
+        let clinic = Clinic::start(SAME_SITE);
+        let src = app.url("/embed/check");
+        let page = clinic.page_framing("/symptom-check.html", &src);
+        let session = Session::start(&tools, Options::default()).await;
+        session.set_viewport(1280, 900).await;
+        session.goto(&page).await;
 
-    enter_frame(&session).await;
-    submit(&session).await;
-    session
-        .wait_for(
-            "return document.readyState === 'complete' && !!document.querySelector('.error-summary');",
-            "the error summary inside the frame after submitting the empty embedded check",
-        )
-        .await;
-    let inside = session.execute(FRAME_DOCUMENT, vec![]).await;
-    let focus = active_element(&session).await;
-    assert!(
-        inside["framed"] == true
-            && inside["href"] == format!("{src}#main-content").as_str()
-            && inside["errors"] == SIGN_FIELDS.len(),
-        "the error summary (one line per question) is the embedded copy at {src}, \
-         inside the frame: {inside}"
-    );
-    session.switch_to_top().await;
-    assert_eq!(
-        session.url().await,
-        page,
-        "the top-level page stays the clinic's"
-    );
+        enter_frame(&session).await;
+        submit(&session).await;
+        session
+            .wait_for(
+                "return document.readyState === 'complete' && !!document.querySelector('.error-summary');",
+                "the error summary inside the frame after submitting the empty embedded check",
+            )
+            .await;
+        let inside = session.execute(FRAME_DOCUMENT, vec![]).await;
+        let focus = active_element(&session).await;
+        assert!(
+            inside["framed"] == true
+                && inside["href"] == format!("{src}#main-content").as_str()
+                && inside["errors"] == SIGN_FIELDS.len(),
+            "the error summary (one line per question) is the embedded copy at {src}, \
+             inside the frame: {inside}"
+        );
+        session.switch_to_top().await;
+        assert_eq!(
+            session.url().await,
+            page,
+            "the top-level page stays the clinic's"
+        );
 
-    let console = checks::console_errors(&session).await;
-    // The form posts to its own address, landing on the main content.
-    let posted = format!("{src}#main-content");
-    let status_line =
-        format!("{posted} - Failed to load resource: the server responded with a status of 422");
-    assert!(
-        console.iter().any(|line| line.contains(&status_line)),
-        "the browser log does not show the frame's 422 answer, so it cannot vouch \
-         for the frame's console: {console:#?}"
-    );
-    let problems = checks::except_page_status(console, &posted, 422);
-    assert!(
-        problems.is_empty(),
-        "the embedded check's error summary in a frame on {} (focus is on {}): {problems:#?}",
-        clinic.origin,
-        if focus.is_null() {
-            "the frame's body".to_string()
-        } else {
-            focus["describe"].to_string()
-        }
-    );
+        let console = checks::console_errors(&session).await;
+        // The form posts to its own address, landing on the main content.
+        let posted = format!("{src}#main-content");
+        let status_line =
+            format!("{posted} - Failed to load resource: the server responded with a status of 422");
+        assert!(
+            console.iter().any(|line| line.contains(&status_line)),
+            "the browser log does not show the frame's 422 answer, so it cannot vouch \
+             for the frame's console: {console:#?}"
+        );
+        let problems = checks::except_page_status(console, &posted, 422);
+        assert!(
+            problems.is_empty(),
+            "the embedded check's error summary in a frame on {} (focus is on {}): {problems:#?}",
+            clinic.origin,
+            if focus.is_null() {
+                "the frame's body".to_string()
+            } else {
+                focus["describe"].to_string()
+            }
+        );
+    })
+    .await;
 }
 
 #[tokio::test]
 async fn a_link_in_the_frame_opens_in_the_top_window() {
-    let tools = tools::require();
-    let app = spawn_app().await;
-    let clinic = Clinic::start(OTHER_SITE);
-    let page = clinic.page_framing("/symptom-check.html", &app.url("/embed/check"));
-    let session = Session::start(&tools, Options::default()).await;
-    session.set_viewport(1280, 900).await;
-    session.goto(&page).await;
+    in_browser(async || {
+        let tools = tools::require();
+        let app = spawn_app().await;
+        let clinic = Clinic::start(OTHER_SITE);
+        let page = clinic.page_framing("/symptom-check.html", &app.url("/embed/check"));
+        let session = Session::start(&tools, Options::default()).await;
+        session.set_viewport(1280, 900).await;
+        session.goto(&page).await;
 
-    enter_frame(&session).await;
-    session.click(".embed-credit a").await;
-    session.switch_to_top().await;
-    let full_page = app.url("/check");
-    session
-        .wait_for(
-            &format!(
-                "return location.href === {} && document.readyState === 'complete';",
-                json!(full_page)
-            ),
-            "the credit link in the frame to open the site's /check in the top window",
-        )
-        .await;
-    assert_eq!(session.url().await, full_page);
-    let top = session.execute(TOP_DOCUMENT, vec![]).await;
-    assert!(
-        top["framed"] == false
-            && top["header"] == true
-            && top["credit"] == false
-            && top["frame"] == false,
-        "the top window shows the site's own /check page, with its header, in place \
-         of the clinic's page: {top}"
-    );
+        enter_frame(&session).await;
+        session.click(".embed-credit a").await;
+        session.switch_to_top().await;
+        let full_page = app.url("/check");
+        session
+            .wait_for(
+                &format!(
+                    "return location.href === {} && document.readyState === 'complete';",
+                    json!(full_page)
+                ),
+                "the credit link in the frame to open the site's /check in the top window",
+            )
+            .await;
+        assert_eq!(session.url().await, full_page);
+        let top = session.execute(TOP_DOCUMENT, vec![]).await;
+        assert!(
+            top["framed"] == false
+                && top["header"] == true
+                && top["credit"] == false
+                && top["frame"] == false,
+            "the top window shows the site's own /check page, with its header, in place \
+             of the clinic's page: {top}"
+        );
+    })
+    .await;
 }
 
 #[tokio::test]
 async fn site_pages_refuse_to_be_framed_and_embeds_may_be() {
-    let tools = tools::require();
-    let app = spawn_app().await;
-    let clinic = Clinic::start(OTHER_SITE);
-    let session = Session::start(&tools, Options::default()).await;
-    session.set_viewport(1280, 900).await;
+    in_browser(async || {
+        let tools = tools::require();
+        let app = spawn_app().await;
+        let clinic = Clinic::start(OTHER_SITE);
+        let session = Session::start(&tools, Options::default()).await;
+        session.set_viewport(1280, 900).await;
 
-    for path in ["/check", "/causes"] {
-        assert_refused(&session, &clinic, &app.url(path), "frame-ancestors 'none'").await;
-    }
-    for path in ["/embed/check", "/embed/causes"] {
-        assert_shown(&session, &clinic, &app.url(path)).await;
-    }
+        for path in ["/check", "/causes"] {
+            assert_refused(&session, &clinic, &app.url(path), "frame-ancestors 'none'").await;
+        }
+        for path in ["/embed/check", "/embed/causes"] {
+            assert_shown(&session, &clinic, &app.url(path)).await;
+        }
+    })
+    .await;
 }
 
 #[tokio::test]
 async fn the_embed_origins_setting_decides_who_may_frame_the_embeds() {
-    let tools = tools::require();
-    let clinic = Clinic::start(OTHER_SITE);
-    // Another origin on the clinic's own host: a port nothing listens on.
-    let other = {
-        let probe = TcpListener::bind((OTHER_SITE, 0)).expect("bind a free port");
-        format!("http://{}", probe.local_addr().unwrap())
-    };
-    let not_the_clinic = spawn_app_with(RawSettings {
-        embed_origins: Some(format!("https://clinic.example, {other}")),
-        ..RawSettings::default()
-    })
-    .await;
-    let the_clinic = spawn_app_with(RawSettings {
-        embed_origins: Some(clinic.origin.clone()),
-        ..RawSettings::default()
-    })
-    .await;
-    let session = Session::start(&tools, Options::default()).await;
-    session.set_viewport(1280, 900).await;
+    in_browser(async || {
+        let tools = tools::require();
+        let clinic = Clinic::start(OTHER_SITE);
+        // Another origin on the clinic's own host: a port nothing listens on.
+        let other = {
+            let probe = TcpListener::bind((OTHER_SITE, 0)).expect("bind a free port");
+            format!("http://{}", probe.local_addr().unwrap())
+        };
+        let not_the_clinic = spawn_app_with(RawSettings {
+            embed_origins: Some(format!("https://clinic.example, {other}")),
+            ..RawSettings::default()
+        })
+        .await;
+        let the_clinic = spawn_app_with(RawSettings {
+            embed_origins: Some(clinic.origin.clone()),
+            ..RawSettings::default()
+        })
+        .await;
+        let session = Session::start(&tools, Options::default()).await;
+        session.set_viewport(1280, 900).await;
 
-    assert_refused(
-        &session,
-        &clinic,
-        &not_the_clinic.url("/embed/check"),
-        &format!("frame-ancestors https://clinic.example {other}"),
-    )
-    .await;
-    assert_shown(&session, &clinic, &the_clinic.url("/embed/check")).await;
-    // Letting the clinic frame the embeds does not let it frame the site.
-    assert_refused(
-        &session,
-        &clinic,
-        &the_clinic.url("/check"),
-        "frame-ancestors 'none'",
-    )
+        assert_refused(
+            &session,
+            &clinic,
+            &not_the_clinic.url("/embed/check"),
+            &format!("frame-ancestors https://clinic.example {other}"),
+        )
+        .await;
+        assert_shown(&session, &clinic, &the_clinic.url("/embed/check")).await;
+        // Letting the clinic frame the embeds does not let it frame the site.
+        assert_refused(
+            &session,
+            &clinic,
+            &the_clinic.url("/check"),
+            "frame-ancestors 'none'",
+        )
+        .await;
+    })
     .await;
 }

@@ -11,17 +11,23 @@ use crate::states::{
     submit_empty_check_and_expect_focused_summary, wait_for_result, wait_for_step,
 };
 use crate::tools;
-use crate::webdriver::{ARROW_DOWN, ENTER, Options, SPACE, Session, TAB};
+use crate::webdriver::{ARROW_DOWN, ENTER, Options, SPACE, Session, TAB, in_browser};
 use common::spawn_app;
 
 #[tokio::test]
 async fn skip_link_comes_first_and_focus_is_visible_on_every_tab_stop_in_english() {
-    skip_link_and_visible_focus("").await;
+    in_browser(async || {
+        skip_link_and_visible_focus("").await;
+    })
+    .await;
 }
 
 #[tokio::test]
 async fn skip_link_comes_first_and_focus_is_visible_on_every_tab_stop_in_spanish() {
-    skip_link_and_visible_focus("/es").await;
+    in_browser(async || {
+        skip_link_and_visible_focus("/es").await;
+    })
+    .await;
 }
 
 /// The Tab walk over one language's states.
@@ -215,152 +221,161 @@ const SIGNS_NO: &[(&str, &str)] = &[
 
 #[tokio::test]
 async fn the_check_can_be_completed_with_the_keyboard_alone_through_both_steps() {
-    let tools = tools::require();
-    let app = spawn_app().await;
-    let session = Session::start(&tools, Options::default()).await;
-    session.goto(&app.url("/check")).await;
-    answer_with_the_keyboard(&session, SIGNS_NO, &[], "step 1").await;
-    wait_for_step(&session, Form::SITE, "details").await;
+    in_browser(async || {
+        let tools = tools::require();
+        let app = spawn_app().await;
+        let session = Session::start(&tools, Options::default()).await;
+        session.goto(&app.url("/check")).await;
+        answer_with_the_keyboard(&session, SIGNS_NO, &[], "step 1").await;
+        wait_for_step(&session, Form::SITE, "details").await;
 
-    // Step 2: Enter on its first button ("See my result") gives the result.
-    let radios = [
-        ("severity", "moderate"),
-        ("onset", "days"),
-        ("frequency", "most_nights"),
-        ("course", "same"),
-        ("sleep_impact", "little"),
-        ("home_care", "not_helped"),
-    ];
-    let boxes = [("feelings", "cramp"), ("factors", "little_water")];
-    answer_with_the_keyboard(&session, &radios, &boxes, "step 2").await;
-    wait_for_result(&session, Form::SITE).await;
-    let shown = result_shown(&session).await;
-    assert_eq!(shown["urgency"], "routine", "{shown}");
-    assert_eq!(shown["complete"], true, "{shown}");
-    assert_eq!(shown["rules"], json!(["R4"]), "{shown}");
-    assert_eq!(shown["causes"], json!(["cramps", "dehydration"]), "{shown}");
+        // Step 2: Enter on its first button ("See my result") gives the result.
+        let radios = [
+            ("severity", "moderate"),
+            ("onset", "days"),
+            ("frequency", "most_nights"),
+            ("course", "same"),
+            ("sleep_impact", "little"),
+            ("home_care", "not_helped"),
+        ];
+        let boxes = [("feelings", "cramp"), ("factors", "little_water")];
+        answer_with_the_keyboard(&session, &radios, &boxes, "step 2").await;
+        wait_for_result(&session, Form::SITE).await;
+        let shown = result_shown(&session).await;
+        assert_eq!(shown["urgency"], "routine", "{shown}");
+        assert_eq!(shown["complete"], true, "{shown}");
+        assert_eq!(shown["rules"], json!(["R4"]), "{shown}");
+        assert_eq!(shown["causes"], json!(["cramps", "dehydration"]), "{shown}");
+    })
+    .await;
 }
 
 #[tokio::test]
 async fn every_early_exit_and_changing_an_answer_work_with_the_keyboard_alone() {
-    let tools = tools::require();
-    let app = spawn_app().await;
-    let session = Session::start(&tools, Options::default()).await;
+    in_browser(async || {
+        let tools = tools::require();
+        let app = spawn_app().await;
+        let session = Session::start(&tools, Options::default()).await;
 
-    // An emergency sign ends the questions: the result comes after step 1.
-    session.goto(&app.url("/check")).await;
-    let emergency = [
-        ("one_leg_signs", "yes"),
-        ("breathless", "no"),
-        ("numbness", "no"),
-        ("skin_changes", "no"),
-        ("injury", "no"),
-    ];
-    answer_with_the_keyboard(&session, &emergency, &[], "an emergency sign").await;
-    wait_for_result(&session, Form::SITE).await;
-    let shown = result_shown(&session).await;
-    assert_eq!(
-        (shown["urgency"].clone(), shown["complete"].clone()),
-        (json!("emergency"), json!(false)),
-        "{shown}"
-    );
+        // An emergency sign ends the questions: the result comes after step 1.
+        session.goto(&app.url("/check")).await;
+        let emergency = [
+            ("one_leg_signs", "yes"),
+            ("breathless", "no"),
+            ("numbness", "no"),
+            ("skin_changes", "no"),
+            ("injury", "no"),
+        ];
+        answer_with_the_keyboard(&session, &emergency, &[], "an emergency sign").await;
+        wait_for_result(&session, Form::SITE).await;
+        let shown = result_shown(&session).await;
+        assert_eq!(
+            (shown["urgency"].clone(), shown["complete"].clone()),
+            (json!("emergency"), json!(false)),
+            "{shown}"
+        );
 
-    // Not sure about a clot sign: step 2 opens with the notice; its button
-    // is reached with Tab and gives the urgent result at once.
-    session.goto(&app.url("/check")).await;
-    let unsure = [
-        ("one_leg_signs", "unsure"),
-        ("breathless", "no"),
-        ("numbness", "no"),
-        ("skin_changes", "no"),
-        ("injury", "no"),
-    ];
-    answer_with_the_keyboard(&session, &unsure, &[], "not sure").await;
-    wait_for_step(&session, Form::SITE, "details").await;
-    // The notice comes first, so its "See my result now" is the first button.
-    answer_with_the_keyboard(&session, &[], &[], "the urgent notice").await;
-    wait_for_result(&session, Form::SITE).await;
-    let shown = result_shown(&session).await;
-    assert_eq!(
-        (shown["urgency"].clone(), shown["complete"].clone()),
-        (json!("urgent"), json!(false)),
-        "{shown}"
-    );
-    assert_eq!(shown["rules"], json!(["U6"]), "{shown}");
+        // Not sure about a clot sign: step 2 opens with the notice; its button
+        // is reached with Tab and gives the urgent result at once.
+        session.goto(&app.url("/check")).await;
+        let unsure = [
+            ("one_leg_signs", "unsure"),
+            ("breathless", "no"),
+            ("numbness", "no"),
+            ("skin_changes", "no"),
+            ("injury", "no"),
+        ];
+        answer_with_the_keyboard(&session, &unsure, &[], "not sure").await;
+        wait_for_step(&session, Form::SITE, "details").await;
+        // The notice comes first, so its "See my result now" is the first button.
+        answer_with_the_keyboard(&session, &[], &[], "the urgent notice").await;
+        wait_for_result(&session, Form::SITE).await;
+        let shown = result_shown(&session).await;
+        assert_eq!(
+            (shown["urgency"].clone(), shown["complete"].clone()),
+            (json!("urgent"), json!(false)),
+            "{shown}"
+        );
+        assert_eq!(shown["rules"], json!(["U6"]), "{shown}");
 
-    // Step 2, then "change": back to step 1 with every answer kept.
-    session.goto(&app.url("/check")).await;
-    answer_with_the_keyboard(&session, SIGNS_NO, &[], "step 1").await;
-    wait_for_step(&session, Form::SITE, "details").await;
-    session
-        .execute(
-            "document.querySelector('input[name=severity][value=severe]').click();",
-            vec![],
-        )
-        .await;
-    session
-        .execute(
-            "document.querySelector('button[name=step][value=change]').focus();",
-            vec![],
-        )
-        .await;
-    session.press(&[ENTER]).await;
-    wait_for_step(&session, Form::SITE, "signs").await;
-    let kept = session
-        .execute(
-            "return {no: document.querySelectorAll('input[type=radio][value=no]:checked').length,\n\
-                     severity: (document.querySelector('input[type=hidden][name=severity]') || {}).value || null};",
-            vec![],
-        )
-        .await;
-    assert_eq!(
-        kept,
-        json!({"no": 5, "severity": "severe"}),
-        "every answer kept"
-    );
+        // Step 2, then "change": back to step 1 with every answer kept.
+        session.goto(&app.url("/check")).await;
+        answer_with_the_keyboard(&session, SIGNS_NO, &[], "step 1").await;
+        wait_for_step(&session, Form::SITE, "details").await;
+        session
+            .execute(
+                "document.querySelector('input[name=severity][value=severe]').click();",
+                vec![],
+            )
+            .await;
+        session
+            .execute(
+                "document.querySelector('button[name=step][value=change]').focus();",
+                vec![],
+            )
+            .await;
+        session.press(&[ENTER]).await;
+        wait_for_step(&session, Form::SITE, "signs").await;
+        let kept = session
+            .execute(
+                "return {no: document.querySelectorAll('input[type=radio][value=no]:checked').length,\n\
+                         severity: (document.querySelector('input[type=hidden][name=severity]') || {}).value || null};",
+                vec![],
+            )
+            .await;
+        assert_eq!(
+            kept,
+            json!({"no": 5, "severity": "severe"}),
+            "every answer kept"
+        );
+    })
+    .await;
 }
 
 #[tokio::test]
 async fn a_failed_submit_focuses_the_error_summary_whose_links_focus_each_field() {
-    let tools = tools::require();
-    let app = spawn_app().await;
-    let session = Session::start(&tools, Options::default()).await;
-    submit_empty_check_and_expect_focused_summary(&session, &app, "after a failed submit").await;
+    in_browser(async || {
+        let tools = tools::require();
+        let app = spawn_app().await;
+        let session = Session::start(&tools, Options::default()).await;
+        submit_empty_check_and_expect_focused_summary(&session, &app, "after a failed submit").await;
 
-    let links = session
-        .execute(
-            "return [...document.querySelectorAll('.error-summary a')].map(a => a.getAttribute('href'));",
-            vec![],
-        )
-        .await;
-    let links: Vec<String> = serde_json::from_value(links).unwrap();
-    let expected: Vec<String> = SIGN_FIELDS.iter().map(|f| format!("#{f}")).collect();
-    assert_eq!(
-        links, expected,
-        "one summary link per unanswered warning sign"
-    );
-
-    for href in &links {
-        let field = &href[1..];
-        session
+        let links = session
             .execute(
-                "document.querySelector(`.error-summary a[href=\"${arguments[0]}\"]`).focus();",
-                vec![json!(href)],
+                "return [...document.querySelectorAll('.error-summary a')].map(a => a.getAttribute('href'));",
+                vec![],
             )
             .await;
-        session.press(&[ENTER]).await;
-        session
-            .wait_for(
-                &format!(
-                    "return document.activeElement && document.activeElement.id === '{field}';"
-                ),
-                &format!("the summary link {href} to focus its field"),
-            )
-            .await;
-        let here = active_element(&session).await;
-        assert_eq!(here["name"], json!(field), "{here}");
-        assert_eq!(here["visible_focus"], Value::Bool(true), "{here}");
-    }
+        let links: Vec<String> = serde_json::from_value(links).unwrap();
+        let expected: Vec<String> = SIGN_FIELDS.iter().map(|f| format!("#{f}")).collect();
+        assert_eq!(
+            links, expected,
+            "one summary link per unanswered warning sign"
+        );
+
+        for href in &links {
+            let field = &href[1..];
+            session
+                .execute(
+                    "document.querySelector(`.error-summary a[href=\"${arguments[0]}\"]`).focus();",
+                    vec![json!(href)],
+                )
+                .await;
+            session.press(&[ENTER]).await;
+            session
+                .wait_for(
+                    &format!(
+                        "return document.activeElement && document.activeElement.id === '{field}';"
+                    ),
+                    &format!("the summary link {href} to focus its field"),
+                )
+                .await;
+            let here = active_element(&session).await;
+            assert_eq!(here["name"], json!(field), "{here}");
+            assert_eq!(here["visible_focus"], Value::Bool(true), "{here}");
+        }
+    })
+    .await;
 }
 
 /// Presses Tab until the focused element matches `css` (at most `limit` times).
@@ -382,73 +397,76 @@ async fn tab_to(session: &Session, css: &str, limit: usize) -> bool {
 
 #[tokio::test]
 async fn a_search_is_typed_in_the_header_and_a_result_followed_with_the_keyboard_alone() {
-    let tools = tools::require();
-    let app = spawn_app().await;
-    let session = Session::start(&tools, Options::default()).await;
-    session.set_viewport(1280, 900).await;
-    for (home, query, results, first) in [
-        (
-            "/",
-            "charley horse",
-            "/search",
-            "/causes#nighttime-leg-cramps",
-        ),
-        (
-            "/es",
-            "se me duermen los pies",
-            "/es/search",
-            "/causes#peripheral-neuropathy",
-        ),
-    ] {
-        session.goto(&app.url(home)).await;
-        assert!(
-            tab_to(&session, "header input#site-search", 30).await,
-            "{home}: Tab reaches the header's search box"
-        );
-        let focused = active_element(&session).await;
-        assert_eq!(focused["visible_focus"], Value::Bool(true), "{focused}");
-        let keys: Vec<String> = query.chars().map(String::from).collect();
-        session
-            .press(&keys.iter().map(String::as_str).collect::<Vec<_>>())
-            .await;
-        session.press(&[ENTER]).await;
-        session
-            .wait_for(
-                &format!(
-                    "return document.readyState === 'complete' && location.pathname === '{results}' && !!document.querySelector('[data-result]');"
-                ),
-                &format!("{home}: Enter in the search box opens the results"),
-            )
-            .await;
-        let value = session
-            .execute("return document.querySelector('#search-q').value;", vec![])
-            .await;
-        assert_eq!(value, json!(query), "the query is back in the search box");
-        assert!(
-            tab_to(&session, "a[data-result]", 60).await,
-            "{home}: Tab reaches the first result"
-        );
-        let target = session
-            .execute(
-                "return document.activeElement.getAttribute('data-result');",
-                vec![],
-            )
-            .await;
-        assert_eq!(target, json!(first), "{home}: the best result is first");
-        session.press(&[ENTER]).await;
-        let (path, hash) = first.split_once('#').unwrap();
-        let path = if home == "/" {
-            path.to_string()
-        } else {
-            format!("{home}{path}")
-        };
-        session
-            .wait_for(
-                &format!(
-                    "return document.readyState === 'complete' && location.pathname === '{path}' && location.hash === '#{hash}';"
-                ),
-                &format!("{home}: Enter on the result opens its section"),
-            )
-            .await;
-    }
+    in_browser(async || {
+        let tools = tools::require();
+        let app = spawn_app().await;
+        let session = Session::start(&tools, Options::default()).await;
+        session.set_viewport(1280, 900).await;
+        for (home, query, results, first) in [
+            (
+                "/",
+                "charley horse",
+                "/search",
+                "/causes#nighttime-leg-cramps",
+            ),
+            (
+                "/es",
+                "se me duermen los pies",
+                "/es/search",
+                "/causes#peripheral-neuropathy",
+            ),
+        ] {
+            session.goto(&app.url(home)).await;
+            assert!(
+                tab_to(&session, "header input#site-search", 30).await,
+                "{home}: Tab reaches the header's search box"
+            );
+            let focused = active_element(&session).await;
+            assert_eq!(focused["visible_focus"], Value::Bool(true), "{focused}");
+            let keys: Vec<String> = query.chars().map(String::from).collect();
+            session
+                .press(&keys.iter().map(String::as_str).collect::<Vec<_>>())
+                .await;
+            session.press(&[ENTER]).await;
+            session
+                .wait_for(
+                    &format!(
+                        "return document.readyState === 'complete' && location.pathname === '{results}' && !!document.querySelector('[data-result]');"
+                    ),
+                    &format!("{home}: Enter in the search box opens the results"),
+                )
+                .await;
+            let value = session
+                .execute("return document.querySelector('#search-q').value;", vec![])
+                .await;
+            assert_eq!(value, json!(query), "the query is back in the search box");
+            assert!(
+                tab_to(&session, "a[data-result]", 60).await,
+                "{home}: Tab reaches the first result"
+            );
+            let target = session
+                .execute(
+                    "return document.activeElement.getAttribute('data-result');",
+                    vec![],
+                )
+                .await;
+            assert_eq!(target, json!(first), "{home}: the best result is first");
+            session.press(&[ENTER]).await;
+            let (path, hash) = first.split_once('#').unwrap();
+            let path = if home == "/" {
+                path.to_string()
+            } else {
+                format!("{home}{path}")
+            };
+            session
+                .wait_for(
+                    &format!(
+                        "return document.readyState === 'complete' && location.pathname === '{path}' && location.hash === '#{hash}';"
+                    ),
+                    &format!("{home}: Enter on the result opens its section"),
+                )
+                .await;
+        }
+    })
+    .await;
 }

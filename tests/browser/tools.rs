@@ -73,11 +73,21 @@ pub fn require() -> Tools {
 
 /// Where screenshots for review are written: `target/screenshots/`.
 pub fn screenshot_dir() -> PathBuf {
+    target_dir("screenshots")
+}
+
+/// Where the logs of a Chromium that died during a test are kept:
+/// `target/browser-crashes/`.
+pub fn crash_dir() -> PathBuf {
+    target_dir("browser-crashes")
+}
+
+fn target_dir(name: &str) -> PathBuf {
     let target = env::var_os("CARGO_TARGET_DIR")
         .map(PathBuf::from)
         .unwrap_or_else(|| repo_root().join("target"));
-    let dir = target.join("screenshots");
-    std::fs::create_dir_all(&dir).expect("create target/screenshots");
+    let dir = target.join(name);
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("create {}: {e}", dir.display()));
     dir
 }
 

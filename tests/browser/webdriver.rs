@@ -4,7 +4,10 @@
 //!
 //! Dropping the session ends Chromium, then stops chromedriver.
 
+use std::cell::Cell;
+use std::io::Write as _;
 use std::net::TcpListener;
+use std::panic::AssertUnwindSafe;
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -13,6 +16,7 @@ use base64::Engine as _;
 use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::wd::WebDriverCompatibleCommand;
 use fantoccini::{Client, ClientBuilder, Locator};
+use futures_util::FutureExt as _;
 use serde_json::{Map, Value, json};
 
 use crate::tools::Tools;
@@ -32,9 +36,9 @@ struct Chromedriver {
 impl Chromedriver {
     /// Starts chromedriver on a free port. The port is free when picked but
     /// another process could take it first: then try again on another.
-    async fn start(binary: &Path, temp: &Path) -> Chromedriver {
+    async fn start(binary: &Path, temp: &Path, log: &Path) -> Chromedriver {
         for _ in 0..3 {
-            if let Some(driver) = Self::try_start(binary, temp).await {
+            if let Some(driver) = Self::try_start(binary, temp, log).await {
                 return driver;
             }
         }
@@ -44,19 +48,27 @@ impl Chromedriver {
         );
     }
 
-    async fn try_start(binary: &Path, temp: &Path) -> Option<Chromedriver> {
+    async fn try_start(binary: &Path, temp: &Path, log: &Path) -> Option<Chromedriver> {
         let port = TcpListener::bind("127.0.0.1:0")
             .expect("find a free port")
             .local_addr()
             .unwrap()
             .port();
+        // What chromedriver and Chromium say goes to the session's log, kept
+        // only if Chromium dies during the test (see `Session::drop`).
+        let log = std::fs::File::options()
+            .create(true)
+            .append(true)
+            .open(log)
+            .unwrap_or_else(|e| panic!("open {}: {e}", log.display()));
         let child = Command::new(binary)
             .arg(format!("--port={port}"))
+            .arg("--enable-chrome-logs")
             // Chromium's scratch folders go with the session's own folder.
             .env("TMPDIR", temp)
             .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
+            .stdout(log.try_clone().expect("the log, twice"))
+            .stderr(log)
             .spawn()
             .unwrap_or_else(|e| panic!("start {}: {e}", binary.display()));
         let mut driver = Chromedriver { child, port };
@@ -225,9 +237,10 @@ impl Session {
         // A chromedriver that stops answering while Chromium starts (on a
         // busy machine) gets a second and a third chance, each on its own port.
         let mut attempts = 0;
+        let log = folder.path().join("chromium.log");
         let (driver, client) = loop {
             attempts += 1;
-            let driver = Chromedriver::start(&tools.chromedriver, &temp).await;
+            let driver = Chromedriver::start(&tools.chromedriver, &temp, &log).await;
             let connector = hyper_util::client::legacy::connect::HttpConnector::new();
             match ClientBuilder::new(connector)
                 .capabilities(with_profile(
@@ -457,25 +470,156 @@ impl Drop for Session {
     /// Ends Chromium (its profile is thrown away, so nothing is lost), then
     /// chromedriver. Drop cannot await fantoccini's own close, whose work
     /// runs on the test's runtime.
+    ///
+    /// A Chromium that is already gone died during the test: its log is
+    /// kept in `target/browser-crashes/` and `in_browser` is told.
     fn drop(&mut self) {
         let Some(pid) = self.chrome_pid else { return };
-        let _ = Command::new("kill")
-            .args(["-TERM", &pid.to_string()])
-            .status();
+        let folder = self._folder.path();
+        if !is_our_chromium(pid, folder) {
+            CHROMIUM_DIED.set(true);
+            keep_crash_log(pid, &folder.join("chromium.log"));
+            return;
+        }
+        // Only this session's Chromium (its command line names this
+        // session's profile folder) is ever signalled: a process id can be
+        // reused by another test's process once its owner has gone.
+        signal(pid, "-TERM");
         let deadline = Instant::now() + Duration::from_secs(2);
-        while is_chromium(pid) && Instant::now() < deadline {
+        while is_our_chromium(pid, folder) && Instant::now() < deadline {
             std::thread::sleep(Duration::from_millis(20));
         }
-        if is_chromium(pid) {
-            let _ = Command::new("kill")
-                .args(["-KILL", &pid.to_string()])
-                .status();
+        if is_our_chromium(pid, folder) {
+            signal(pid, "-KILL");
         }
     }
 }
 
-fn is_chromium(pid: u64) -> bool {
+fn signal(pid: u64, signal: &str) {
+    let _ = Command::new("kill")
+        .args([signal, &pid.to_string()])
+        .stderr(Stdio::null())
+        .status();
+}
+
+/// Whether `pid` is the Chromium started with its profile in `folder`.
+fn is_our_chromium(pid: u64, folder: &Path) -> bool {
+    // The profile is `<folder>/profile-N`.
+    let profile = format!("{}/", folder.display());
     std::fs::read(format!("/proc/{pid}/cmdline"))
-        .map(|cmdline| String::from_utf8_lossy(&cmdline).contains("chrom"))
+        .map(|cmdline| String::from_utf8_lossy(&cmdline).contains(&profile))
         .unwrap_or(false)
+}
+
+/// Copies the log of a Chromium that died to `target/browser-crashes/`
+/// and says so on the terminal (not captured by the test harness).
+fn keep_crash_log(pid: u64, log: &Path) {
+    let test = std::thread::current()
+        .name()
+        .unwrap_or("a browser test")
+        .replace("::", "-");
+    let kept = crate::tools::crash_dir().join(format!("{test}-{pid}.log"));
+    let _ = std::fs::copy(log, &kept);
+    // Its last words, without the lines every start prints (no D-Bus here).
+    let text = std::fs::read_to_string(log).unwrap_or_default();
+    let last: Vec<&str> = text.lines().filter(|l| !l.contains("dbus")).collect();
+    let _ = writeln!(
+        std::io::stderr(),
+        "browser: Chromium (process {pid}) died during {test}; its log is {}, ending:\n  {}",
+        kept.display(),
+        last[last.len().saturating_sub(6)..].join("\n  ")
+    );
+}
+
+thread_local! {
+    /// Set when a session of this thread finds its Chromium already gone.
+    static CHROMIUM_DIED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// What chromedriver answers once the browser or the page's renderer has
+/// died under it: the session cannot go on.
+const BROWSER_GONE: [&str; 5] = [
+    "invalid session id",
+    "chrome not reachable",
+    "tab crashed",
+    "Unable to receive message from renderer",
+    "browser has closed the connection",
+];
+
+/// Runs a browser test. If Chromium itself dies during it (its browser or
+/// the page's renderer: a crash of Chromium, seen once on a busy machine,
+/// not something a page of the site did), the test runs once more from the
+/// start, with a new app and a new browser. Any other failure, or a second
+/// death, fails the test.
+pub async fn in_browser(test: impl AsyncFn()) {
+    CHROMIUM_DIED.set(false);
+    let Err(panic) = AssertUnwindSafe(test()).catch_unwind().await else {
+        return;
+    };
+    let message = panic
+        .downcast_ref::<String>()
+        .map(String::as_str)
+        .or_else(|| panic.downcast_ref::<&str>().copied())
+        .unwrap_or_default();
+    let died = CHROMIUM_DIED.take() || BROWSER_GONE.iter().any(|m| message.contains(m));
+    if !died {
+        std::panic::resume_unwind(panic);
+    }
+    let _ = writeln!(
+        std::io::stderr(),
+        "browser: {} runs again in a new browser after Chromium died under it: {}",
+        std::thread::current().name().unwrap_or("a browser test"),
+        message.lines().next().unwrap_or_default()
+    );
+    test().await;
+}
+
+#[tokio::test]
+async fn a_test_whose_chromium_dies_runs_again_once_in_a_new_browser() {
+    let tools = crate::tools::require();
+    let attempts = Cell::new(0);
+    in_browser(async || {
+        attempts.set(attempts.get() + 1);
+        let session = Session::start(&tools, Options::default()).await;
+        if attempts.get() == 1 {
+            // What a crash looks like to the test: Chromium gone mid-test.
+            let pid = session
+                .chrome_pid
+                .expect("chromedriver names Chromium's process");
+            signal(pid, "-KILL");
+            while is_our_chromium(pid, session._folder.path()) {
+                tokio::time::sleep(Duration::from_millis(20)).await;
+            }
+        }
+        session.goto("data:text/html,<title>up</title>").await;
+        let title = session.execute("return document.title;", vec![]).await;
+        assert_eq!(title, json!("up"));
+    })
+    .await;
+    assert_eq!(attempts.get(), 2, "the test ran again after Chromium died");
+}
+
+#[tokio::test]
+async fn a_test_that_fails_with_its_chromium_alive_is_not_run_again() {
+    let tools = crate::tools::require();
+    let attempts = Cell::new(0);
+    let failed = AssertUnwindSafe(in_browser(async || {
+        attempts.set(attempts.get() + 1);
+        let session = Session::start(&tools, Options::default()).await;
+        session.goto("data:text/html,<title>up</title>").await;
+        let title = session.execute("return document.title;", vec![]).await;
+        assert_eq!(
+            title,
+            json!("down"),
+            "a page that is not what the test expects"
+        );
+    }))
+    .catch_unwind()
+    .await;
+    assert!(failed.is_err(), "the failure reaches the test harness");
+    assert_eq!(
+        attempts.get(),
+        1,
+        "a failure that is not a crash is not retried"
+    );
 }
