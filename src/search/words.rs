@@ -179,13 +179,65 @@ pub fn mistakes(typed: &str, known: &str, limit: usize) -> Option<usize> {
     if limit == 0 || a.abs_diff(b) > limit || typed.chars().next() != known.chars().next() {
         return None;
     }
+    // Most words of the same first letter and length are far apart: the
+    // letters they do not share tell so (see `letters_apart`) without the
+    // full comparison.
+    if letters_apart(typed, known) > limit {
+        return None;
+    }
     let d = strsim::osa_distance(typed, known);
     (d <= limit).then_some(d)
+}
+
+/// A lower bound of the typing mistakes between two words, from their
+/// letters alone (the "bag distance"): the letters of one that the other
+/// lacks, counted with repeats, the larger of the two counts. An insertion,
+/// a deletion or a substitution changes it by at most one and a swap of
+/// two letters not at all, so it never exceeds the mistakes `strsim` counts.
+/// Letters are counted in 32 buckets by their code (a to z each its own):
+/// letters sharing a bucket can only lower the count, so it stays a bound.
+fn letters_apart(a: &str, b: &str) -> usize {
+    let mut counts = [0i32; 32];
+    for c in a.chars() {
+        counts[c as usize % 32] += 1;
+    }
+    for c in b.chars() {
+        counts[c as usize % 32] -= 1;
+    }
+    let (mut more, mut fewer) = (0, 0);
+    for n in counts {
+        if n > 0 {
+            more += n;
+        } else {
+            fewer -= n;
+        }
+    }
+    more.max(fewer).unsigned_abs() as usize
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The quick bound never rules out a word `strsim` would accept.
+        #[test]
+        fn letters_apart_never_exceeds_the_mistakes(
+            a in "[a-zñ0-9]{0,12}",
+            b in "[a-zñ0-9]{0,12}",
+        ) {
+            prop_assert!(letters_apart(&a, &b) <= strsim::osa_distance(&a, &b));
+        }
+    }
+
+    #[test]
+    fn letters_apart_counts_the_letters_not_shared() {
+        assert_eq!(letters_apart("restles", "restless"), 1);
+        assert_eq!(letters_apart("nueropathy", "neuropathy"), 0);
+        assert_eq!(letters_apart("cramp", "crump"), 1);
+        assert_eq!(letters_apart("legs", "lung"), 2);
+    }
 
     fn raws(a: &Analyzer, text: &str) -> Vec<String> {
         a.words(text).into_iter().map(|w| w.raw).collect()
