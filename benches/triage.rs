@@ -28,7 +28,6 @@ fn benches(c: &mut Criterion) {
     let (site, _) = startup::build(&settings, Mode::Serve, startup::today(), Level::Warning)
         .expect("content loads");
     let (lang, lang_site) = site.lang(0);
-    let langs = site.languages();
 
     c.bench_function("parse form body", |b| {
         b.iter(|| Submission::from_form(black_box(ROUTINE).as_bytes()).parse())
@@ -40,7 +39,7 @@ fn benches(c: &mut Criterion) {
             render_result(
                 &lang.strings,
                 &lang_site.layout,
-                &langs,
+                &lang_site.result_shells,
                 &lang_site.check,
                 &answers,
                 &assessment,

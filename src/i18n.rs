@@ -7,9 +7,11 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
+use std::sync::RwLock;
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use rustc_hash::FxHashMap;
 use unic_langid::LanguageIdentifier;
 
 use crate::problem::{Problems, line_of};
@@ -100,10 +102,14 @@ pub struct Strings {
     bundle: FluentBundle<FluentResource>,
     globals: Globals,
     /// Every message that needs no per-use value, formatted with the globals.
-    ready: HashMap<String, String>,
+    /// (Looked up for every string of every result: keyed by the quick
+    /// FxHash, as the ids are the program's own, never a reader's.)
+    ready: FxHashMap<String, String>,
     /// The same as HTML, for those that name the emergency number: escaped,
     /// with the number as a `tel:` link.
-    ready_html: HashMap<String, String>,
+    ready_html: FxHashMap<String, String>,
+    /// The last date written out (results show today's), and its text.
+    last_date: RwLock<Option<(time::Date, String)>>,
     /// The line each message starts on.
     lines: BTreeMap<String, usize>,
 }
@@ -160,8 +166,23 @@ impl Strings {
         escape_text(&text).replace(NUMBER_MARK, &self.globals.number_link())
     }
 
-    /// "22 November 2026", in the language's words.
+    /// "22 November 2026", in the language's words. Formatted once a day:
+    /// every result of the day shows the same date.
     pub fn date(&self, date: time::Date) -> String {
+        if let Ok(last) = self.last_date.read()
+            && let Some((day, text)) = last.as_ref()
+            && *day == date
+        {
+            return text.clone();
+        }
+        let text = self.format_date(date);
+        if let Ok(mut last) = self.last_date.write() {
+            *last = Some((date, text.clone()));
+        }
+        text
+    }
+
+    fn format_date(&self, date: time::Date) -> String {
         // `t.format("date"`: the literal id, as `check` finds every one.
         let t = self;
         let month = t.get(&crate::ids::month(u8::from(date.month())));
@@ -230,8 +251,8 @@ impl Strings {
         let args = globals.args();
         let html_args = globals.html_args();
         let link = globals.number_link();
-        let mut ready = HashMap::new();
-        let mut ready_html = HashMap::new();
+        let mut ready = FxHashMap::default();
+        let mut ready_html = FxHashMap::default();
         for id in lines.keys() {
             let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
                 continue;
@@ -257,6 +278,7 @@ impl Strings {
             globals: globals.clone(),
             ready,
             ready_html,
+            last_date: RwLock::new(None),
             lines,
         })
     }
@@ -488,6 +510,23 @@ mod tests {
             &mut problems,
         );
         (s, problems)
+    }
+
+    #[test]
+    fn a_date_is_written_for_the_day_asked_even_when_the_day_changes() {
+        let (s, problems) = parse(
+            "date = { $day } { $month } { $year }\nmonth-11 = November\nmonth-12 = December\n",
+            "en",
+        );
+        assert!(problems.is_empty(), "{problems}");
+        let s = s.unwrap();
+        let day = |m, d| time::Date::from_calendar_date(2026, m, d).unwrap();
+        // Fluent isolates placeables with invisible marks: compare the words.
+        let words = |d| s.date(d).replace(['\u{2068}', '\u{2069}'], "");
+        assert_eq!(words(day(time::Month::November, 30)), "30 November 2026");
+        assert_eq!(words(day(time::Month::November, 30)), "30 November 2026");
+        assert_eq!(words(day(time::Month::December, 1)), "1 December 2026");
+        assert_eq!(words(day(time::Month::November, 30)), "30 November 2026");
     }
 
     #[test]

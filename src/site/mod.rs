@@ -5,6 +5,7 @@
 
 pub mod assets;
 pub mod errors;
+pub mod escape;
 pub mod layout;
 pub mod search;
 pub mod symptom;
@@ -35,7 +36,7 @@ use crate::settings::Settings;
 use assets::{Asset, CachePolicy, Effort, Prepared, content_hash};
 pub use errors::ErrorKind;
 use layout::{Layout, Meta, NavItem, embed_url};
-use symptom::CheckText;
+use symptom::{CheckText, ResultShells};
 
 const STYLESHEET: &str = include_str!("../../static/style.css");
 const ICON: &str = include_str!("../../static/icon.svg");
@@ -59,6 +60,9 @@ pub struct LangSite {
     pub layout: Layout,
     pub embed_layout: Layout,
     pub check: CheckText,
+    /// The pages around a result, per level, for the site and for embeds.
+    pub result_shells: ResultShells,
+    pub embed_result_shells: ResultShells,
 }
 
 impl LangSite {
@@ -67,6 +71,14 @@ impl LangSite {
             &self.embed_layout
         } else {
             &self.layout
+        }
+    }
+
+    pub fn result_shells(&self, embed: bool) -> &ResultShells {
+        if embed {
+            &self.embed_result_shells
+        } else {
+            &self.result_shells
         }
     }
 }
@@ -289,7 +301,7 @@ fn menu_items(lang: &LangContent, m: Menu) -> Vec<NavItem> {
 }
 
 /// Step 1: one language's layouts (site and embed) and the check's words.
-fn lang_site(lang: &LangContent, cx: &BuildContext<'_>) -> LangSite {
+fn lang_site(lang: &LangContent, cx: &BuildContext<'_>) -> Result<LangSite, BuildError> {
     let t = &lang.strings;
     let settings = cx.settings;
     let layout = Layout {
@@ -319,11 +331,13 @@ fn lang_site(lang: &LangContent, cx: &BuildContext<'_>) -> LangSite {
         embed: true,
         ..layout.clone()
     };
-    LangSite {
+    Ok(LangSite {
+        result_shells: ResultShells::new(t, &layout, &cx.langs)?,
+        embed_result_shells: ResultShells::new(t, &embed_layout, &cx.langs)?,
         layout,
         embed_layout,
         check: CheckText::new(lang),
-    }
+    })
 }
 
 /// Step 2: the files that are not pages: stylesheet, icon, sitemap, robots.txt, health check.
@@ -499,7 +513,11 @@ impl Site {
             ),
             icon_url: format!("/static/icon.{}.svg", &content_hash(ICON.as_bytes())[..8]),
         };
-        let lang_sites: Vec<LangSite> = content.langs.iter().map(|l| lang_site(l, &cx)).collect();
+        let lang_sites: Vec<LangSite> = content
+            .langs
+            .iter()
+            .map(|l| lang_site(l, &cx))
+            .collect::<Result<_, _>>()?;
         let mut raw = fixed_assets(&content, &cx, stylesheet)?;
         // The search index is built beside the pages.
         let (rendered, search) = rayon::join(

@@ -2,7 +2,8 @@
 //! the result, and the words for both, prepared once per language from the
 //! questions, rules, causes and tips data and the strings.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
+use std::borrow::Cow;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use askama::Template;
@@ -97,6 +98,9 @@ pub struct TipText {
     /// When it is left out for a person (always our safety choice).
     pub withheld_when: Option<String>,
 }
+
+/// A question and its answer in words, for the summary of answers.
+pub type Summary<'a> = (&'a str, Cow<'a, str>);
 
 /// Everything the check says, in one language, prepared at start-up.
 #[derive(Debug, Clone)]
@@ -196,21 +200,21 @@ impl CheckText {
     }
 
     /// Each question with its answer in plain words, to take to an appointment.
-    pub fn summary(&self, t: &Strings, answers: &Answers) -> Vec<(String, String)> {
+    pub fn summary<'a>(&'a self, t: &'a Strings, answers: &Answers) -> Vec<Summary<'a>> {
         self.summary_of(t, answers, |_| true)
     }
 
     /// The warning-sign questions with their answers, shown on step 2.
-    pub fn sign_summary(&self, t: &Strings, answers: &Answers) -> Vec<(String, String)> {
+    pub fn sign_summary<'a>(&'a self, t: &'a Strings, answers: &Answers) -> Vec<Summary<'a>> {
         self.summary_of(t, answers, |q| q.kind == Kind::Sign)
     }
 
-    fn summary_of(
-        &self,
-        t: &Strings,
+    fn summary_of<'a>(
+        &'a self,
+        t: &'a Strings,
         answers: &Answers,
         keep: impl Fn(&QuestionText) -> bool,
-    ) -> Vec<(String, String)> {
+    ) -> Vec<Summary<'a>> {
         let pairs = answers.to_pairs();
         self.sections
             .iter()
@@ -223,18 +227,21 @@ impl CheckText {
                     .filter_map(|(_, value)| q.options.iter().find(|o| o.value == *value))
                     .collect();
                 let text = match (q.kind, chosen.as_slice()) {
-                    (Kind::AnyOf, []) => t.get("result-summary-none").to_string(),
-                    (Kind::AnyOf, _) => chosen
-                        .iter()
-                        .map(|o| o.label.as_str())
-                        .collect::<Vec<_>>()
-                        .join(t.get("list-comma")),
+                    (Kind::AnyOf, []) => Cow::Borrowed(t.get("result-summary-none")),
+                    (Kind::AnyOf, [o]) => Cow::Borrowed(o.label.as_str()),
+                    (Kind::AnyOf, _) => Cow::Owned(
+                        chosen
+                            .iter()
+                            .map(|o| o.label.as_str())
+                            .collect::<Vec<_>>()
+                            .join(t.get("list-comma")),
+                    ),
                     // One choice keeps its hint: "Days ago" alone would lose its meaning.
-                    (_, [o]) => o.summary.clone(),
-                    (_, []) => t.get("result-summary-not-answered").to_string(),
-                    _ => String::new(),
+                    (_, [o]) => Cow::Borrowed(o.summary.as_str()),
+                    (_, []) => Cow::Borrowed(t.get("result-summary-not-answered")),
+                    _ => Cow::Borrowed(""),
                 };
-                (q.legend.clone(), text)
+                (q.legend.as_str(), text)
             })
             .collect()
     }
@@ -351,7 +358,7 @@ struct FormTemplate<'a> {
     /// Answers of the other step, carried along.
     hidden: Vec<(&'static str, &'a str)>,
     /// On step 2: the warning signs as answered, in words.
-    sign_summary: Vec<(String, String)>,
+    sign_summary: Vec<Summary<'a>>,
     submission: &'a Submission,
     errors: &'a [ErrorLine],
 }
@@ -549,12 +556,79 @@ pub struct SignGroup {
     pub signs: Vec<Sign>,
 }
 
+/// The page around a result, for one layout and level: everything before
+/// its `<main>` and everything after. Rendered once when the site is built
+/// (the head's title names the level; nothing else in it depends on the
+/// answers), so a result renders only its own part.
+#[derive(Debug, Clone)]
+pub struct ResultShell {
+    before: String,
+    after: String,
+}
+
+/// The shells of one layout, one per level (`Urgency::ALL`'s order).
+#[derive(Debug, Clone)]
+pub struct ResultShells(Vec<ResultShell>);
+
+#[derive(Template)]
+#[template(path = "check_result_shell.html")]
+struct ShellTemplate<'a> {
+    t: &'a Strings,
+    layout: &'a Layout,
+    meta: Meta,
+    main: &'static str,
+}
+
+/// Where the result's own part goes in its shell.
+const MAIN_MARK: &str = "<!-- the result -->";
+
+impl ResultShells {
+    /// The shells of `layout` for every level.
+    pub fn new(t: &Strings, layout: &Layout, langs: &[Lang]) -> Result<Self, askama::Error> {
+        Urgency::ALL
+            .iter()
+            .map(|&level| {
+                let mut meta = Meta::for_path(
+                    layout,
+                    langs,
+                    "/check",
+                    t.get("result-page-title").to_string(),
+                    t.get("result-page-description").to_string(),
+                );
+                meta.title = format!("{}: {}", meta.title, t.get(&ids::urgency_title(level)));
+                let page = ShellTemplate {
+                    t,
+                    layout,
+                    meta,
+                    main: MAIN_MARK,
+                }
+                .render()?;
+                let (before, after) = page
+                    .split_once(MAIN_MARK)
+                    .expect("the shell holds the result's mark");
+                Ok(ResultShell {
+                    before: before.to_string(),
+                    after: after.to_string(),
+                })
+            })
+            .collect::<Result<_, _>>()
+            .map(ResultShells)
+    }
+
+    fn of(&self, level: Urgency) -> &ResultShell {
+        let i = Urgency::ALL
+            .iter()
+            .position(|l| *l == level)
+            .expect("every level has a shell");
+        &self.0[i]
+    }
+}
+
 #[derive(Template)]
 #[template(path = "check_result.html")]
 struct ResultTemplate<'a> {
     t: &'a Strings,
     layout: &'a Layout,
-    meta: Meta,
     urgency: &'static str,
     card: CareCard,
     title: &'a str,
@@ -572,7 +646,7 @@ struct ResultTemplate<'a> {
     come_back: &'a [SignGroup],
     tips: Vec<TipLine<'a>>,
     withheld: Vec<TipLine<'a>>,
-    summary: Vec<(String, String)>,
+    summary: Vec<Summary<'a>>,
     date: String,
 }
 
@@ -627,7 +701,7 @@ pub fn more_urgent(level: Urgency) -> Vec<Urgency> {
 pub fn render_result(
     t: &Strings,
     layout: &Layout,
-    langs: &[Lang],
+    shells: &ResultShells,
     text: &CheckText,
     answers: &Answers,
     assessment: &Assessment,
@@ -636,14 +710,6 @@ pub fn render_result(
 ) -> Result<String, askama::Error> {
     let urgency = assessment.urgency;
     let title = t.get(&ids::urgency_title(urgency));
-    let mut meta = Meta::for_path(
-        layout,
-        langs,
-        "/check",
-        t.get("result-page-title").to_string(),
-        t.get("result-page-description").to_string(),
-    );
-    meta.title = format!("{}: {title}", meta.title);
     let causes = assessment
         .causes
         .iter()
@@ -678,7 +744,6 @@ pub fn render_result(
     let template = ResultTemplate {
         t,
         layout,
-        meta,
         urgency: urgency.as_str(),
         card: urgency.card(),
         title,
@@ -708,8 +773,11 @@ pub fn render_result(
     // Sized for the largest result so far: rendered without growing (and
     // copying) the page as it is written.
     let size = RESULT_SIZE.load(Ordering::Relaxed);
+    let shell = shells.of(urgency);
     let mut page = String::with_capacity(size);
+    page.push_str(&shell.before);
     template.render_into(&mut page)?;
+    page.push_str(&shell.after);
     if page.len() > size {
         RESULT_SIZE.fetch_max(page.len(), Ordering::Relaxed);
     }

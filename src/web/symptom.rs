@@ -22,11 +22,15 @@ fn html(status: StatusCode, body: String) -> HttpResponse {
         .body(body)
 }
 
-/// The button pressed: the first `step` whose value names one.
-fn step_of(body: &[u8]) -> Option<Step> {
-    form_urlencoded::parse(body)
+/// The answers sent and the button pressed (the first `step` whose value
+/// names one), from one pass over the body.
+fn read_form(body: &[u8]) -> (Submission, Option<Step>) {
+    let pairs: Vec<_> = form_urlencoded::parse(body).collect();
+    let step = pairs
+        .iter()
         .filter(|(name, _)| name == "step")
-        .find_map(|(_, value)| Step::from_value(&value))
+        .find_map(|(_, value)| Step::from_value(value));
+    (Submission::from_pairs(pairs), step)
 }
 
 /// Answers one form: the result, or a page of the form (`422` with its errors).
@@ -47,17 +51,17 @@ pub async fn submit(
     let (lang, lang_site) = site.lang(place.lang);
     let layout = lang_site.layout(place.embed);
     let t = &lang.strings;
-    let submission = Submission::from_form(&bytes);
+    let (submission, step) = read_form(&bytes);
     let parsed = submission.parse();
     let internal = |_| AppError::page(ErrorKind::Internal);
     let languages = site.languages();
-    match triage::reply(&parsed, step_of(&bytes)) {
+    match triage::reply(&parsed, step) {
         Reply::Result(assessment) => {
             let today = time::OffsetDateTime::now_utc().date();
             let page = render_result(
                 t,
                 layout,
-                &languages,
+                lang_site.result_shells(place.embed),
                 &lang_site.check,
                 &parsed.answers,
                 &assessment,
