@@ -8,6 +8,7 @@ pub mod errors;
 pub mod escape;
 pub mod layout;
 pub mod search;
+pub mod shell;
 pub mod symptom;
 
 use std::collections::HashMap;
@@ -36,6 +37,7 @@ use crate::settings::Settings;
 use assets::{Asset, CachePolicy, Effort, Prepared, content_hash};
 pub use errors::ErrorKind;
 use layout::{Layout, Meta, NavItem, embed_url};
+use search::SearchShells;
 use symptom::{CheckText, ResultShells};
 
 const STYLESHEET: &str = include_str!("../../static/style.css");
@@ -63,6 +65,9 @@ pub struct LangSite {
     /// The pages around a result, per level, for the site and for embeds.
     pub result_shells: ResultShells,
     pub embed_result_shells: ResultShells,
+    /// The pages around the search page (the site's layout: a search from
+    /// an embed opens in the top window).
+    pub search_shells: SearchShells,
 }
 
 impl LangSite {
@@ -334,6 +339,7 @@ fn lang_site(lang: &LangContent, cx: &BuildContext<'_>) -> Result<LangSite, Buil
     Ok(LangSite {
         result_shells: ResultShells::new(t, &layout, &cx.langs)?,
         embed_result_shells: ResultShells::new(t, &embed_layout, &cx.langs)?,
+        search_shells: SearchShells::new(t, &layout, &cx.langs)?,
         layout,
         embed_layout,
         check: CheckText::new(lang),

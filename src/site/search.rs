@@ -6,6 +6,7 @@
 use askama::Template;
 
 use super::layout::{Layout, Meta};
+use super::shell::Shell;
 use crate::content::markdown::Sign;
 use crate::i18n::{Lang, Strings};
 use crate::ids;
@@ -21,12 +22,41 @@ pub struct Suggestion<'a> {
     pub href: String,
 }
 
+/// The pages around the search page, for one layout: before anything is
+/// typed, and for a search (their titles differ). Not a page to index or
+/// to call canonical: it changes with every search.
+#[derive(Debug, Clone)]
+pub struct SearchShells {
+    empty: Shell,
+    searched: Shell,
+}
+
+impl SearchShells {
+    pub fn new(t: &Strings, layout: &Layout, langs: &[Lang]) -> Result<Self, askama::Error> {
+        let shell = |title: &str| {
+            let mut meta = Meta::for_path(
+                layout,
+                langs,
+                SEARCH_PATH,
+                title.to_string(),
+                t.get("search-page-description").to_string(),
+            );
+            meta.canonical = None;
+            meta.noindex = true;
+            Shell::new(t, layout, meta)
+        };
+        Ok(SearchShells {
+            empty: shell(t.get("search-page-title"))?,
+            searched: shell(t.get("search-results-title"))?,
+        })
+    }
+}
+
 #[derive(Template)]
 #[template(path = "search.html")]
 struct SearchTemplate<'a> {
     t: &'a Strings,
     layout: &'a Layout,
-    meta: Meta,
     action: String,
     query: &'a str,
     max_chars: usize,
@@ -50,26 +80,11 @@ pub fn search_url(lang: &Lang, text: &str) -> String {
 pub fn render_search(
     t: &Strings,
     layout: &Layout,
-    langs: &[Lang],
+    shells: &SearchShells,
     query: &Query,
     answer: &Answer<'_>,
 ) -> Result<String, askama::Error> {
     let searched = !query.is_empty();
-    let title = if searched {
-        t.get("search-results-title")
-    } else {
-        t.get("search-page-title")
-    };
-    let mut meta = Meta::for_path(
-        layout,
-        langs,
-        SEARCH_PATH,
-        title.to_string(),
-        t.get("search-page-description").to_string(),
-    );
-    // Not a page to index or to call canonical: it changes with every search.
-    meta.canonical = None;
-    meta.noindex = true;
     let signs = if answer.emergency {
         triage::signs(Urgency::Emergency)
             .map(|rule| Sign {
@@ -83,7 +98,6 @@ pub fn render_search(
     let page = SearchTemplate {
         t,
         layout,
-        meta,
         action: format!("{}{}", layout.action_base, layout.lang.url(SEARCH_PATH)),
         query: query.as_str(),
         max_chars: MAX_QUERY_CHARS,
@@ -98,7 +112,10 @@ pub fn render_search(
     };
     // Room for the whole page at once: growing the buffer step by step
     // copies it over and over, on every search.
-    let mut html = String::with_capacity(16 * 1024);
-    page.render_into(&mut html)?;
-    Ok(html)
+    let shell = if searched {
+        &shells.searched
+    } else {
+        &shells.empty
+    };
+    shell.wrap(16 * 1024, |html| page.render_into(html))
 }

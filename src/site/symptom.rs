@@ -10,6 +10,7 @@ use askama::Template;
 use fluent_bundle::FluentValue;
 
 use super::layout::{Layout, Meta};
+use super::shell::Shell;
 use crate::content::LangContent;
 use crate::content::markdown::Sign;
 use crate::i18n::{Lang, Strings};
@@ -556,31 +557,10 @@ pub struct SignGroup {
     pub signs: Vec<Sign>,
 }
 
-/// The page around a result, for one layout and level: everything before
-/// its `<main>` and everything after. Rendered once when the site is built
-/// (the head's title names the level; nothing else in it depends on the
-/// answers), so a result renders only its own part.
+/// The pages around a result, one per level (`Urgency::ALL`'s order), for
+/// one layout: the head's title names the level.
 #[derive(Debug, Clone)]
-pub struct ResultShell {
-    before: String,
-    after: String,
-}
-
-/// The shells of one layout, one per level (`Urgency::ALL`'s order).
-#[derive(Debug, Clone)]
-pub struct ResultShells(Vec<ResultShell>);
-
-#[derive(Template)]
-#[template(path = "check_result_shell.html")]
-struct ShellTemplate<'a> {
-    t: &'a Strings,
-    layout: &'a Layout,
-    meta: Meta,
-    main: &'static str,
-}
-
-/// Where the result's own part goes in its shell.
-const MAIN_MARK: &str = "<!-- the result -->";
+pub struct ResultShells(Vec<Shell>);
 
 impl ResultShells {
     /// The shells of `layout` for every level.
@@ -596,26 +576,13 @@ impl ResultShells {
                     t.get("result-page-description").to_string(),
                 );
                 meta.title = format!("{}: {}", meta.title, t.get(&ids::urgency_title(level)));
-                let page = ShellTemplate {
-                    t,
-                    layout,
-                    meta,
-                    main: MAIN_MARK,
-                }
-                .render()?;
-                let (before, after) = page
-                    .split_once(MAIN_MARK)
-                    .expect("the shell holds the result's mark");
-                Ok(ResultShell {
-                    before: before.to_string(),
-                    after: after.to_string(),
-                })
+                Shell::new(t, layout, meta)
             })
             .collect::<Result<_, _>>()
             .map(ResultShells)
     }
 
-    fn of(&self, level: Urgency) -> &ResultShell {
+    fn of(&self, level: Urgency) -> &Shell {
         let i = Urgency::ALL
             .iter()
             .position(|l| *l == level)
@@ -773,11 +740,9 @@ pub fn render_result(
     // Sized for the largest result so far: rendered without growing (and
     // copying) the page as it is written.
     let size = RESULT_SIZE.load(Ordering::Relaxed);
-    let shell = shells.of(urgency);
-    let mut page = String::with_capacity(size);
-    page.push_str(&shell.before);
-    template.render_into(&mut page)?;
-    page.push_str(&shell.after);
+    let page = shells
+        .of(urgency)
+        .wrap(size, |page| template.render_into(page))?;
     if page.len() > size {
         RESULT_SIZE.fetch_max(page.len(), Ordering::Relaxed);
     }

@@ -98,9 +98,12 @@ fn find_in(text: &str, lower: &str, phrase: &str) -> Option<Range<usize>> {
     let lowered;
     let (haystack, needle) = if is_acronym {
         (text, phrase)
-    } else {
+    } else if phrase.chars().any(char::is_uppercase) {
         lowered = phrase.to_lowercase();
         (lower, lowered.as_str())
+    } else {
+        // Most phrases are written lower-case already: no copy to make.
+        (lower, phrase)
     };
     // Lowercasing can change byte lengths outside ASCII; only match when it did not.
     if haystack.len() != text.len() {
