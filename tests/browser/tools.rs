@@ -73,22 +73,24 @@ pub fn require() -> Tools {
 
 /// Where screenshots for review are written: `target/screenshots/`.
 pub fn screenshot_dir() -> PathBuf {
-    target_dir("screenshots")
+    let dir = target_dir("screenshots");
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("create {}: {e}", dir.display()));
+    dir
 }
 
 /// Where the logs of a Chromium that died during a test are kept:
-/// `target/browser-crashes/`.
-pub fn crash_dir() -> PathBuf {
-    target_dir("browser-crashes")
+/// `target/browser-crashes/`; `None` if it cannot be made (it is made while
+/// a test unwinds, where a second panic would abort every test).
+pub fn crash_dir() -> Option<PathBuf> {
+    let dir = target_dir("browser-crashes");
+    std::fs::create_dir_all(&dir).ok().map(|()| dir)
 }
 
 fn target_dir(name: &str) -> PathBuf {
-    let target = env::var_os("CARGO_TARGET_DIR")
+    env::var_os("CARGO_TARGET_DIR")
         .map(PathBuf::from)
-        .unwrap_or_else(|| repo_root().join("target"));
-    let dir = target.join(name);
-    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("create {}: {e}", dir.display()));
-    dir
+        .unwrap_or_else(|| repo_root().join("target"))
+        .join(name)
 }
 
 pub fn fixture(name: &str) -> String {
