@@ -145,13 +145,19 @@ fn signs_card(strings: &Strings, level: &str) -> Option<SignsCard> {
         kind: level.card(),
         heading: strings.get(&ids::signs_heading(level)).to_string(),
         heading_html: strings.html(&ids::signs_heading(level)).to_string(),
-        signs: triage::signs(level)
-            .map(|rule| Sign {
-                rule: rule.code.to_string(),
-                text: strings.get(&ids::rule_sign(rule.code)).to_string(),
-            })
-            .collect(),
+        signs: signs(strings, level),
     })
+}
+
+/// The warning signs of an urgency level, in words: the card's, a result's
+/// "come back if" list and the search page's emergency card.
+pub fn signs(strings: &Strings, level: Urgency) -> Vec<Sign> {
+    triage::signs(level)
+        .map(|rule| Sign {
+            rule: rule.code.to_string(),
+            text: strings.get(&ids::rule_sign(rule.code)).to_string(),
+        })
+        .collect()
 }
 
 /// Every `*.md` file under `dir`, sorted.

@@ -37,7 +37,7 @@ use crate::settings::Settings;
 use assets::{Asset, CachePolicy, Effort, Prepared, content_hash};
 pub use errors::ErrorKind;
 use layout::{Layout, Meta, NavItem, embed_url};
-use search::SearchShells;
+use search::SearchPage;
 use symptom::{CheckText, ResultShells};
 
 const STYLESHEET: &str = include_str!("../../static/style.css");
@@ -65,9 +65,9 @@ pub struct LangSite {
     /// The pages around a result, per level, for the site and for embeds.
     pub result_shells: ResultShells,
     pub embed_result_shells: ResultShells,
-    /// The pages around the search page (the site's layout: a search from
+    /// What the search page prepares (in the site's layout: a search from
     /// an embed opens in the top window).
-    pub search_shells: SearchShells,
+    pub search_page: SearchPage,
 }
 
 impl LangSite {
@@ -339,7 +339,7 @@ fn lang_site(lang: &LangContent, cx: &BuildContext<'_>) -> Result<LangSite, Buil
     Ok(LangSite {
         result_shells: ResultShells::new(t, &layout, &cx.langs)?,
         embed_result_shells: ResultShells::new(t, &embed_layout, &cx.langs)?,
-        search_shells: SearchShells::new(t, &layout, &cx.langs)?,
+        search_page: SearchPage::new(t, &layout, &cx.langs)?,
         layout,
         embed_layout,
         check: CheckText::new(lang),

@@ -9,9 +9,8 @@ use super::layout::{Layout, Meta};
 use super::shell::Shell;
 use crate::content::markdown::Sign;
 use crate::i18n::{Lang, Strings};
-use crate::ids;
 use crate::search::{Answer, MAX_QUERY_CHARS, Query, Section};
-use crate::triage::{self, Urgency};
+use crate::triage::Urgency;
 
 /// The language-neutral path of the search page.
 pub const SEARCH_PATH: &str = "/search";
@@ -22,16 +21,18 @@ pub struct Suggestion<'a> {
     pub href: String,
 }
 
-/// The pages around the search page, for one layout: before anything is
-/// typed, and for a search (their titles differ). Not a page to index or
-/// to call canonical: it changes with every search.
+/// What the search page prepares when the site is built: the pages around
+/// it, before anything is typed and for a search (their titles differ; not
+/// a page to index or to call canonical: it changes with every search), and
+/// the emergency signs its warning card lists.
 #[derive(Debug, Clone)]
-pub struct SearchShells {
+pub struct SearchPage {
     empty: Shell,
     searched: Shell,
+    emergency_signs: Vec<Sign>,
 }
 
-impl SearchShells {
+impl SearchPage {
     pub fn new(t: &Strings, layout: &Layout, langs: &[Lang]) -> Result<Self, askama::Error> {
         let shell = |title: &str| {
             let mut meta = Meta::for_path(
@@ -45,9 +46,10 @@ impl SearchShells {
             meta.noindex = true;
             Shell::new(t, layout, meta)
         };
-        Ok(SearchShells {
+        Ok(SearchPage {
             empty: shell(t.get("search-page-title"))?,
             searched: shell(t.get("search-results-title"))?,
+            emergency_signs: crate::content::signs(t, Urgency::Emergency),
         })
     }
 }
@@ -63,7 +65,7 @@ struct SearchTemplate<'a> {
     /// Something was typed (even if nothing could be looked for).
     searched: bool,
     emergency: bool,
-    signs: Vec<Sign>,
+    signs: &'a [Sign],
     suggestion: Option<Suggestion<'a>>,
     hits: &'a [&'a Section],
 }
@@ -80,21 +82,11 @@ pub fn search_url(lang: &Lang, text: &str) -> String {
 pub fn render_search(
     t: &Strings,
     layout: &Layout,
-    shells: &SearchShells,
+    prepared: &SearchPage,
     query: &Query,
     answer: &Answer<'_>,
 ) -> Result<String, askama::Error> {
     let searched = !query.is_empty();
-    let signs = if answer.emergency {
-        triage::signs(Urgency::Emergency)
-            .map(|rule| Sign {
-                rule: rule.code.to_string(),
-                text: t.get(&ids::rule_sign(rule.code)).to_string(),
-            })
-            .collect()
-    } else {
-        Vec::new()
-    };
     let page = SearchTemplate {
         t,
         layout,
@@ -103,7 +95,7 @@ pub fn render_search(
         max_chars: MAX_QUERY_CHARS,
         searched,
         emergency: answer.emergency,
-        signs,
+        signs: &prepared.emergency_signs,
         suggestion: answer.suggestion.map(|text| Suggestion {
             text,
             href: search_url(&layout.lang, text),
@@ -113,9 +105,9 @@ pub fn render_search(
     // Room for the whole page at once: growing the buffer step by step
     // copies it over and over, on every search.
     let shell = if searched {
-        &shells.searched
+        &prepared.searched
     } else {
-        &shells.empty
+        &prepared.empty
     };
     shell.wrap(16 * 1024, |html| page.render_into(html))
 }

@@ -128,7 +128,7 @@ impl CheckText {
                 questions: questions.into_iter().map(|q| question_text(t, q)).collect(),
             })
             .collect();
-        let mut text = CheckText {
+        CheckText {
             sections,
             rules: RULES
                 .iter()
@@ -175,13 +175,11 @@ impl CheckText {
                     (tip.id, text)
                 })
                 .collect(),
-            come_back: Vec::new(),
-        };
-        text.come_back = Urgency::ALL
-            .iter()
-            .map(|level| (*level, come_back(t, &text, *level)))
-            .collect();
-        text
+            come_back: Urgency::ALL
+                .iter()
+                .map(|level| (*level, come_back(t, *level)))
+                .collect(),
+        }
     }
 
     /// The signs to come back for after a result at `level`.
@@ -630,22 +628,14 @@ impl ResultTemplate<'_> {
 
 /// The signs that would make a result at `level` more urgent, grouped by level;
 /// for an emergency, the emergency signs again.
-pub fn come_back(t: &Strings, text: &CheckText, level: Urgency) -> Vec<SignGroup> {
+pub fn come_back(t: &Strings, level: Urgency) -> Vec<SignGroup> {
     let group = |l: Urgency| SignGroup {
         heading: if level == Urgency::Emergency {
             t.html("result-come-back-emergency-group").to_string()
         } else {
             t.html(&ids::signs_heading(l)).to_string()
         },
-        signs: triage::signs(l)
-            .map(|r| Sign {
-                rule: r.code.to_string(),
-                text: text
-                    .rules
-                    .get(r.code)
-                    .map_or_else(String::new, |rt| rt.sign.clone()),
-            })
-            .collect(),
+        signs: crate::content::signs(t, l),
     };
     match more_urgent(level).as_slice() {
         [] => vec![group(Urgency::Emergency)],

@@ -33,7 +33,7 @@ pub fn page(req: &HttpRequest, live: &Live, place: &Place) -> Result<HttpRespons
     let html = render_search(
         &lang.strings,
         lang_site.layout(false),
-        &lang_site.search_shells,
+        &lang_site.search_page,
         &query,
         &answer,
     )
